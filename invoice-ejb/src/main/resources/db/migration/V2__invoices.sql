@@ -15,6 +15,9 @@ CREATE TABLE invoice (
     start_at                 timestamptz NOT NULL,
     end_at                   timestamptz NOT NULL,
     time_zone                varchar(64) NOT NULL,
+    -- The local days of time_zone the period covers, the last one whole: what the operator picked.
+    first_day                date        NOT NULL,
+    last_day                 date        NOT NULL,
     amount                   numeric     NOT NULL,
     orig_spent               numeric     NOT NULL,
     orig_earned              numeric     NOT NULL,
@@ -40,6 +43,7 @@ CREATE TABLE invoice (
 );
 CREATE INDEX invoice_created_idx ON invoice (created_at DESC, id DESC);
 CREATE INDEX invoice_contractor_idx ON invoice (contractor_id);
+CREATE INDEX invoice_account_idx ON invoice (account_id, start_at);
 
 -- The eight call tables share one shape; the destination-prefix tables add the prefix.
 DO $$

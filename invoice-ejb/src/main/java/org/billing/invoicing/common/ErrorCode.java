@@ -1,0 +1,32 @@
+package org.billing.invoicing.common;
+
+/**
+ * The stable error codes of the module: integrations switch on them, so a code is never renamed.
+ * Each carries the HTTP status the REST API answers with.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    ACCOUNT_NOT_FOUND(404),
+    CONTRACTOR_NOT_FOUND(404),
+    INVOICE_NOT_FOUND(404),
+    TABLE_NOT_FOUND(404),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    PERIOD_INVERTED(422),
+    PERIOD_IN_FUTURE(422),
+    PERIOD_OVERLAP(409),
+    INVOICE_NOT_PENDING(409),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

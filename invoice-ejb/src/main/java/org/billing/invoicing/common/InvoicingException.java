@@ -1,0 +1,33 @@
+package org.billing.invoicing.common;
+
+/**
+ * A business rule refused a request. It rolls the transaction back, so nothing half-written stays,
+ * and reaches the caller unwrapped (EJB, REST, screens) with its stable code and the offending field.
+ * It is an EJB application exception by {@code META-INF/ejb-jar.xml}, which keeps it plain Java.
+ */
+public class InvoicingException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final String field;
+
+    public InvoicingException(ErrorCode code, String field, String message) {
+        super(message);
+        this.code = code;
+        this.field = field;
+    }
+
+    public InvoicingException(ErrorCode code, String message) {
+        this(code, null, message);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The request field the error is about, or null when it is about the request as a whole. */
+    public String field() {
+        return field;
+    }
+}

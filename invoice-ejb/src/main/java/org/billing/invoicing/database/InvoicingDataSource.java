@@ -1,0 +1,111 @@
+package org.billing.invoicing.database;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The data source class the server's connection pool is built on (see {@link DatabaseStartup}). It
+ * connects to the PostgreSQL named by {@code INVOICING_DB_URL} / {@code _USER} / {@code _PASSWORD},
+ * or, with none set, to the embedded database, so that the same WAR runs on a plain Payara Micro
+ * with no server configuration at all.
+ *
+ * <p>The pool sets the usual data source properties on it; they are accepted and ignored, since the
+ * settings above decide.
+ */
+public class InvoicingDataSource implements DataSource {
+
+    private static DataSource target;
+
+    private static synchronized DataSource target() {
+        if (target == null) {
+            target = Settings.databaseUrl().map(InvoicingDataSource::postgres).orElseGet(EmbeddedDatabase::dataSource);
+        }
+        return target;
+    }
+
+    private static DataSource postgres(String url) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(Settings.databaseUser());
+        dataSource.setPassword(Settings.databasePassword());
+        return dataSource;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return target().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return target().getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // The driver logs through java.util.logging.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // Connections are made by the target data source with its own timeouts.
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return target().unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || target().isWrapperFor(type);
+    }
+
+    // Properties a pool sets on any data source class; the settings decide instead.
+
+    public void setUrl(String url) {
+    }
+
+    public void setUser(String user) {
+    }
+
+    public void setPassword(String password) {
+    }
+
+    public void setServerName(String serverName) {
+    }
+
+    public void setPortNumber(int portNumber) {
+    }
+
+    public void setDatabaseName(String databaseName) {
+    }
+
+    public void setDescription(String description) {
+    }
+}

@@ -1,0 +1,265 @@
+package org.billing.invoicing.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.platform.Account;
+
+/**
+ * An invoice of one account and one direction for one billing period (seed 000). Its figures are
+ * fixed when it is made; the detail tables are stored beside it (see {@link DetailTable}). No setter
+ * changes it: what happens to an invoice is said by intention-named methods.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    @SequenceGenerator(name = "invoice_seq", sequenceName = "invoice_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoice_seq")
+    private Long id;
+
+    @Column(name = "contractor_id", nullable = false, updatable = false)
+    private long contractorId;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Direction direction;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InvoiceState state;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private InvoiceType type;
+
+    @Column(name = "start_at", nullable = false, updatable = false)
+    private Instant startAt;
+    @Column(name = "end_at", nullable = false, updatable = false)
+    private Instant endAt;
+    @Column(name = "time_zone", nullable = false, updatable = false)
+    private String timeZone;
+    @Column(name = "first_day", nullable = false, updatable = false)
+    private LocalDate firstDay;
+    @Column(name = "last_day", nullable = false, updatable = false)
+    private LocalDate lastDay;
+
+    @Column(nullable = false)
+    private BigDecimal amount;
+    @Column(name = "orig_spent", nullable = false)
+    private BigDecimal origSpent;
+    @Column(name = "orig_earned", nullable = false)
+    private BigDecimal origEarned;
+    @Column(name = "term_spent", nullable = false)
+    private BigDecimal termSpent;
+    @Column(name = "term_earned", nullable = false)
+    private BigDecimal termEarned;
+    @Column(name = "srv_spent", nullable = false)
+    private BigDecimal servicesSpent;
+    @Column(name = "srv_earned", nullable = false)
+    private BigDecimal servicesEarned;
+    @Column(name = "srv_transactions_count", nullable = false)
+    private long serviceTransactionsCount;
+
+    @Column(name = "calls_count", nullable = false)
+    private long callsCount;
+    @Column(name = "successful_calls_count", nullable = false)
+    private long successfulCallsCount;
+    @Column(name = "calls_duration", nullable = false)
+    private long callsDuration;
+    @Column(name = "billing_duration", nullable = false)
+    private long billingDuration;
+    @Column(name = "first_call_at")
+    private Instant firstCallAt;
+    @Column(name = "last_call_at")
+    private Instant lastCallAt;
+    @Column(name = "first_successful_call_at")
+    private Instant firstSuccessfulCallAt;
+    @Column(name = "last_successful_call_at")
+    private Instant lastSuccessfulCallAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Invoice() {
+    }
+
+    private Invoice(Account account, Direction direction, InvoiceType type, BillingPeriod period,
+                    InvoiceFigures figures, Instant createdAt) {
+        if (figures.direction() != direction) {
+            throw new IllegalArgumentException("Figures of a " + figures.direction() + " invoice given for " + direction);
+        }
+        this.contractorId = account.getContractor().getId();
+        this.accountId = account.getId();
+        this.direction = direction;
+        this.type = type;
+        this.state = InvoiceState.PENDING;
+        this.startAt = period.start();
+        this.endAt = period.end();
+        this.timeZone = period.zone().getId();
+        this.firstDay = period.firstDay();
+        this.lastDay = period.lastDay();
+        this.createdAt = Objects.requireNonNull(createdAt);
+        takeFigures(figures);
+    }
+
+    /** A Manual invoice, Pending, for the period an operator or an integration chose. */
+    public static Invoice manual(Account account, Direction direction, BillingPeriod period,
+                                 InvoiceFigures figures, Instant createdAt) {
+        return new Invoice(account, direction, InvoiceType.MANUAL, period, figures, createdAt);
+    }
+
+    private void takeFigures(InvoiceFigures figures) {
+        CallTotals calls = figures.calls();
+        this.amount = figures.amount();
+        this.origSpent = figures.originated().spent();
+        this.origEarned = figures.originated().earned();
+        this.termSpent = figures.terminated().spent();
+        this.termEarned = figures.terminated().earned();
+        this.servicesSpent = figures.services().spent();
+        this.servicesEarned = figures.services().earned();
+        this.serviceTransactionsCount = figures.services().transactionsCount();
+        this.callsCount = calls.callsCount();
+        this.successfulCallsCount = calls.successfulCallsCount();
+        this.callsDuration = calls.callsDuration();
+        this.billingDuration = calls.billingDuration();
+        this.firstCallAt = calls.firstCallAt();
+        this.lastCallAt = calls.lastCallAt();
+        this.firstSuccessfulCallAt = calls.firstSuccessfulCallAt();
+        this.lastSuccessfulCallAt = calls.lastSuccessfulCallAt();
+    }
+
+    public boolean isPending() {
+        return state == InvoiceState.PENDING;
+    }
+
+    public BillingPeriod period() {
+        return new BillingPeriod(startAt, endAt, ZoneId.of(timeZone));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getContractorId() {
+        return contractorId;
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public InvoiceState getState() {
+        return state;
+    }
+
+    public InvoiceType getType() {
+        return type;
+    }
+
+    public LocalDate getFirstDay() {
+        return firstDay;
+    }
+
+    public LocalDate getLastDay() {
+        return lastDay;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public BigDecimal getOrigSpent() {
+        return origSpent;
+    }
+
+    public BigDecimal getOrigEarned() {
+        return origEarned;
+    }
+
+    public BigDecimal getTermSpent() {
+        return termSpent;
+    }
+
+    public BigDecimal getTermEarned() {
+        return termEarned;
+    }
+
+    public BigDecimal getServicesSpent() {
+        return servicesSpent;
+    }
+
+    public BigDecimal getServicesEarned() {
+        return servicesEarned;
+    }
+
+    public long getServiceTransactionsCount() {
+        return serviceTransactionsCount;
+    }
+
+    public BigDecimal spent() {
+        return origSpent.add(termSpent).add(servicesSpent);
+    }
+
+    public BigDecimal earned() {
+        return origEarned.add(termEarned).add(servicesEarned);
+    }
+
+    public long getCallsCount() {
+        return callsCount;
+    }
+
+    public long getSuccessfulCallsCount() {
+        return successfulCallsCount;
+    }
+
+    public long getCallsDuration() {
+        return callsDuration;
+    }
+
+    public long getBillingDuration() {
+        return billingDuration;
+    }
+
+    public Instant getFirstCallAt() {
+        return firstCallAt;
+    }
+
+    public Instant getLastCallAt() {
+        return lastCallAt;
+    }
+
+    public Instant getFirstSuccessfulCallAt() {
+        return firstSuccessfulCallAt;
+    }
+
+    public Instant getLastSuccessfulCallAt() {
+        return lastSuccessfulCallAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

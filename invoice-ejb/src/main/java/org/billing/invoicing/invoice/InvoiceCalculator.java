@@ -1,0 +1,180 @@
+package org.billing.invoicing.invoice;
+
+import static org.billing.invoicing.common.Jdbc.instant;
+import static org.billing.invoicing.common.Jdbc.nullableLong;
+import static org.billing.invoicing.common.Jdbc.setInstant;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.billing.invoicing.period.BillingPeriod;
+
+/**
+ * Computes an invoice's figures in the database. CDRs never come into Java: one statement scans the
+ * account's calls of the period once and groups them three ways at the same time (GROUPING SETS):
+ * by destination, by network, and in total; the "successful only" tables are the same groups with
+ * their aggregates filtered on {@code success}. A second small statement sums the service
+ * transactions. Calculate and Create both use this class, so a dry run shows exactly what is stored.
+ */
+public final class InvoiceCalculator {
+
+    /** {@code GROUPING(prefix, country, network, rate)}: 0 for the destination groups, 8 for the network groups. */
+    private static final int DESTINATION_LEVEL = 0;
+    /** Everything rolled up: the totals. */
+    private static final int TOTAL_LEVEL = 15;
+
+    private static final String CALLS_SQL = """
+            SELECT a.*, co.name AS country, n.name AS network
+            FROM (
+                SELECT GROUPING(c.{prefix}, c.dst_country_id, c.dst_network_id, c.{rate}) AS level,
+                       c.{prefix} AS dst_prefix, c.dst_country_id AS country_id,
+                       c.dst_network_id AS network_id, c.{rate} AS rate,
+                       count(*) AS calls,
+                       count(*) FILTER (WHERE c.success) AS succ_calls,
+                       coalesce(sum(c.duration), 0) AS duration,
+                       coalesce(sum(c.duration) FILTER (WHERE c.success), 0) AS succ_duration,
+                       coalesce(sum(c.{billed}), 0) AS billed,
+                       coalesce(sum(c.{billed}) FILTER (WHERE c.success), 0) AS succ_billed,
+                       coalesce(sum(c.{price}), 0) AS amount,
+                       coalesce(sum(c.{price}) FILTER (WHERE c.success), 0) AS succ_amount,
+                       coalesce(sum(c.{price}) FILTER (WHERE NOT c.{reverse}), 0) AS normal_amount,
+                       coalesce(sum(c.{price}) FILTER (WHERE c.{reverse}), 0) AS reverse_amount,
+                       min(c.time_start) AS first_call,
+                       max(c.time_start) AS last_call,
+                       min(c.time_start) FILTER (WHERE c.success) AS first_succ,
+                       max(c.time_start) FILTER (WHERE c.success) AS last_succ
+                FROM cdr c
+                WHERE c.{account} = ? AND c.time_start >= ? AND c.time_start < ? {attempts}
+                GROUP BY GROUPING SETS (
+                    (c.{prefix}, c.dst_country_id, c.dst_network_id, c.{rate}),
+                    (c.dst_country_id, c.dst_network_id, c.{rate}),
+                    ())
+            ) a
+            LEFT JOIN country co ON co.id = a.country_id
+            LEFT JOIN network n ON n.id = a.network_id
+            ORDER BY a.level, a.dst_prefix, co.name, n.name, a.rate
+            """;
+
+    private static final String SERVICES_SQL = """
+            SELECT s.id AS service_id, s.name AS service, count(*) AS transactions, sum(t.amount) AS amount,
+                   coalesce(sum(t.amount) FILTER (WHERE t.amount > 0), 0) AS spent,
+                   coalesce(-sum(t.amount) FILTER (WHERE t.amount < 0), 0) AS earned
+            FROM service_transaction t
+            JOIN service s ON s.id = t.service_id
+            WHERE t.account_id = ? AND t.created_at >= ? AND t.created_at < ?
+            GROUP BY s.id, s.name
+            ORDER BY s.name, s.id
+            """;
+
+    private static final Map<CallSide, String> CALLS_SQL_BY_SIDE = new EnumMap<>(CallSide.class);
+
+    static {
+        for (CallSide side : CallSide.values()) {
+            CALLS_SQL_BY_SIDE.put(side, CALLS_SQL
+                    .replace("{prefix}", side.prefixColumn())
+                    .replace("{rate}", side.rateColumn())
+                    .replace("{billed}", side.billedDurationColumn())
+                    .replace("{price}", side.priceColumn())
+                    .replace("{reverse}", side.reverseBillingColumn())
+                    .replace("{account}", side.accountColumn())
+                    .replace("{attempts}", side.lastAttemptsOnly() ? "AND c.is_last_cdr" : ""));
+        }
+    }
+
+    public InvoiceFigures calculate(Connection connection, long accountId, Direction direction, BillingPeriod period)
+            throws SQLException {
+        CallSide side = direction.side();
+        Map<DetailTable, List<CallLine>> tables = new EnumMap<>(DetailTable.class);
+        DetailTable.callTables(side).forEach(table -> tables.put(table, new ArrayList<>()));
+        CallTotals calls = CallTotals.NONE;
+        try (PreparedStatement statement = connection.prepareStatement(CALLS_SQL_BY_SIDE.get(side))) {
+            bindAccountAndPeriod(statement, accountId, period);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    int level = row.getInt("level");
+                    if (level == TOTAL_LEVEL) {
+                        calls = totals(row, side);
+                    } else {
+                        addLines(row, level == DESTINATION_LEVEL, side, tables);
+                    }
+                }
+            }
+        }
+        List<ServiceLine> serviceLines = new ArrayList<>();
+        ServiceTotals services = ServiceTotals.NONE;
+        if (direction == Direction.CUSTOMER) {
+            services = services(connection, accountId, period, serviceLines);
+        }
+        return new InvoiceFigures(direction, calls, services, tables, serviceLines);
+    }
+
+    private static void bindAccountAndPeriod(PreparedStatement statement, long accountId, BillingPeriod period)
+            throws SQLException {
+        statement.setLong(1, accountId);
+        setInstant(statement, 2, period.start());
+        setInstant(statement, 3, period.end());
+    }
+
+    private static CallTotals totals(ResultSet row, CallSide side) throws SQLException {
+        BigDecimal normal = row.getBigDecimal("normal_amount");
+        BigDecimal reverse = row.getBigDecimal("reverse_amount");
+        // Originating to a reverse-billing destination earns the account money; terminating through a
+        // reverse-billing dialpeer costs it money.
+        boolean originated = side == CallSide.ORIGINATED;
+        return new CallTotals(row.getLong("calls"), row.getLong("succ_calls"), row.getLong("duration"),
+                row.getLong("billed"), originated ? normal : reverse, originated ? reverse : normal,
+                instant(row, "first_call"), instant(row, "last_call"),
+                instant(row, "first_succ"), instant(row, "last_succ"));
+    }
+
+    private static void addLines(ResultSet row, boolean byDestination, CallSide side,
+                                 Map<DetailTable, List<CallLine>> tables) throws SQLException {
+        String prefix = byDestination ? row.getString("dst_prefix") : null;
+        Long countryId = nullableLong(row, "country_id");
+        Long networkId = nullableLong(row, "network_id");
+        String country = row.getString("country");
+        String network = row.getString("network");
+        BigDecimal rate = row.getBigDecimal("rate");
+        DetailTable.Grouping grouping = byDestination ? DetailTable.Grouping.DESTINATION : DetailTable.Grouping.NETWORK;
+        long successful = row.getLong("succ_calls");
+        tables.get(DetailTable.of(side, grouping, false)).add(new CallLine(prefix, countryId, country, networkId, network, rate,
+                row.getLong("calls"), successful, row.getLong("duration"), row.getLong("billed"),
+                row.getBigDecimal("amount"), instant(row, "first_call"), instant(row, "last_call")));
+        if (successful > 0) {
+            tables.get(DetailTable.of(side, grouping, true)).add(new CallLine(prefix, countryId, country, networkId, network,
+                    rate, successful, successful, row.getLong("succ_duration"), row.getLong("succ_billed"),
+                    row.getBigDecimal("succ_amount"), instant(row, "first_succ"), instant(row, "last_succ")));
+        }
+    }
+
+    private static ServiceTotals services(Connection connection, long accountId, BillingPeriod period,
+                                          List<ServiceLine> lines) throws SQLException {
+        long count = 0;
+        BigDecimal spent = BigDecimal.ZERO;
+        BigDecimal earned = BigDecimal.ZERO;
+        try (PreparedStatement statement = connection.prepareStatement(SERVICES_SQL)) {
+            bindAccountAndPeriod(statement, accountId, period);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ServiceLine line = new ServiceLine(row.getLong("service_id"), row.getString("service"),
+                            row.getLong("transactions"), row.getBigDecimal("amount"));
+                    lines.add(line);
+                    count += line.transactionsCount();
+                    spent = spent.add(row.getBigDecimal("spent"));
+                    earned = earned.add(row.getBigDecimal("earned"));
+                }
+            }
+        }
+        return new ServiceTotals(count, spent, earned);
+    }
+
+
+
+}

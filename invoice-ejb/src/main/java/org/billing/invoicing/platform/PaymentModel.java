@@ -1,0 +1,6 @@
+package org.billing.invoicing.platform;
+
+public enum PaymentModel {
+    PREPAY,
+    POSTPAY
+}
