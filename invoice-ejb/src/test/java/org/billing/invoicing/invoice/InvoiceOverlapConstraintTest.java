@@ -1,0 +1,88 @@
+package org.billing.invoicing.invoice;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.billing.invoicing.common.Jdbc;
+import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The database itself refuses overlapping invoices of one account and direction. */
+class InvoiceOverlapConstraintTest {
+
+    private static PostgresDatabase database;
+    private static long nextId = 1;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        database = PostgresDatabase.startMigrated();
+        database.run("/fixtures/march-2026.sql");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    @AfterEach
+    void removeInvoices() throws Exception {
+        try (Connection connection = database.connection()) {
+            connection.createStatement().execute("DELETE FROM invoice");
+        }
+    }
+
+    private static void insert(long account, String direction, int firstDay, int lastDay) throws SQLException {
+        BillingPeriod period = BillingPeriod.ofDays(LocalDate.of(2026, 3, firstDay), LocalDate.of(2026, 3, lastDay),
+                ZoneOffset.UTC);
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO invoice VALUES (?, 1, ?, ?,"
+                     + " 'PENDING', 'MANUAL', ?, ?, 'UTC', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
+                     + " NULL, NULL, NULL, NULL, now())")) {
+            statement.setLong(1, nextId++);
+            statement.setLong(2, account);
+            statement.setString(3, direction);
+            Jdbc.setInstant(statement, 4, period.start());
+            Jdbc.setInstant(statement, 5, period.end());
+            statement.setObject(6, period.firstDay());
+            statement.setObject(7, period.lastDay());
+            statement.executeUpdate();
+        }
+    }
+
+    private static void assertRefused(long account, String direction, int firstDay, int lastDay) {
+        SQLException refused = assertThrows(SQLException.class, () -> insert(account, direction, firstDay, lastDay));
+        assertEquals("23P01", refused.getSQLState(), refused.getMessage());
+    }
+
+    @Test
+    void overlappingPeriodsOfOneAccountAndDirectionAreRefused() throws Exception {
+        insert(10, "CUSTOMER", 10, 20);
+
+        assertRefused(10, "CUSTOMER", 10, 20); // identical
+        assertRefused(10, "CUSTOMER", 1, 31);  // containing
+        assertRefused(10, "CUSTOMER", 12, 15); // contained
+        assertRefused(10, "CUSTOMER", 1, 10);  // straddling the start
+        assertRefused(10, "CUSTOMER", 20, 25); // straddling the end
+    }
+
+    @Test
+    void touchingPeriodsOtherAccountsAndOtherDirectionsAreAllowed() throws Exception {
+        insert(10, "CUSTOMER", 10, 20);
+
+        assertDoesNotThrow(() -> insert(10, "CUSTOMER", 1, 9));   // ends where the other starts
+        assertDoesNotThrow(() -> insert(10, "CUSTOMER", 21, 31)); // starts where the other ends
+        assertDoesNotThrow(() -> insert(10, "VENDOR", 10, 20));
+        assertDoesNotThrow(() -> insert(30, "CUSTOMER", 10, 20));
+    }
+}
