@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.billing.invoicing.platform.Account;
 /**
  * An invoice as its readers see it: every attribute of seed 000 and the spent / earned of each
  * section, times in the account's zone. A calculated (not stored) invoice has no id and carries its
- * detail tables; a stored one serves them one by one.
+ * detail tables, by their seed names; a stored one serves them one by one.
  *
  * @param startDate the first local day of the period
  * @param endDate the last local day of the period, included whole
@@ -55,7 +56,7 @@ public record InvoiceView(
         OffsetDateTime firstSuccessfulCallAt,
         OffsetDateTime lastSuccessfulCallAt,
         OffsetDateTime createdAt,
-        Map<DetailTable, List<?>> tables) {
+        Map<String, List<?>> tables) {
 
     public static InvoiceView of(Invoice invoice, Account account) {
         ZoneId zone = invoice.zone();
@@ -78,10 +79,10 @@ public record InvoiceView(
                                          InvoiceFigures figures, Instant now) {
         ZoneId zone = period.zone();
         CallTotals calls = figures.calls();
-        Map<DetailTable, List<?>> tables = new java.util.EnumMap<>(DetailTable.class);
-        figures.callTables().forEach((table, lines) -> tables.put(table, CallLineView.of(lines, zone)));
+        Map<String, List<?>> tables = new LinkedHashMap<>();
+        figures.callTables().forEach((table, lines) -> tables.put(table.name(), CallLineView.of(lines, zone)));
         if (direction == Direction.CUSTOMER) {
-            tables.put(DetailTable.INV_SRV_DATA_TABLE, figures.serviceLines());
+            tables.put(DetailTable.INV_SRV_DATA_TABLE.name(), figures.serviceLines());
         }
         return new InvoiceView(null, account.getContractor().getId(), account.getContractor().getName(),
                 account.getId(), account.getName(), account.getCurrency(), direction, InvoiceState.PENDING,

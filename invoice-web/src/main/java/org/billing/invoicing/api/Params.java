@@ -1,0 +1,66 @@
+package org.billing.invoicing.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
+
+/** Reads request values, naming the field that is wrong. */
+final class Params {
+
+    private Params() {
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw invalid(field, field + " is one of " + allowed + "; got '" + value + "'.");
+        }
+    }
+
+    static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw invalid(field, field + " is a date as YYYY-MM-DD; got '" + value + "'.");
+        }
+    }
+
+    static Long id(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(field, field + " is a whole number; got '" + value + "'.");
+        }
+    }
+
+    static int integer(String value, String field, int defaultValue) {
+        Long parsed = id(value, field);
+        if (parsed == null) {
+            return defaultValue;
+        }
+        if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
+            throw invalid(field, field + " is out of range.");
+        }
+        return parsed.intValue();
+    }
+
+    static InvoicingException invalid(String field, String message) {
+        return new InvoicingException(ErrorCode.VALIDATION_FAILED, field, message);
+    }
+}
