@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,10 +15,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.billing.invoicing.database.DatabaseStartup;
 
 /**
- * A real PostgreSQL for a test class, with the module's migrations applied. Each test class gets a
- * fresh server in a temporary directory: no state is shared between classes.
+ * A real PostgreSQL for a test class, from Maven artifacts (no Docker), with the module's migrations
+ * applied. Each test class gets a fresh server in a temporary directory: no state is shared.
  */
 public final class PostgresDatabase implements AutoCloseable {
+
+    private static final String USER = "postgres";
+    // The server trusts local connections, but Payara's connection pool insists on a password.
+    private static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -36,7 +41,16 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return postgres.getPostgresDatabase(Map.of("password", PASSWORD));
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The environment through which the deployed module finds this database. */
+    public Map<String, String> environment() {
+        return Map.of("INVOICING_DB_URL", jdbcUrl(), "INVOICING_DB_USER", USER, "INVOICING_DB_PASSWORD", PASSWORD);
     }
 
     public Connection connection() throws SQLException {
