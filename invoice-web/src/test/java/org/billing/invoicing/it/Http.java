@@ -1,0 +1,94 @@
+package org.billing.invoicing.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small JSON client for black-box tests; paths are relative to the base URI, e.g. {@code api/v1/accounts}. */
+public final class Http {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI baseUri;
+
+    public Http(URI baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, JsonValue body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Posts a body as it is, e.g. JSON that does not parse. */
+    public Response postText(String path, String body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + built.method() + " " + built.uri(), e);
+        }
+    }
+
+    /** A response; {@code text} is the raw body, which {@link #json()} parses. */
+    public record Response(int status, HttpHeaders headers, String text) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** The parsed body; {@link JsonValue#NULL} when the body is empty. */
+        public JsonValue json() {
+            if (text.isBlank()) {
+                return JsonValue.NULL;
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readValue();
+            }
+        }
+
+        public JsonObject jsonObject() {
+            return json().asJsonObject();
+        }
+
+        public JsonArray jsonArray() {
+            return json().asJsonArray();
+        }
+    }
+}

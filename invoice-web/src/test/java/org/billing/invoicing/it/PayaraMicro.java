@@ -1,0 +1,200 @@
+package org.billing.invoicing.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The packaged WAR running on Payara Micro in a child process, as a client sees it.
+ *
+ * <p>The WAR and the Payara Micro jar come from the system properties {@code invoicing.war} and
+ * {@code payara.micro.jar}, which the Failsafe configuration sets. The server's output goes to
+ * {@code payara-micro-<port>.log} next to the WAR, its temporary files to {@code payara-micro-<port>-tmp/}.
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    private static final int LOG_TAIL_LINES = 100;
+    private static final Pattern READY_MARKER = Pattern.compile("Payara Micro .* ready in ");
+
+    private final Process process;
+    private final Path log;
+    private final URI baseUri;
+
+    private PayaraMicro(Process process, Path log, URI baseUri) {
+        this.process = process;
+        this.log = log;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Starts the WAR with the given environment and waits until {@code readinessPath} (relative to
+     * {@link #baseUri()}, e.g. {@code api/v1/accounts}) answers with anything but 404.
+     *
+     * @param extraOptions further Payara Micro options, e.g. {@code --addlibs} or {@code --postbootcommandfile}
+     */
+    public static PayaraMicro start(Map<String, String> environment, String readinessPath, String... extraOptions) {
+        Path war = requiredFile("invoicing.war");
+        Path payaraMicro = requiredFile("payara.micro.jar");
+        int port = freePort();
+        Path log = war.resolveSibling("payara-micro-" + port + ".log");
+        // Payara Micro unpacks its runtime into the temporary directory and leaves some of it behind.
+        Path tmp = createDirectories(war.resolveSibling("payara-micro-" + port + "-tmp"));
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar", payaraMicro.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "invoicing",
+                "--port", Integer.toString(port),
+                "--nocluster",
+                "--disablephonehome"));
+        command.addAll(List.of(extraOptions));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Only the test decides the application's settings, not the shell that runs Maven.
+        builder.environment().keySet().removeIf(name -> name.startsWith("INVOICING_"));
+        builder.environment().putAll(environment);
+
+        PayaraMicro server;
+        try {
+            server = new PayaraMicro(builder.start(), log, URI.create("http://localhost:" + port + "/invoicing/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + command, e);
+        }
+        try {
+            server.awaitReady(server.baseUri.resolve(readinessPath));
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** {@code http://localhost:<port>/invoicing/}, with the trailing slash, so relative paths resolve under it. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady(URI readiness) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).GET().build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
+                        + " before " + readiness + " answered. Last lines of " + log + ":\n" + logTail());
+            }
+            // Payara Micro logs "ready" after its deployments, so a 404 after that is a failed deployment.
+            boolean booted = logContains(READY_MARKER);
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 404) {
+                    return;
+                }
+                if (booted) {
+                    throw new IllegalStateException("Payara Micro is up but " + readiness
+                            + " answers 404: the deployment failed. Last lines of " + log + ":\n" + logTail());
+                }
+            } catch (ConnectException e) {
+                // Not listening yet.
+            } catch (IOException e) {
+                // The listener is up but the request failed (e.g. reset during deployment): try again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + readiness, e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Payara Micro did not answer " + readiness + " within " + STARTUP_TIMEOUT
+                + ". Last lines of " + log + ":\n" + logTail());
+    }
+
+    private boolean logContains(Pattern pattern) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> pattern.matcher(line).find());
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read the log: " + e + ")";
+        }
+    }
+
+    /** Stops the server gracefully (so it removes its temporary runtime directory), forcibly after a grace period. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException("System property " + property + " must name an existing file (it is "
+                    + value + "); run the integration tests with Maven: mvn verify");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
