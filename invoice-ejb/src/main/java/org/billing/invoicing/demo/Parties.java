@@ -66,8 +66,9 @@ final class Parties {
     }
 
     /**
-     * {@code accounts} accounts over about half as many contractors. Contractor 1 is a customer (its
-     * account 1 is the heavy account of a benchmark), 2 a vendor, 3 both, the last one the reseller.
+     * {@code accounts} accounts over about half as many contractors (account i belongs to contractor
+     * i modulo their count). Contractor 1 is a customer (its account 1 is the heavy account of a
+     * benchmark), 2 a vendor, 4 both, then the pattern repeats; the last one is the reseller.
      */
     static Parties generate(int accounts, IdBase ids, SplittableRandom random) {
         Parties parties = new Parties();
