@@ -3,7 +3,8 @@
 
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
-CREATE SEQUENCE invoice_seq INCREMENT BY 50;
+-- EclipseLink takes a sequence value as the last id of a block of 50, so the first value is 50.
+CREATE SEQUENCE invoice_seq START WITH 50 INCREMENT BY 50 MINVALUE 50;
 
 CREATE TABLE invoice (
     id                       bigint PRIMARY KEY,

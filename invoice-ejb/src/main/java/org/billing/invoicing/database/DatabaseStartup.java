@@ -1,5 +1,7 @@
 package org.billing.invoicing.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.logging.Logger;
 
@@ -13,6 +15,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.billing.invoicing.demo.DemoData;
+import org.billing.invoicing.demo.DemoDataSpec;
+import org.billing.invoicing.demo.DemoDataSummary;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -44,8 +49,21 @@ public class DatabaseStartup {
     void start() {
         migrate(dataSource);
         if (Settings.demoData()) {
-            // TODO demo data: wired once the generator lands
-            LOG.info(() -> "Demo data requested at " + clock.instant());
+            loadDemoData();
+        }
+    }
+
+    /** The demo data goes only into a database that holds no platform data yet. */
+    private void loadDemoData() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (DemoData.holdsPlatformData(connection)) {
+                LOG.info("The database already holds platform data: no demo data loaded.");
+                return;
+            }
+            DemoDataSummary summary = new DemoData(DemoDataSpec.demo(clock)).writeTo(connection);
+            LOG.info(() -> "Demo data loaded:\n" + summary.describe());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load the demo data", e);
         }
     }
 

@@ -1,0 +1,317 @@
+package org.billing.invoicing.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.billing.invoicing.database.DatabaseStartup;
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged WAR on Payara Micro against a real PostgreSQL, driven over HTTP as an integration
+ * would. The data is the hand-checked fixture of invoice-ejb's InvoiceCalculatorTest
+ * ({@code march-2026.sql}), so the figures expected here are the ones worked out there.
+ */
+class InvoiceApiIT {
+
+    private static final String INVOICES = "api/v1/invoices";
+
+    private static PostgresDatabase database;
+    private static PayaraMicro server;
+    private static Http http;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        database = PostgresDatabase.startMigrated();
+        database.run("/fixtures/march-2026.sql");
+        server = PayaraMicro.start(database.environment(), "api/v1/accounts");
+        http = new Http(server.baseUri());
+    }
+
+    @AfterAll
+    static void undeploy() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        database.close();
+    }
+
+    @BeforeEach
+    void noInvoices() throws Exception {
+        try (Connection connection = database.connection()) {
+            connection.createStatement().execute("DELETE FROM invoice");
+        }
+    }
+
+    private static JsonObject request(long accountId, String direction, String startDate, String endDate) {
+        return Json.createObjectBuilder().add("accountId", accountId).add("direction", direction)
+                .add("startDate", startDate).add("endDate", endDate).build();
+    }
+
+    private static JsonObject marchForAcme() {
+        return request(10, "CUSTOMER", "2026-03-01", "2026-03-31");
+    }
+
+    private static long storedInvoices() {
+        return http.get(INVOICES).jsonObject().getJsonNumber("total").longValue();
+    }
+
+    @Test
+    void calculateShowsTheInvoiceWithItsTablesAndStoresNothing() {
+        Http.Response response = http.post(INVOICES + "/calculate", marchForAcme());
+
+        assertEquals(200, response.status(), response.text());
+        JsonObject invoice = response.jsonObject();
+        assertTrue(invoice.isNull("id"));
+        assertEquals("PENDING", invoice.getString("state"));
+        assertEquals("MANUAL", invoice.getString("type"));
+        assertEquals("10.57", decimal(invoice, "amount"));
+        assertEquals(7, invoice.getInt("callsCount"));
+        assertEquals("2026-03-01T00:00:00+01:00", invoice.getString("periodStart"));
+        assertEquals("2026-04-01T00:00:00+02:00", invoice.getString("periodEnd"));
+        JsonObject tables = invoice.getJsonObject("tables");
+        assertEquals(4, tables.getJsonArray("INV_ORIG_DST_TABLE").size());
+        assertEquals(2, tables.getJsonArray("INV_SRV_DATA_TABLE").size());
+        assertEquals(0, storedInvoices());
+    }
+
+    @Test
+    void createGetTablesListAndDeleteACustomerInvoice() {
+        Http.Response created = http.post(INVOICES, marchForAcme());
+
+        assertEquals(201, created.status(), created.text());
+        String location = created.header("Location").orElseThrow();
+        JsonObject invoice = created.jsonObject();
+        long id = invoice.getJsonNumber("id").longValue();
+        assertTrue(location.endsWith("/invoicing/api/v1/invoices/" + id), location);
+
+        JsonObject read = http.get(INVOICES + "/" + id).jsonObject();
+        assertEquals(1, read.getJsonNumber("contractorId").longValue());
+        assertEquals(10, read.getJsonNumber("accountId").longValue());
+        assertEquals("CUSTOMER", read.getString("direction"));
+        assertEquals("PENDING", read.getString("state"));
+        assertEquals("MANUAL", read.getString("type"));
+        assertEquals("2026-03-01", read.getString("startDate"));
+        assertEquals("2026-03-31", read.getString("endDate"));
+        assertEquals("10.57", decimal(read, "amount"));
+        assertEquals("13.62", decimal(read, "spent"));
+        assertEquals("3.05", decimal(read, "earned"));
+        assertEquals("1.12", decimal(read, "origSpent"));
+        assertEquals("0.05", decimal(read, "origEarned"));
+        assertEquals("12.50", decimal(read, "servicesSpent"));
+        assertEquals("3.00", decimal(read, "servicesEarned"));
+        assertEquals("0", decimal(read, "termSpent"));
+        assertEquals(7, read.getInt("callsCount"));
+        assertEquals(6, read.getInt("successfulCallsCount"));
+        assertEquals(291, read.getInt("callsDuration"));
+        assertEquals(540, read.getInt("billingDuration"));
+        assertEquals("2026-03-01T00:00:00+01:00", read.getString("firstCallAt"));
+        assertEquals("2026-03-31T23:59:59+02:00", read.getString("lastCallAt"));
+        assertEquals("2026-03-01T00:00:00+01:00", read.getString("firstSuccessfulCallAt"));
+        assertEquals("2026-03-31T23:59:59+02:00", read.getString("lastSuccessfulCallAt"));
+        assertNotNull(read.getString("createdAt"));
+
+        JsonArray destinations = http.get(INVOICES + "/" + id + "/tables/INV_ORIG_DST_TABLE").jsonArray();
+        assertEquals(List.of("33", "491800", "4930", "4930"),
+                destinations.getValuesAs(JsonObject.class).stream().map(row -> row.getString("dstPrefix")).toList());
+        JsonObject telekom = destinations.getJsonObject(3);
+        assertEquals("0.12", decimal(telekom, "rate"));
+        assertEquals(4, telekom.getInt("callsCount"));
+        assertEquals(3, telekom.getInt("successfulCallsCount"));
+        assertEquals("0.48", decimal(telekom, "amount"));
+        assertEquals("Germany", telekom.getString("country"));
+        assertEquals("Telekom", telekom.getString("network"));
+        JsonArray services = http.get(INVOICES + "/" + id + "/tables/INV_SRV_DATA_TABLE").jsonArray();
+        assertEquals("Refund", services.getJsonObject(1).getString("service"));
+        assertEquals("-3.00", decimal(services.getJsonObject(1), "amount"));
+        assertEquals(0, http.get(INVOICES + "/" + id + "/tables/INV_TERM_DST_TABLE").jsonArray().size());
+
+        JsonObject page = http.get(INVOICES + "?accountId=10&direction=CUSTOMER&from=2026-03-15&to=2026-04-30")
+                .jsonObject();
+        assertEquals(1, page.getInt("total"));
+        assertEquals(id, page.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(0, http.get(INVOICES + "?direction=VENDOR").jsonObject().getInt("total"));
+        assertEquals(0, http.get(INVOICES + "?from=2026-04-01").jsonObject().getInt("total"));
+
+        assertEquals(204, http.delete(INVOICES + "/" + id).status());
+        assertProblem(http.get(INVOICES + "/" + id), 404, "INVOICE_NOT_FOUND", null);
+        assertEquals(0, storedInvoices());
+    }
+
+    @Test
+    void vendorInvoiceSettlesTheTerminatedCallsInTheAccountsZone() {
+        Http.Response created = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31"));
+
+        assertEquals(201, created.status(), created.text());
+        JsonObject invoice = created.jsonObject();
+        assertEquals("0.37", decimal(invoice, "amount"));
+        assertEquals("0.39", decimal(invoice, "termEarned"));
+        assertEquals("0.02", decimal(invoice, "termSpent"));
+        assertEquals(8, invoice.getInt("callsCount"));
+        assertEquals("2026-04-01T00:00:00Z", invoice.getString("periodEnd"));
+    }
+
+    @Test
+    void theListIsNewestFirstAndPaged() {
+        for (String month : List.of("01", "02", "03")) {
+            LocalDate first = LocalDate.parse("2026-" + month + "-01");
+            assertEquals(201, http.post(INVOICES, request(10, "CUSTOMER", first.toString(),
+                    first.withDayOfMonth(first.lengthOfMonth()).toString())).status());
+        }
+
+        JsonObject page = http.get(INVOICES + "?size=2&page=0").jsonObject();
+        assertEquals(3, page.getInt("total"));
+        assertEquals(List.of("2026-03-01", "2026-02-01"), startDates(page));
+        assertEquals(List.of("2026-01-01"), startDates(http.get(INVOICES + "?size=2&page=1").jsonObject()));
+    }
+
+    @Test
+    void eachRefusalAnswersItsCodeAndWritesNothing() {
+        assertEquals(201, http.post(INVOICES, marchForAcme()).status());
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+
+        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-03-15", "2026-04-15")), 409,
+                "PERIOD_OVERLAP", "startDate");
+        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-10-01", tomorrow)), 422,
+                "PERIOD_IN_FUTURE", "endDate");
+        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-05-10", "2026-05-01")), 422,
+                "PERIOD_INVERTED", "endDate");
+        assertProblem(http.post(INVOICES, request(999, "CUSTOMER", "2026-05-01", "2026-05-31")), 404,
+                "ACCOUNT_NOT_FOUND", "accountId");
+        assertProblem(http.post(INVOICES, request(10, "RESELLER", "2026-05-01", "2026-05-31")), 400,
+                "VALIDATION_FAILED", "direction");
+        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-05-01", "31.05.2026")), 400,
+                "VALIDATION_FAILED", "endDate");
+        assertProblem(http.post(INVOICES, Json.createObjectBuilder().add("accountId", 10)
+                .add("startDate", "2026-05-01").add("endDate", "2026-05-31").build()), 400, "VALIDATION_FAILED", "direction");
+        assertProblem(http.post(INVOICES, Json.createValue("not an object")), 400, "VALIDATION_FAILED", null);
+        assertProblem(http.post(INVOICES + "/calculate", request(10, "CUSTOMER", "2026-10-01", tomorrow)), 422,
+                "PERIOD_IN_FUTURE", "endDate");
+        assertProblem(http.get(INVOICES + "/123456789"), 404, "INVOICE_NOT_FOUND", null);
+        assertProblem(http.get(INVOICES + "/abc"), 404, "INVOICE_NOT_FOUND", "id");
+        assertProblem(http.get(INVOICES + "?direction=SIDEWAYS"), 400, "VALIDATION_FAILED", "direction");
+        assertProblem(http.get(INVOICES + "?size=100000"), 400, "VALIDATION_FAILED", "size");
+        assertProblem(http.delete(INVOICES + "/123456789"), 404, "INVOICE_NOT_FOUND", null);
+
+        assertEquals(1, storedInvoices());
+    }
+
+    @Test
+    void malformedJsonIsRefusedAsSuch() {
+        Http.Response response = http.postText(INVOICES, "{\"accountId\": 10, \"direction\":");
+
+        assertProblem(response, 400, "VALIDATION_FAILED", null);
+        assertEquals(0, storedInvoices());
+    }
+
+    @Test
+    void anIssuedInvoiceIsNotDeleted() throws Exception {
+        long id = http.post(INVOICES, marchForAcme()).jsonObject().getJsonNumber("id").longValue();
+        try (Connection connection = database.connection()) {
+            // Approval comes with the lifecycle issue; until then the state is set as it will be stored.
+            connection.createStatement().execute("UPDATE invoice SET state = 'APPROVED' WHERE id = " + id);
+        }
+
+        assertProblem(http.delete(INVOICES + "/" + id), 409, "INVOICE_NOT_PENDING", null);
+        assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
+    }
+
+    @Test
+    void ofTwentyConcurrentOverlappingCreatesExactlyOneWins() throws Exception {
+        int clients = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Http.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            // Different periods, all containing 2026-03-20.
+            String first = LocalDate.of(2026, 3, 1 + i % 10).toString();
+            String last = LocalDate.of(2026, 3, 20 + i % 10).toString();
+            creates.add(() -> {
+                start.await();
+                return http.post(INVOICES, request(20, "VENDOR", first, last));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Http.Response>> futures = new ArrayList<>();
+            for (Callable<Http.Response> create : creates) {
+                futures.add(pool.submit(create));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Http.Response> future : futures) {
+                Http.Response response = future.get();
+                if (response.status() == 201) {
+                    won++;
+                } else {
+                    assertProblem(response, 409, "PERIOD_OVERLAP", "startDate");
+                }
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, storedInvoices());
+    }
+
+    @Test
+    void contractorsAndAccountsAreReadable() {
+        JsonArray accounts = http.get("api/v1/accounts?contractorId=1").jsonArray();
+        assertEquals(List.of("Acme retail", "Acme wholesale"),
+                accounts.getValuesAs(JsonObject.class).stream().map(a -> a.getString("name")).toList());
+        JsonObject account = http.get("api/v1/accounts/10").jsonObject();
+        assertEquals("Europe/Berlin", account.getString("timeZone"));
+        assertEquals(7200, account.getInt("maxCallDuration"));
+        assertEquals("Carrier B", http.get("api/v1/contractors/2").jsonObject().getString("name"));
+        assertEquals(2, http.get("api/v1/contractors").jsonArray().size());
+        assertProblem(http.get("api/v1/accounts/77"), 404, "ACCOUNT_NOT_FOUND", "id");
+        assertProblem(http.get("api/v1/nothing-here"), 404, "NOT_FOUND", null);
+    }
+
+    private static List<String> startDates(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("startDate")).toList();
+    }
+
+    /** Money travels as a decimal string, unrounded, with the scale the sums have in the database. */
+    private static String decimal(JsonObject object, String name) {
+        return object.getString(name);
+    }
+
+    private static void assertProblem(Http.Response response, int status, String code, String field) {
+        assertEquals(status, response.status(), response.text());
+        assertEquals("application/problem+json", response.header("Content-Type").orElse("").split(";")[0],
+                response.text());
+        JsonObject problem = response.jsonObject();
+        assertEquals(code, problem.getString("code"), response.text());
+        assertEquals(status, problem.getInt("status"));
+        if (field == null) {
+            assertTrue(problem.isNull("field"), response.text());
+        } else {
+            assertEquals(field, problem.getString("field"), response.text());
+        }
+        assertFalse(problem.getString("detail").isBlank());
+        assertFalse(response.text().contains("Exception"), response.text());
+        assertFalse(response.text().contains("at org."), response.text());
+    }
+}

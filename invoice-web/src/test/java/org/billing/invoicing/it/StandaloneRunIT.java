@@ -1,0 +1,53 @@
+package org.billing.invoicing.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-command run: the WAR on a plain Payara Micro with nothing configured starts its embedded
+ * database, migrates it, loads the demo data, and invoices from it.
+ */
+class StandaloneRunIT {
+
+    @Test
+    void withNothingConfiguredTheWarRunsOnItsEmbeddedDatabaseWithDemoData() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("invoicing-standalone-");
+        try (PayaraMicro server = PayaraMicro.start(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()),
+                "api/v1/accounts")) {
+            Http http = new Http(server.baseUri());
+
+            JsonArray accounts = http.get("api/v1/accounts").jsonArray();
+            assertTrue(accounts.size() >= 10, accounts.toString());
+            long zones = accounts.getValuesAs(JsonObject.class).stream().map(a -> a.getString("timeZone")).distinct().count();
+            assertTrue(zones >= 3, "accounts in several time zones: " + accounts);
+            assertFalse(http.get("api/v1/contractors").jsonArray().isEmpty());
+
+            // Demo calls cover the last two months: every account's previous month has some.
+            long callsLastMonth = 0;
+            for (JsonObject account : accounts.getValuesAs(JsonObject.class)) {
+                LocalDate today = LocalDate.now(ZoneId.of(account.getString("timeZone")));
+                LocalDate first = today.minusMonths(1).withDayOfMonth(1);
+                Http.Response calculated = http.post("api/v1/invoices/calculate", Json.createObjectBuilder()
+                        .add("accountId", account.getJsonNumber("id").longValue()).add("direction", "CUSTOMER")
+                        .add("startDate", first.toString())
+                        .add("endDate", first.withDayOfMonth(first.lengthOfMonth()).toString()).build());
+                assertEquals(200, calculated.status(), calculated.text());
+                callsLastMonth += calculated.jsonObject().getJsonNumber("callsCount").longValue();
+            }
+            assertTrue(callsLastMonth > 10_000, "calls of the demo data last month: " + callsLastMonth);
+        }
+    }
+}
