@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,31 +31,46 @@ public final class InvoiceCalculator {
     /** Everything rolled up: the totals. */
     private static final int TOTAL_LEVEL = 15;
 
+    /*
+     * Two steps: the calls are first summed by their finest grain (destination, success, reverse
+     * billing) in one hash aggregate with few aggregates per row, then the few hundred sums are grouped
+     * three ways. Summing every FILTER variant per call directly costs about twice as much.
+     */
     private static final String CALLS_SQL = """
             SELECT a.*, co.name AS country, n.name AS network
             FROM (
-                SELECT GROUPING(c.{prefix}, c.dst_country_id, c.dst_network_id, c.{rate}) AS level,
-                       c.{prefix} AS dst_prefix, c.dst_country_id AS country_id,
-                       c.dst_network_id AS network_id, c.{rate} AS rate,
-                       count(*) AS calls,
-                       count(*) FILTER (WHERE c.success) AS succ_calls,
-                       coalesce(sum(c.duration), 0) AS duration,
-                       coalesce(sum(c.duration) FILTER (WHERE c.success), 0) AS succ_duration,
-                       coalesce(sum(c.{billed}), 0) AS billed,
-                       coalesce(sum(c.{billed}) FILTER (WHERE c.success), 0) AS succ_billed,
-                       coalesce(sum(c.{price}), 0) AS amount,
-                       coalesce(sum(c.{price}) FILTER (WHERE c.success), 0) AS succ_amount,
-                       coalesce(sum(c.{price}) FILTER (WHERE NOT c.{reverse}), 0) AS normal_amount,
-                       coalesce(sum(c.{price}) FILTER (WHERE c.{reverse}), 0) AS reverse_amount,
-                       min(c.time_start) AS first_call,
-                       max(c.time_start) AS last_call,
-                       min(c.time_start) FILTER (WHERE c.success) AS first_succ,
-                       max(c.time_start) FILTER (WHERE c.success) AS last_succ
-                FROM cdr c
-                WHERE c.{account} = ? AND c.time_start >= ? AND c.time_start < ? {attempts}
+                SELECT GROUPING(g.prefix, g.country_id, g.network_id, g.rate) AS level,
+                       g.prefix AS dst_prefix, g.country_id, g.network_id, g.rate,
+                       sum(g.calls) AS calls,
+                       coalesce(sum(g.calls) FILTER (WHERE g.success), 0) AS succ_calls,
+                       sum(g.duration) AS duration,
+                       coalesce(sum(g.duration) FILTER (WHERE g.success), 0) AS succ_duration,
+                       sum(g.billed) AS billed,
+                       coalesce(sum(g.billed) FILTER (WHERE g.success), 0) AS succ_billed,
+                       sum(g.amount) AS amount,
+                       coalesce(sum(g.amount) FILTER (WHERE g.success), 0) AS succ_amount,
+                       coalesce(sum(g.amount) FILTER (WHERE NOT g.reverse), 0) AS normal_amount,
+                       coalesce(sum(g.amount) FILTER (WHERE g.reverse), 0) AS reverse_amount,
+                       min(g.first_call) AS first_call,
+                       max(g.last_call) AS last_call,
+                       min(g.first_call) FILTER (WHERE g.success) AS first_succ,
+                       max(g.last_call) FILTER (WHERE g.success) AS last_succ
+                FROM (
+                    SELECT c.{prefix} AS prefix, c.dst_country_id AS country_id, c.dst_network_id AS network_id,
+                           c.{rate} AS rate, c.success, c.{reverse} AS reverse,
+                           count(*) AS calls,
+                           coalesce(sum(c.duration), 0) AS duration,
+                           coalesce(sum(c.{billed}), 0) AS billed,
+                           coalesce(sum(c.{price}), 0) AS amount,
+                           min(c.time_start) AS first_call,
+                           max(c.time_start) AS last_call
+                    FROM cdr c
+                    WHERE c.{account} = ? AND c.time_start >= ? AND c.time_start < ? {attempts}
+                    GROUP BY 1, 2, 3, 4, 5, 6
+                ) g
                 GROUP BY GROUPING SETS (
-                    (c.{prefix}, c.dst_country_id, c.dst_network_id, c.{rate}),
-                    (c.dst_country_id, c.dst_network_id, c.{rate}),
+                    (g.prefix, g.country_id, g.network_id, g.rate),
+                    (g.country_id, g.network_id, g.rate),
                     ())
             ) a
             LEFT JOIN country co ON co.id = a.country_id
@@ -73,6 +89,8 @@ public final class InvoiceCalculator {
             ORDER BY s.name, s.id
             """;
 
+    private static final String AGGREGATION_WORK_MEM = "64MB";
+
     private static final Map<CallSide, String> CALLS_SQL_BY_SIDE = new EnumMap<>(CallSide.class);
 
     static {
@@ -88,8 +106,15 @@ public final class InvoiceCalculator {
         }
     }
 
+    /**
+     * Call it inside a transaction: the aggregation is given the memory it needs to hash in memory for
+     * that transaction only ({@code work_mem} defaults to 4 MB, which spills 100 k calls to disk).
+     */
     public InvoiceFigures calculate(Connection connection, long accountId, Direction direction, BillingPeriod period)
             throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true)");
+        }
         CallSide side = direction.side();
         Map<DetailTable, List<CallLine>> tables = new EnumMap<>(DetailTable.class);
         DetailTable.callTables(side).forEach(table -> tables.put(table, new ArrayList<>()));

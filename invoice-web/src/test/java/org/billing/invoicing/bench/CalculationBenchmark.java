@@ -88,7 +88,12 @@ public final class CalculationBenchmark {
             throws Exception {
         InvoiceCalculator calculator = new InvoiceCalculator();
         try (Connection connection = database.connection()) {
-            return time(() -> calculator.calculate(connection, accountId, Direction.CUSTOMER, period));
+            // As in the service: each calculation in a transaction of its own.
+            connection.setAutoCommit(false);
+            return time(() -> {
+                calculator.calculate(connection, accountId, Direction.CUSTOMER, period);
+                connection.commit();
+            });
         }
     }
 
