@@ -16,6 +16,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.numbering.IssuedNumber;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 
@@ -94,12 +97,29 @@ public class Invoice {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    @Column(name = "created_by", updatable = false)
+    private String createdBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private InvoiceKind kind = InvoiceKind.INVOICE;
+    private String number;
+    @Column(name = "series_id")
+    private Long seriesId;
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+    @Column(name = "issued_by")
+    private String issuedBy;
+    @Column(name = "credited_invoice_id", updatable = false)
+    private Long creditedInvoiceId;
+    @Column(name = "credit_reason", updatable = false)
+    private String creditReason;
 
     protected Invoice() {
     }
 
     private Invoice(Account account, Direction direction, InvoiceType type, BillingPeriod period,
-                    InvoiceFigures figures, Instant createdAt) {
+                    InvoiceFigures figures, Instant createdAt, String createdBy) {
         if (figures.direction() != direction) {
             throw new IllegalArgumentException("Figures of a " + figures.direction() + " invoice given for " + direction);
         }
@@ -114,13 +134,88 @@ public class Invoice {
         this.firstDay = period.firstDay();
         this.lastDay = period.lastDay();
         this.createdAt = Objects.requireNonNull(createdAt);
+        this.createdBy = createdBy;
         takeFigures(figures);
     }
 
     /** A Manual invoice, Pending, for the period an operator or an integration chose. */
     public static Invoice manual(Account account, Direction direction, BillingPeriod period,
-                                 InvoiceFigures figures, Instant createdAt) {
-        return new Invoice(account, direction, InvoiceType.MANUAL, period, figures, createdAt);
+                                 InvoiceFigures figures, Instant createdAt, String createdBy) {
+        return new Invoice(account, direction, InvoiceType.MANUAL, period, figures, createdAt, createdBy);
+    }
+
+    /**
+     * The credit note that reverses an issued invoice whole: the same period and counts, every amount
+     * negated. It is issued at once ({@link #issue}); the original is never touched.
+     */
+    public static Invoice creditNoteOf(Invoice original, String reason, Instant createdAt, String createdBy) {
+        if (!original.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + original.id + " is "
+                    + original.state + "; a Pending invoice is corrected by recalculating or deleting it.");
+        }
+        if (original.kind == InvoiceKind.CREDIT_NOTE) {
+            throw new InvoicingException(ErrorCode.CREDIT_NOTE_NOT_CREDITABLE,
+                    "Invoice " + original.id + " is itself a credit note.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "reason", "A credit note says why: the reason is required.");
+        }
+        Invoice note = new Invoice();
+        note.kind = InvoiceKind.CREDIT_NOTE;
+        note.creditedInvoiceId = original.id;
+        note.creditReason = reason.trim();
+        note.contractorId = original.contractorId;
+        note.accountId = original.accountId;
+        note.direction = original.direction;
+        note.type = original.type;
+        note.state = InvoiceState.PENDING;
+        note.startAt = original.startAt;
+        note.endAt = original.endAt;
+        note.timeZone = original.timeZone;
+        note.firstDay = original.firstDay;
+        note.lastDay = original.lastDay;
+        note.amount = original.amount.negate();
+        note.origSpent = original.origSpent.negate();
+        note.origEarned = original.origEarned.negate();
+        note.termSpent = original.termSpent.negate();
+        note.termEarned = original.termEarned.negate();
+        note.servicesSpent = original.servicesSpent.negate();
+        note.servicesEarned = original.servicesEarned.negate();
+        note.serviceTransactionsCount = original.serviceTransactionsCount;
+        note.callsCount = original.callsCount;
+        note.successfulCallsCount = original.successfulCallsCount;
+        note.callsDuration = original.callsDuration;
+        note.billingDuration = original.billingDuration;
+        note.firstCallAt = original.firstCallAt;
+        note.lastCallAt = original.lastCallAt;
+        note.firstSuccessfulCallAt = original.firstSuccessfulCallAt;
+        note.lastSuccessfulCallAt = original.lastSuccessfulCallAt;
+        note.createdAt = createdAt;
+        note.createdBy = createdBy;
+        return note;
+    }
+
+    /**
+     * Issues the invoice with its number: Approved by an operator, or Closed at creation for a prepay
+     * account (seed 002). From then on it never changes.
+     */
+    public void issue(InvoiceState issuedState, IssuedNumber issuedNumber, Instant at, String by) {
+        if (issuedState == InvoiceState.PENDING) {
+            throw new IllegalArgumentException("Issuing makes an invoice Approved or Closed");
+        }
+        if (isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_ALREADY_ISSUED,
+                    "Invoice " + id + " is already " + state + " with number " + number + ".");
+        }
+        this.state = issuedState;
+        this.number = issuedNumber.number();
+        this.seriesId = issuedNumber.seriesId();
+        this.issuedAt = at;
+        this.issuedBy = by;
+    }
+
+    public boolean isIssued() {
+        return state != InvoiceState.PENDING;
     }
 
     private void takeFigures(InvoiceFigures figures) {
@@ -261,5 +356,37 @@ public class Invoice {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public InvoiceKind getKind() {
+        return kind;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Long getSeriesId() {
+        return seriesId;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public String getIssuedBy() {
+        return issuedBy;
+    }
+
+    public Long getCreditedInvoiceId() {
+        return creditedInvoiceId;
+    }
+
+    public String getCreditReason() {
+        return creditReason;
     }
 }

@@ -3,6 +3,7 @@ package org.billing.invoicing.invoice;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -21,12 +25,16 @@ import javax.sql.DataSource;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.database.Database;
+import org.billing.invoicing.invoice.InvoiceEvent.Action;
+import org.billing.invoicing.numbering.IssuedNumber;
+import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 
 /**
- * The lifecycle of invoices: calculate (a dry run), create, read, search and delete. A thin
- * transaction boundary: the figures come from {@link InvoiceCalculator}, the rules from the domain.
+ * The lifecycle of invoices: calculate (a dry run), create, approve, credit, read, search and delete.
+ * A thin transaction boundary: the figures come from {@link InvoiceCalculator}, the rules from the
+ * {@link Invoice} itself, the numbers from {@link NumberingService}.
  */
 @Stateless
 public class InvoiceService {
@@ -41,8 +49,17 @@ public class InvoiceService {
     @Resource(lookup = Database.JNDI_NAME)
     private DataSource dataSource;
 
+    @Resource
+    private SessionContext session;
+
     @Inject
     private Clock clock;
+
+    @Inject
+    private NumberingService numbering;
+
+    @Inject
+    private Event<InvoiceLifecycleEvent> events;
 
     private final InvoiceCalculator calculator = new InvoiceCalculator();
     private final InvoiceLineStore lineStore = new InvoiceLineStore();
@@ -55,26 +72,78 @@ public class InvoiceService {
                 figures(account, request.direction(), period), clock.instant());
     }
 
-    /** Creates a Manual invoice, Pending, with its detail tables. */
+    /**
+     * Creates a Manual invoice with its detail tables: Pending for a postpay account, Closed and
+     * numbered at once for a prepay account (seed 002).
+     */
     public InvoiceView create(InvoiceRequest request) {
         Account account = account(request);
         BillingPeriod period = period(request, account);
         refuseOverlap(account, request.direction(), period);
         InvoiceFigures figures = figures(account, request.direction(), period);
-        Invoice invoice = Invoice.manual(account, request.direction(), period, figures, clock.instant());
+        Instant now = clock.instant();
+        Invoice invoice = Invoice.manual(account, request.direction(), period, figures, now, actor());
         em.persist(invoice);
-        flushRefusingOverlap();
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        claimPeriod(connection, invoice);
         try {
-            lineStore.insert(em.unwrap(Connection.class), invoice.getId(), figures);
+            lineStore.insert(connection, invoice.getId(), figures);
         } catch (SQLException e) {
             throw new PersistenceException("Could not store the detail tables of invoice " + invoice.getId(), e);
         }
-        return InvoiceView.of(invoice, account);
+        record(invoice, Action.CREATED, now, null);
+        events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
+        if (InvoiceState.onCreation(account) == InvoiceState.CLOSED) {
+            issue(invoice, account, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
+        }
+        return view(invoice, account);
+    }
+
+    /** An operator approves a Pending invoice: it takes the next number of its series and never changes again. */
+    public InvoiceView approve(long id) {
+        Invoice invoice = lockedInvoice(id);
+        Account account = em.find(Account.class, invoice.getAccountId());
+        issue(invoice, account, InvoiceState.APPROVED, numbering.seriesFor(account.getId(), invoice.getDirection()));
+        return view(invoice, account);
+    }
+
+    /**
+     * Corrects an issued invoice: a credit note from the credit-note series reverses it whole and
+     * releases its period, so that the corrected invoice can be made. The original is not changed.
+     */
+    public InvoiceView credit(long id, String reason) {
+        Invoice original = lockedInvoice(id);
+        Optional<Long> earlier = creditNoteOf(id);
+        if (earlier.isPresent()) {
+            throw new InvoicingException(ErrorCode.INVOICE_ALREADY_CREDITED,
+                    "Invoice " + id + " is already credited by credit note " + earlier.get() + ".");
+        }
+        Instant now = clock.instant();
+        Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
+        em.persist(note);
+        em.flush();
+        em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?").setParameter(1, id).executeUpdate();
+        record(note, Action.CREATED, now, "Credit note of invoice " + original.getNumber());
+        Account account = em.find(Account.class, note.getAccountId());
+        issue(note, account, InvoiceState.APPROVED, numbering.creditNoteSeries());
+        record(original, Action.CREDITED, now, "Credited by " + note.getNumber() + ": " + note.getCreditReason());
+        events.fire(new InvoiceLifecycleEvent.InvoiceCredited(original.getId(), note.getId()));
+        return view(note, account);
+    }
+
+    private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId) {
+        IssuedNumber number = numbering.take(seriesId, account.zone());
+        Instant now = clock.instant();
+        invoice.issue(state, number, now, actor());
+        em.flush();
+        record(invoice, state == InvoiceState.CLOSED ? Action.CLOSED : Action.APPROVED, now, number.number());
+        events.fire(new InvoiceLifecycleEvent.InvoiceApproved(invoice.getId(), number.number(), state));
     }
 
     public Optional<InvoiceView> find(long id) {
         return Optional.ofNullable(em.find(Invoice.class, id))
-                .map(invoice -> InvoiceView.of(invoice, em.find(Account.class, invoice.getAccountId())));
+                .map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId())));
     }
 
     public InvoiceView get(long id) {
@@ -83,15 +152,24 @@ public class InvoiceService {
 
     /** Deletes a Pending invoice and its detail tables; an issued invoice is never deleted. */
     public void delete(long id) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
-        if (!invoice.isPending()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_PENDING,
-                    "Invoice " + id + " is " + invoice.getState() + "; only a Pending invoice can be deleted.");
+        Invoice invoice = lockedInvoice(id);
+        if (invoice.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_PENDING, "Invoice " + id + " is "
+                    + invoice.getState() + "; only a Pending invoice can be deleted, an issued one is credited.");
         }
         em.remove(invoice);
+        record(invoice, Action.DELETED, clock.instant(), null);
+    }
+
+    /** What happened to an invoice, oldest first; it outlives a deleted invoice. */
+    public List<InvoiceEventView> history(long id) {
+        List<InvoiceEventView> events = em.createQuery(
+                        "SELECT e FROM InvoiceEvent e WHERE e.invoiceId = :id ORDER BY e.at, e.id", InvoiceEvent.class)
+                .setParameter("id", id).getResultStream().map(InvoiceEvent::view).toList();
+        if (events.isEmpty() && em.find(Invoice.class, id) == null) {
+            throw notFound(id);
+        }
+        return events;
     }
 
     /** The rows of one detail table of a stored invoice. */
@@ -118,7 +196,8 @@ public class InvoiceService {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "size",
                     "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
         }
-        StringBuilder where = new StringBuilder(" FROM Invoice i, Account a WHERE a.id = i.accountId");
+        StringBuilder where = new StringBuilder(" FROM Invoice i JOIN Account a ON a.id = i.accountId"
+                + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         condition(where, parameters, "i.accountId = :accountId", "accountId", filter.accountId());
         condition(where, parameters, "i.contractorId = :contractorId", "contractorId", filter.contractorId());
@@ -130,14 +209,14 @@ public class InvoiceService {
 
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(i)" + where, Long.class);
         TypedQuery<Object[]> rows = em.createQuery(
-                "SELECT i, a" + where + " ORDER BY i.createdAt DESC, i.id DESC", Object[].class);
+                "SELECT i, a, note.id" + where + " ORDER BY i.createdAt DESC, i.id DESC", Object[].class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             rows.setParameter(name, value);
         });
         List<InvoiceView> items = new ArrayList<>();
         for (Object[] row : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
-            items.add(InvoiceView.of((Invoice) row[0], (Account) row[1]));
+            items.add(InvoiceView.of((Invoice) row[0], (Account) row[1], (Long) row[2]));
         }
         return new InvoicePage(count.getSingleResult(), page, size, items);
     }
@@ -148,6 +227,31 @@ public class InvoiceService {
             where.append(" AND ").append(clause);
             parameters.put(name, value);
         }
+    }
+
+    private InvoiceView view(Invoice invoice, Account account) {
+        return InvoiceView.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null));
+    }
+
+    private Optional<Long> creditNoteOf(long invoiceId) {
+        return em.createQuery("SELECT i.id FROM Invoice i WHERE i.creditedInvoiceId = :id", Long.class)
+                .setParameter("id", invoiceId).getResultStream().findFirst();
+    }
+
+    private Invoice lockedInvoice(long id) {
+        Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw notFound(id);
+        }
+        return invoice;
+    }
+
+    private void record(Invoice invoice, Action action, Instant at, String detail) {
+        em.persist(new InvoiceEvent(invoice.getId(), action, actor(), at, detail));
+    }
+
+    private String actor() {
+        return session.getCallerPrincipal().getName();
     }
 
     private Account account(InvoiceRequest request) {
@@ -176,33 +280,37 @@ public class InvoiceService {
     }
 
     private void refuseOverlap(Account account, Direction direction, BillingPeriod period) {
-        List<Invoice> overlapping = em.createQuery("SELECT i FROM Invoice i WHERE i.accountId = :account"
-                        + " AND i.direction = :direction AND i.startAt < :end AND i.endAt > :start", Invoice.class)
-                .setParameter("account", account.getId())
-                .setParameter("direction", direction)
-                .setParameter("start", period.start())
-                .setParameter("end", period.end())
-                .setMaxResults(1)
+        List<?> overlapping = em.createNativeQuery("SELECT i.id, i.first_day, i.last_day FROM invoice_period_claim c"
+                        + " JOIN invoice i ON i.id = c.invoice_id WHERE c.account_id = ? AND c.direction = ?"
+                        + " AND c.start_at < ? AND c.end_at > ? LIMIT 1")
+                .setParameter(1, account.getId())
+                .setParameter(2, direction.name())
+                .setParameter(3, period.end().atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(4, period.start().atOffset(java.time.ZoneOffset.UTC))
                 .getResultList();
         if (!overlapping.isEmpty()) {
-            Invoice other = overlapping.get(0);
-            throw overlap("The period overlaps invoice " + other.getId() + " (" + other.getFirstDay() + " to "
-                    + other.getLastDay() + ") of the same account and direction.");
+            Object[] other = (Object[]) overlapping.get(0);
+            throw overlap("The period overlaps invoice " + other[0] + " (" + other[1] + " to " + other[2]
+                    + ") of the same account and direction.");
         }
     }
 
     /** Two concurrent creates both pass the check above; the exclusion constraint lets one win. */
-    private void flushRefusingOverlap() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-                    throw overlap("The period overlaps an invoice of the same account and direction"
-                            + " created at the same time.");
-                }
+    private void claimPeriod(Connection connection, Invoice invoice) {
+        try (var claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
+                + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
+            claim.setLong(1, invoice.getId());
+            claim.setLong(2, invoice.getAccountId());
+            claim.setString(3, invoice.getDirection().name());
+            org.billing.invoicing.common.Jdbc.setInstant(claim, 4, invoice.period().start());
+            org.billing.invoicing.common.Jdbc.setInstant(claim, 5, invoice.period().end());
+            claim.executeUpdate();
+        } catch (SQLException e) {
+            if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
+                throw overlap("The period overlaps an invoice of the same account and direction"
+                        + " created at the same time.");
             }
-            throw e;
+            throw new PersistenceException("Could not claim the period of invoice " + invoice.getId(), e);
         }
     }
 

@@ -56,9 +56,20 @@ public record InvoiceView(
         OffsetDateTime firstSuccessfulCallAt,
         OffsetDateTime lastSuccessfulCallAt,
         OffsetDateTime createdAt,
+        String createdBy,
+        InvoiceKind kind,
+        String number,
+        OffsetDateTime issuedAt,
+        String issuedBy,
+        Long creditedInvoiceId,
+        String creditReason,
+        Long creditNoteId,
         Map<String, List<?>> tables) {
 
-    public static InvoiceView of(Invoice invoice, Account account) {
+    /**
+     * @param creditNoteId the credit note that reverses this invoice, or null
+     */
+    public static InvoiceView of(Invoice invoice, Account account, Long creditNoteId) {
         ZoneId zone = invoice.zone();
         BillingPeriod period = invoice.period();
         return new InvoiceView(invoice.getId(), invoice.getContractorId(), account.getContractor().getName(),
@@ -71,7 +82,9 @@ public record InvoiceView(
                 invoice.getSuccessfulCallsCount(), invoice.getCallsDuration(), invoice.getBillingDuration(),
                 at(invoice.getFirstCallAt(), zone), at(invoice.getLastCallAt(), zone),
                 at(invoice.getFirstSuccessfulCallAt(), zone), at(invoice.getLastSuccessfulCallAt(), zone),
-                at(invoice.getCreatedAt(), zone), null);
+                at(invoice.getCreatedAt(), zone), invoice.getCreatedBy(), invoice.getKind(), invoice.getNumber(),
+                at(invoice.getIssuedAt(), zone), invoice.getIssuedBy(), invoice.getCreditedInvoiceId(),
+                invoice.getCreditReason(), creditNoteId, null);
     }
 
     /** The invoice Calculate shows: what Create would store now, with its detail tables. */
@@ -85,7 +98,7 @@ public record InvoiceView(
             tables.put(DetailTable.INV_SRV_DATA_TABLE.name(), figures.serviceLines());
         }
         return new InvoiceView(null, account.getContractor().getId(), account.getContractor().getName(),
-                account.getId(), account.getName(), account.getCurrency(), direction, InvoiceState.PENDING,
+                account.getId(), account.getName(), account.getCurrency(), direction, InvoiceState.onCreation(account),
                 InvoiceType.MANUAL, period.firstDay(), period.lastDay(), at(period.start(), zone),
                 at(period.end(), zone), zone.getId(), figures.amount(), figures.spent(), figures.earned(),
                 figures.originated().spent(), figures.originated().earned(), figures.terminated().spent(),
@@ -93,7 +106,8 @@ public record InvoiceView(
                 figures.services().transactionsCount(), calls.callsCount(), calls.successfulCallsCount(),
                 calls.callsDuration(), calls.billingDuration(), at(calls.firstCallAt(), zone),
                 at(calls.lastCallAt(), zone), at(calls.firstSuccessfulCallAt(), zone),
-                at(calls.lastSuccessfulCallAt(), zone), at(now, zone), tables);
+                at(calls.lastSuccessfulCallAt(), zone), at(now, zone), null, InvoiceKind.INVOICE, null, null, null, null,
+                null, null, tables);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The database itself refuses overlapping invoices of one account and direction. */
+/**
+ * The database itself refuses overlapping invoices of one account and direction: the period claims
+ * of invoices exclude each other.
+ */
 class InvoiceOverlapConstraintTest {
 
     private static PostgresDatabase database;
@@ -45,18 +48,33 @@ class InvoiceOverlapConstraintTest {
     private static void insert(long account, String direction, int firstDay, int lastDay) throws SQLException {
         BillingPeriod period = BillingPeriod.ofDays(LocalDate.of(2026, 3, firstDay), LocalDate.of(2026, 3, lastDay),
                 ZoneOffset.UTC);
-        try (Connection connection = database.connection();
-             PreparedStatement statement = connection.prepareStatement("INSERT INTO invoice VALUES (?, 1, ?, ?,"
-                     + " 'PENDING', 'MANUAL', ?, ?, 'UTC', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
-                     + " NULL, NULL, NULL, NULL, now())")) {
-            statement.setLong(1, nextId++);
-            statement.setLong(2, account);
-            statement.setString(3, direction);
-            Jdbc.setInstant(statement, 4, period.start());
-            Jdbc.setInstant(statement, 5, period.end());
-            statement.setObject(6, period.firstDay());
-            statement.setObject(7, period.lastDay());
-            statement.executeUpdate();
+        long id = nextId++;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement invoice = connection.prepareStatement("INSERT INTO invoice VALUES (?, 1, ?, ?,"
+                    + " 'PENDING', 'MANUAL', ?, ?, 'UTC', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
+                    + " NULL, NULL, NULL, NULL, now())");
+                 PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
+                         + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
+                invoice.setLong(1, id);
+                invoice.setLong(2, account);
+                invoice.setString(3, direction);
+                Jdbc.setInstant(invoice, 4, period.start());
+                Jdbc.setInstant(invoice, 5, period.end());
+                invoice.setObject(6, period.firstDay());
+                invoice.setObject(7, period.lastDay());
+                invoice.executeUpdate();
+                claim.setLong(1, id);
+                claim.setLong(2, account);
+                claim.setString(3, direction);
+                Jdbc.setInstant(claim, 4, period.start());
+                Jdbc.setInstant(claim, 5, period.end());
+                claim.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoicePage;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -43,13 +44,13 @@ public class InvoiceResource {
     @Path("calculate")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvoiceView calculate(JsonValue body) {
-        return invoices.calculate(InvoiceRequests.read(body));
+        return invoices.calculate(JsonBodies.invoiceRequest(body));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
-        InvoiceView created = invoices.create(InvoiceRequests.read(body));
+        InvoiceView created = invoices.create(JsonBodies.invoiceRequest(body));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
@@ -84,6 +85,31 @@ public class InvoiceResource {
         DetailTable table = DetailTable.named(name).orElseThrow(() -> new InvoicingException(ErrorCode.TABLE_NOT_FOUND,
                 "name", "There is no table " + name + "; the tables are " + List.of(DetailTable.values()) + "."));
         return invoices.table(invoiceId(id), table);
+    }
+
+    /** Issues a Pending invoice: it takes the next number of its series and never changes again. */
+    @POST
+    @Path("{id}/approve")
+    public InvoiceView approve(@PathParam("id") String id) {
+        return invoices.approve(invoiceId(id));
+    }
+
+    /** Corrects an issued invoice with a credit note {@code {reason}} that reverses it whole. */
+    @POST
+    @Path("{id}/credit-note")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response credit(@PathParam("id") String id, JsonValue body) {
+        String reason = JsonBodies.requiredString(JsonBodies.object(body, "{reason}"), "reason");
+        InvoiceView note = invoices.credit(invoiceId(id), reason);
+        return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(note.id())).build())
+                .entity(note).build();
+    }
+
+    /** Who created, approved, credited, deleted or emailed the invoice, and when. */
+    @GET
+    @Path("{id}/history")
+    public List<InvoiceEventView> history(@PathParam("id") String id) {
+        return invoices.history(invoiceId(id));
     }
 
     @DELETE

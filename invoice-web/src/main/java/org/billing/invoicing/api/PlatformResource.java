@@ -3,6 +3,10 @@ package org.billing.invoicing.api;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,9 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
 import org.billing.invoicing.platform.PlatformDirectory;
+import org.billing.invoicing.settings.AccountInvoiceSettings;
+import org.billing.invoicing.settings.InvoiceSettingsService;
 
 /** The platform's contractors and accounts, read only: what an integration invoices. */
 @Path("")
@@ -23,6 +30,9 @@ public class PlatformResource {
 
     @EJB
     private PlatformDirectory directory;
+
+    @EJB
+    private InvoiceSettingsService settings;
 
     @GET
     @Path("contractors")
@@ -48,6 +58,36 @@ public class PlatformResource {
     public AccountView account(@PathParam("id") String id) {
         return parse(id).flatMap(directory::findAccount).orElseThrow(() ->
                 new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+    }
+
+    /** An account's invoice settings for one direction: its numbering series and the recipients of its invoices. */
+    @GET
+    @Path("accounts/{id}/invoice-settings/{direction}")
+    public AccountInvoiceSettings invoiceSettings(@PathParam("id") String id, @PathParam("direction") String direction) {
+        return settings.accountSettings(accountId(id), direction(direction));
+    }
+
+    @PUT
+    @Path("accounts/{id}/invoice-settings/{direction}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountInvoiceSettings changeInvoiceSettings(@PathParam("id") String id,
+                                                        @PathParam("direction") String direction, JsonValue body) {
+        JsonObject json = JsonBodies.object(body, "{seriesId, recipients}");
+        return settings.changeAccountSettings(new AccountInvoiceSettings(accountId(id), direction(direction),
+                JsonBodies.optionalLong(json, "seriesId"), JsonBodies.stringList(json, "recipients")));
+    }
+
+    private static long accountId(String id) {
+        return parse(id).orElseThrow(() ->
+                new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+    }
+
+    private static Direction direction(String direction) {
+        Direction parsed = Params.enumValue(Direction.class, direction, "direction");
+        if (parsed == null) {
+            throw Params.invalid("direction", "direction is CUSTOMER or VENDOR.");
+        }
+        return parsed;
     }
 
     private static java.util.Optional<Long> parse(String id) {

@@ -1,0 +1,5 @@
+package org.billing.invoicing.numbering;
+
+/** A number taken from a series for one invoice. */
+public record IssuedNumber(long seriesId, String number) {
+}

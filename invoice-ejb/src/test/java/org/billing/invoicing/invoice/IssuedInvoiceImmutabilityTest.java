@@ -1,0 +1,104 @@
+package org.billing.invoicing.invoice;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The database itself refuses to change an issued invoice or its detail rows, whoever asks. */
+class IssuedInvoiceImmutabilityTest {
+
+    private static PostgresDatabase database;
+
+    @BeforeAll
+    static void startDatabaseWithAnApprovedInvoice() throws Exception {
+        database = PostgresDatabase.startMigrated();
+        database.run("/fixtures/march-2026.sql");
+        execute("""
+                INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at, time_zone,
+                    first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent, srv_earned,
+                    srv_transactions_count, calls_count, successful_calls_count, calls_duration, billing_duration,
+                    created_at)
+                VALUES (1, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-01-01Z', '2026-02-01Z', 'UTC', '2026-01-01',
+                    '2026-01-31', 5, 5, 0, 0, 0, 0, 0, 0, 1, 1, 60, 60, now())""");
+        execute("""
+                INSERT INTO inv_orig_dst (invoice_id, line_no, dst_prefix, calls_count, successful_calls_count,
+                    calls_duration, billing_duration, amount)
+                VALUES (1, 1, '49', 1, 1, 60, 60, 5)""");
+        execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void aPendingInvoice() throws Exception {
+        execute("DELETE FROM invoice WHERE state = 'PENDING'");
+        execute("""
+                INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at, time_zone,
+                    first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent, srv_earned,
+                    srv_transactions_count, calls_count, successful_calls_count, calls_duration, billing_duration,
+                    created_at)
+                VALUES (2, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-02-01Z', '2026-03-01Z', 'UTC', '2026-02-01',
+                    '2026-02-28', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now())""");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void assertRefused(String sql) {
+        SQLException refused = assertThrows(SQLException.class, () -> execute(sql));
+        assertEquals("23000", refused.getSQLState(), refused.getMessage());
+    }
+
+    @Test
+    void anApprovedInvoiceCannotBeUpdatedOrDeletedInSql() throws Exception {
+        assertRefused("UPDATE invoice SET amount = 1 WHERE id = 1");
+        assertRefused("UPDATE invoice SET state = 'PENDING', number = NULL, series_id = NULL, issued_at = NULL WHERE id = 1");
+        assertRefused("DELETE FROM invoice WHERE id = 1");
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            var row = statement.executeQuery("SELECT amount, state, number FROM invoice WHERE id = 1");
+            row.next();
+            assertEquals(0, row.getBigDecimal("amount").compareTo(java.math.BigDecimal.valueOf(5)));
+            assertEquals("APPROVED", row.getString("state"));
+            assertEquals("INV-1", row.getString("number"));
+        }
+    }
+
+    @Test
+    void theDetailRowsOfAnApprovedInvoiceCannotChange() {
+        assertRefused("UPDATE inv_orig_dst SET amount = 0 WHERE invoice_id = 1");
+        assertRefused("DELETE FROM inv_orig_dst WHERE invoice_id = 1");
+        assertRefused("INSERT INTO inv_orig_dst (invoice_id, line_no, calls_count, successful_calls_count,"
+                + " calls_duration, billing_duration, amount) VALUES (1, 2, 1, 1, 1, 1, 1)");
+    }
+
+    @Test
+    void aPendingInvoiceCanStillBeRecalculatedOrDeleted() {
+        assertDoesNotThrow(() -> execute("UPDATE invoice SET amount = 7 WHERE id = 2"));
+        assertDoesNotThrow(() -> execute("INSERT INTO inv_orig_dst (invoice_id, line_no, calls_count,"
+                + " successful_calls_count, calls_duration, billing_duration, amount) VALUES (2, 1, 1, 1, 1, 1, 7)"));
+        assertDoesNotThrow(() -> execute("DELETE FROM invoice WHERE id = 2"));
+    }
+
+    @Test
+    void anIssuedInvoiceHasANumber() {
+        SQLException refused = assertThrows(SQLException.class,
+                () -> execute("UPDATE invoice SET state = 'APPROVED' WHERE id = 2"));
+        assertEquals("23514", refused.getSQLState(), refused.getMessage());
+    }
+}

@@ -1,0 +1,119 @@
+package org.billing.invoicing.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceRequest;
+
+/**
+ * Reads request bodies as JSON objects rather than binding them, so that every wrong or missing
+ * field is answered by its name.
+ */
+final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    static JsonObject object(JsonValue body, String shape) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw Params.invalid(null, "The body is a JSON object " + shape + ".");
+        }
+        return body.asJsonObject();
+    }
+
+    /** {@code {accountId, direction, startDate, endDate}} */
+    static InvoiceRequest invoiceRequest(JsonValue body) {
+        JsonObject json = object(body, "{accountId, direction, startDate, endDate}");
+        return new InvoiceRequest(requiredLong(json, "accountId"),
+                Params.enumValue(Direction.class, requiredString(json, "direction"), "direction"),
+                Params.date(requiredString(json, "startDate"), "startDate"),
+                Params.date(requiredString(json, "endDate"), "endDate"));
+    }
+
+    static Long optionalLong(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.longValueExact();
+        }
+        if (value instanceof JsonString text) {
+            return Params.id(text.getString(), field);
+        }
+        throw Params.invalid(field, field + " is a whole number.");
+    }
+
+    static long requiredLong(JsonObject json, String field) {
+        Long value = optionalLong(json, field);
+        if (value == null) {
+            throw Params.invalid(field, field + " is required.");
+        }
+        return value;
+    }
+
+    static int optionalInt(JsonObject json, String field, int defaultValue) {
+        Long value = optionalLong(json, field);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw Params.invalid(field, field + " is out of range.");
+        }
+        return value.intValue();
+    }
+
+    static boolean optionalBoolean(JsonObject json, String field, boolean defaultValue) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return defaultValue;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw Params.invalid(field, field + " is true or false.");
+    }
+
+    static String optionalString(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw Params.invalid(field, field + " is a string.");
+    }
+
+    static String requiredString(JsonObject json, String field) {
+        String value = optionalString(json, field);
+        if (value == null || value.isBlank()) {
+            throw Params.invalid(field, field + " is required.");
+        }
+        return value;
+    }
+
+    static List<String> stringList(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw Params.invalid(field, field + " is a list of strings.");
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString text)) {
+                throw Params.invalid(field, field + " is a list of strings.");
+            }
+            strings.add(text.getString());
+        }
+        return strings;
+    }
+}
