@@ -1,7 +1,9 @@
 -- Issuing invoices: numbering series (seed 003), approval and prepay closing, credit notes, the audit
 -- trail, and the rule that an issued invoice never changes, kept by the database itself.
 
-CREATE SEQUENCE numbering_series_seq START WITH 50 INCREMENT BY 50 MINVALUE 50;
+-- EclipseLink takes each value as the last id of a block of 50: the first block is 51..100, after
+-- the three series below.
+CREATE SEQUENCE numbering_series_seq START WITH 100 INCREMENT BY 50 MINVALUE 50;
 
 CREATE TABLE numbering_series (
     id             bigint PRIMARY KEY,

@@ -38,6 +38,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    public Response put(String path, JsonValue body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** Posts a body as it is, e.g. JSON that does not parse. */
     public Response postText(String path, String body) {
         return send(request(path)

@@ -21,50 +21,30 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.billing.invoicing.database.DatabaseStartup;
 import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged WAR on Payara Micro against a real PostgreSQL, driven over HTTP as an integration
  * would. The data is the hand-checked fixture of invoice-ejb's InvoiceCalculatorTest
  * ({@code march-2026.sql}), so the figures expected here are the ones worked out there.
  */
+@ExtendWith(DeployedModule.class)
 class InvoiceApiIT {
 
     private static final String INVOICES = "api/v1/invoices";
 
-    private static PostgresDatabase database;
-    private static PayaraMicro server;
-    private static Http http;
-
-    @BeforeAll
-    static void deploy() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-        server = PayaraMicro.start(database.environment(), "api/v1/accounts");
-        http = new Http(server.baseUri());
-    }
-
-    @AfterAll
-    static void undeploy() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        database.close();
-    }
+    private final PostgresDatabase database = DeployedModule.deployment().database();
+    private final Http http = DeployedModule.deployment().http();
 
     @BeforeEach
     void noInvoices() throws Exception {
-        try (Connection connection = database.connection()) {
-            connection.createStatement().execute("DELETE FROM invoice");
-        }
+        Fixtures.removeInvoices(database);
     }
 
-    private static JsonObject request(long accountId, String direction, String startDate, String endDate) {
+    static JsonObject request(long accountId, String direction, String startDate, String endDate) {
         return Json.createObjectBuilder().add("accountId", accountId).add("direction", direction)
                 .add("startDate", startDate).add("endDate", endDate).build();
     }
@@ -73,7 +53,7 @@ class InvoiceApiIT {
         return request(10, "CUSTOMER", "2026-03-01", "2026-03-31");
     }
 
-    private static long storedInvoices() {
+    private long storedInvoices() {
         return http.get(INVOICES).jsonObject().getJsonNumber("total").longValue();
     }
 
@@ -226,12 +206,9 @@ class InvoiceApiIT {
     }
 
     @Test
-    void anIssuedInvoiceIsNotDeleted() throws Exception {
+    void anIssuedInvoiceIsNotDeleted() {
         long id = http.post(INVOICES, marchForAcme()).jsonObject().getJsonNumber("id").longValue();
-        try (Connection connection = database.connection()) {
-            // Approval comes with the lifecycle issue; until then the state is set as it will be stored.
-            connection.createStatement().execute("UPDATE invoice SET state = 'APPROVED' WHERE id = " + id);
-        }
+        assertEquals(200, http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
 
         assertProblem(http.delete(INVOICES + "/" + id), 409, "INVOICE_NOT_PENDING", null);
         assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
@@ -298,7 +275,7 @@ class InvoiceApiIT {
         return object.getString(name);
     }
 
-    private static void assertProblem(Http.Response response, int status, String code, String field) {
+    static void assertProblem(Http.Response response, int status, String code, String field) {
         assertEquals(status, response.status(), response.text());
         assertEquals("application/problem+json", response.header("Content-Type").orElse("").split(";")[0],
                 response.text());

@@ -1,0 +1,47 @@
+package org.billing.invoicing.it;
+
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The packaged WAR on Payara Micro against a real PostgreSQL holding the hand-checked fixture
+ * {@code march-2026.sql}, started once for all the test classes that use it (Payara Micro takes
+ * 20 s to start) and stopped when they have all run. Each test class cleans what it made.
+ */
+public final class DeployedModule implements BeforeAllCallback {
+
+    private static Deployment deployment;
+
+    /** The running deployment; use it from a class annotated {@code @ExtendWith(DeployedModule.class)}. */
+    public static Deployment deployment() {
+        if (deployment == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(DeployedModule.class)");
+        }
+        return deployment;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (DeployedModule.class) {
+            if (deployment == null) {
+                PostgresDatabase database = PostgresDatabase.startMigrated();
+                database.run("/fixtures/march-2026.sql");
+                PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts");
+                deployment = new Deployment(database, server, new Http(server.baseUri()));
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DeployedModule.class, deployment);
+            }
+        }
+    }
+
+    /** What the tests talk to; closed by JUnit after the last test class. */
+    public record Deployment(PostgresDatabase database, PayaraMicro server, Http http)
+            implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            database.close();
+        }
+    }
+}
