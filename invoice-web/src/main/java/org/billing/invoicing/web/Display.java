@@ -1,0 +1,74 @@
+package org.billing.invoicing.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * How the screens show money, durations, times and enum values: {@code #{display.money(invoice.amount)}}.
+ * Raw sums are stored unrounded; this is the only place the screens round them (half-up to 2 decimals,
+ * as the seed's {@code _DECORATED} placeholders do), and it never goes through {@code double}.
+ */
+@Named
+@ApplicationScoped
+public class Display {
+
+    private static final int MONEY_SCALE = 2;
+    private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
+
+    /** {@code 1234.565} as {@code 1,234.57}; null as empty. */
+    public String money(BigDecimal amount) {
+        return amount == null ? "" : String.format(Locale.ROOT, "%,.2f", rounded(amount));
+    }
+
+    /** {@code 10.565} and {@code EUR} as {@code 10.57 EUR}. */
+    public String money(BigDecimal amount, String currency) {
+        return amount == null ? "" : money(amount) + " " + currency;
+    }
+
+    /** Seconds as decimal minutes with 2 decimals ({@code [CALLS_DURATION_DEC]}): 125 s is {@code 2.08}. */
+    public String minutes(long seconds) {
+        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_MINUTE, MONEY_SCALE, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** A rate as stored, without trailing zeros beyond what it was given: {@code 0.12}. */
+    public String rate(BigDecimal rate) {
+        return rate == null ? "" : rate.toPlainString();
+    }
+
+    /** A time as the view gives it, in the account's zone, without the offset: {@code 2026-03-01 00:00:05}. */
+    public String time(OffsetDateTime time) {
+        return time == null ? "\u2014" : TIME.format(time);
+    }
+
+    /** A time with its UTC offset, where a period may cross a daylight saving change. */
+    public String timeWithOffset(OffsetDateTime time) {
+        return time == null ? "\u2014" : TIME.format(time) + " " + OFFSET.format(time);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    /** {@code AUTO_PARTIAL} as {@code Auto partial}. */
+    public String label(Enum<?> value) {
+        if (value == null) {
+            return "";
+        }
+        String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static BigDecimal rounded(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,114 @@
+package org.billing.invoicing.web;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceFilter;
+import org.billing.invoicing.invoice.InvoicePage;
+import org.billing.invoicing.invoice.InvoiceService;
+import org.billing.invoicing.invoice.InvoiceState;
+import org.billing.invoicing.invoice.InvoiceType;
+import org.billing.invoicing.invoice.InvoiceView;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The invoice list: a lazy, paged model over {@link InvoiceService#search}, newest first, and its filters. */
+@Named
+@ViewScoped
+public class InvoiceList implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private InvoiceService invoices;
+
+    private Long accountId;
+    private Direction direction;
+    private InvoiceState state;
+    private InvoiceType type;
+
+    private final LazyDataModel<InvoiceView> model = new SearchModel();
+
+    public LazyDataModel<InvoiceView> getModel() {
+        return model;
+    }
+
+    private InvoiceFilter filter() {
+        return new InvoiceFilter(accountId, null, direction, state, type, null, null);
+    }
+
+    /** Pages through the search; the service sorts (newest first) and filters, the table only shows. */
+    private final class SearchModel extends LazyDataModel<InvoiceView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(invoices.search(filter(), 0, 1).total());
+        }
+
+        @Override
+        public List<InvoiceView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                      Map<String, FilterMeta> filterBy) {
+            InvoicePage page = invoices.search(filter(), first / pageSize, pageSize);
+            setRowCount(Math.toIntExact(page.total()));
+            return page.items();
+        }
+
+        @Override
+        public String getRowKey(InvoiceView invoice) {
+            return String.valueOf(invoice.id());
+        }
+    }
+
+    public Direction[] getDirections() {
+        return Direction.values();
+    }
+
+    public InvoiceState[] getStates() {
+        return InvoiceState.values();
+    }
+
+    public InvoiceType[] getTypes() {
+        return InvoiceType.values();
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(Long accountId) {
+        this.accountId = accountId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public void setDirection(Direction direction) {
+        this.direction = direction;
+    }
+
+    public InvoiceState getState() {
+        return state;
+    }
+
+    public void setState(InvoiceState state) {
+        this.state = state;
+    }
+
+    public InvoiceType getType() {
+        return type;
+    }
+
+    public void setType(InvoiceType type) {
+        this.type = type;
+    }
+}
