@@ -26,6 +26,7 @@ public enum ErrorCode {
     SERIES_INVALID_PATTERN(400),
     SERIES_NAME_TAKEN(409),
     SERIES_IN_USE(409),
+    NO_RECIPIENTS(409),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

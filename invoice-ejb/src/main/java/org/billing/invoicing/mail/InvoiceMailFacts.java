@@ -1,0 +1,50 @@
+package org.billing.invoicing.mail;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.billing.invoicing.invoice.Invoice;
+import org.billing.invoicing.platform.Account;
+
+/**
+ * What an invoice email may say about its invoice, by the placeholder names of the invoice documents
+ * (seed 001). Money {@code _D} is rounded half-up to 2 decimals, as in the documents; the currency is
+ * its own placeholder, so that a wording moved from a document template to a mail template reads the
+ * same. Dates are the invoice's own days (ISO, in the account's zone).
+ */
+public record InvoiceMailFacts(long invoiceId, String reference, String accountName, String contractorName,
+                               LocalDate firstDay, LocalDate lastDay, BigDecimal total, String currency) {
+
+    public static InvoiceMailFacts of(Invoice invoice, Account account) {
+        return new InvoiceMailFacts(invoice.getId(), invoice.getNumber(), account.getName(),
+                account.getContractor().getName(), invoice.getFirstDay(), invoice.getLastDay(), invoice.getAmount(),
+                account.getCurrency());
+    }
+
+    public Map<String, String> placeholders() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("I_ID", Long.toString(invoiceId));
+        values.put("I_REF", text(reference));
+        values.put("A_NAME", text(accountName));
+        values.put("A_CURRENCY", text(currency));
+        values.put("C_NAME", text(contractorName));
+        values.put("I_START_DATE", firstDay.toString());
+        values.put("I_END_DATE", lastDay.toString());
+        values.put("I_TOTAL", raw(total));
+        values.put("I_TOTAL_D", total.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        return values;
+    }
+
+    /** As stored, without trailing zeros: {@code 10.5700} reads {@code 10.57}. */
+    private static String raw(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.signum() == 0 ? BigDecimal.ZERO : stripped).toPlainString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,12 @@
+package org.billing.invoicing.mail;
+
+import java.time.Instant;
+
+/**
+ * One message of an invoice to one recipient, as the outbox holds it (without its text).
+ *
+ * @param cause ISSUED (queued by the approval or closing) or RESEND
+ */
+public record MailDelivery(long id, String recipient, String cause, MailStatus status, int attempts, String lastError,
+                           Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName) {
+}

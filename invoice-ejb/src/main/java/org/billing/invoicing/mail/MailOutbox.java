@@ -1,0 +1,231 @@
+package org.billing.invoicing.mail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Clock;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.invoice.Invoice;
+import org.billing.invoicing.invoice.InvoiceEvent;
+import org.billing.invoicing.invoice.InvoiceEvent.Action;
+import org.billing.invoicing.invoice.InvoiceLifecycleEvent;
+import org.billing.invoicing.mail.InvoiceAttachments.Attachment;
+import org.billing.invoicing.mail.MailTemplates.RenderedMail;
+import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.settings.InvoiceSettingsService;
+
+/**
+ * The emails of issued invoices (seed 000: an approved invoice "is sent to the contragent's email
+ * configured in account settings"), kept in a transactional outbox: the messages are queued inside
+ * the transaction that issues the invoice, so a rolled-back approval queues nothing and a committed
+ * one is never without its messages. {@link MailSender} delivers them after the commit; the short
+ * transactions it needs are here.
+ */
+@Stateless
+public class MailOutbox {
+
+    static final String SYSTEM = "system";
+    static final String ISSUED = "ISSUED";
+    static final String RESEND = "RESEND";
+
+    @PersistenceContext(unitName = "invoicing")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private MailSettings settings;
+
+    @Inject
+    private InvoiceSettingsService invoiceSettings;
+
+    @Inject
+    private InvoiceAttachments attachments;
+
+    @Inject
+    private Event<MailQueued> queued;
+
+    private final OutboxStore store = new OutboxStore();
+
+    /**
+     * Queues one message per recipient of the account's settings for the invoice's direction, inside
+     * the approving (or closing, or crediting) transaction. No recipients: nothing is queued, and the
+     * delivery status says so.
+     */
+    public void queueIssued(@Observes(during = TransactionPhase.IN_PROGRESS) InvoiceLifecycleEvent.InvoiceApproved issued) {
+        Invoice invoice = em.find(Invoice.class, issued.invoiceId());
+        queue(invoice, ISSUED, invoice.getIssuedBy(), Set.of());
+    }
+
+    /**
+     * Queues the invoice's messages again, to the recipients configured now. A recipient whose
+     * message is still on its way is not queued twice.
+     */
+    public InvoiceDeliveries resend(long invoiceId) {
+        // The lock makes two resends at once queue one message per recipient, not two.
+        Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw notFound(invoiceId);
+        }
+        if (!invoice.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoiceId
+                    + " is Pending; it is emailed when it is approved.");
+        }
+        int recipients = queue(invoice, RESEND, session.getCallerPrincipal().getName(), onTheirWay(invoiceId));
+        if (recipients == 0) {
+            throw new InvoicingException(ErrorCode.NO_RECIPIENTS, "Account " + invoice.getAccountId()
+                    + " has no recipients for its " + invoice.getDirection() + " invoices; set them in its invoice settings.");
+        }
+        return deliveries(invoice);
+    }
+
+    /** The messages of an invoice and its delivery status. */
+    public InvoiceDeliveries deliveries(long invoiceId) {
+        Invoice invoice = em.find(Invoice.class, invoiceId);
+        if (invoice == null) {
+            throw notFound(invoiceId);
+        }
+        return deliveries(invoice);
+    }
+
+    /** Claims the next due message for the sender, in a transaction of its own; empty when none is due. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<OutgoingMail> claimNext() {
+        Instant now = clock.instant();
+        try {
+            return store.claimDue(connection(), now, now.plus(settings.lease()), 1);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not claim due invoice emails", e);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void sent(OutgoingMail mail) {
+        Instant now = clock.instant();
+        try {
+            if (store.markSent(connection(), mail, now)) {
+                record(mail.invoiceId(), Action.EMAIL_SENT, now, "To " + mail.recipient() + " (message " + mail.id()
+                        + ", attempt " + mail.attempts() + ")");
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not record that message " + mail.id() + " was sent", e);
+        }
+    }
+
+    /** An attempt failed: retried after a growing delay, or given up after the last attempt or a permanent refusal. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void attemptFailed(OutgoingMail mail, String error, boolean permanent) {
+        Instant now = clock.instant();
+        boolean last = permanent || mail.attempts() >= settings.maxAttempts();
+        Instant retryAt = last ? null : now.plus(settings.retryDelayAfter(mail.attempts()));
+        try {
+            if (store.markAttemptFailed(connection(), mail, error, retryAt) && last) {
+                record(mail.invoiceId(), Action.EMAIL_FAILED, now, "To " + mail.recipient() + " (message " + mail.id()
+                        + ") after " + mail.attempts() + (mail.attempts() == 1 ? " attempt: " : " attempts: ") + error);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not record the failed attempt at message " + mail.id(), e);
+        }
+    }
+
+    /** Gives up the messages whose sender stopped while sending; see {@link OutboxStore#failAbandoned}. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int failAbandoned() {
+        Instant now = clock.instant();
+        try {
+            List<OutboxStore.AbandonedRow> abandoned = store.failAbandoned(connection(), now);
+            for (OutboxStore.AbandonedRow row : abandoned) {
+                record(row.invoiceId(), Action.EMAIL_FAILED, now, "To " + row.message().recipient() + " (message "
+                        + row.message().id() + "): " + OutboxStore.ABANDONED);
+            }
+            return abandoned.size();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not give up abandoned invoice emails", e);
+        }
+    }
+
+    private int queue(Invoice invoice, String cause, String requestedBy, Set<String> skipped) {
+        Account account = em.find(Account.class, invoice.getAccountId());
+        List<String> recipients = invoiceSettings.accountSettings(account.getId(), invoice.getDirection()).recipients();
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        RenderedMail mail = settings.templates().render(InvoiceMailFacts.of(invoice, account));
+        Attachment attachment = attachments.attachmentOf(invoice.getId()).orElse(null);
+        Instant now = clock.instant();
+        int count = 0;
+        try {
+            Connection connection = connection();
+            for (String recipient : recipients) {
+                if (skipped.contains(recipient)) {
+                    continue;
+                }
+                long id = store.queue(connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, now);
+                record(invoice.getId(), Action.EMAIL_QUEUED, requestedBy, now, "To " + recipient + " (message " + id + ")");
+                count++;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not queue the emails of invoice " + invoice.getId(), e);
+        }
+        if (count > 0) {
+            queued.fire(new MailQueued(invoice.getId(), count));
+        }
+        return recipients.size();
+    }
+
+    private Set<String> onTheirWay(long invoiceId) {
+        try {
+            return store.recipientsOnTheirWay(connection(), invoiceId);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the emails of invoice " + invoiceId, e);
+        }
+    }
+
+    private InvoiceDeliveries deliveries(Invoice invoice) {
+        try {
+            List<MailDelivery> messages = store.deliveries(connection(), invoice.getId());
+            return new InvoiceDeliveries(invoice.getId(), DeliveryStatus.of(invoice.isIssued(), messages), messages);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the emails of invoice " + invoice.getId(), e);
+        }
+    }
+
+    private void record(long invoiceId, Action action, Instant at, String detail) {
+        record(invoiceId, action, SYSTEM, at, detail);
+    }
+
+    private void record(long invoiceId, Action action, String actor, Instant at, String detail) {
+        em.persist(new InvoiceEvent(invoiceId, action, actor, at, detail));
+    }
+
+    private Connection connection() {
+        return em.unwrap(Connection.class);
+    }
+
+    private static InvoicingException notFound(long id) {
+        return new InvoicingException(ErrorCode.INVOICE_NOT_FOUND, "There is no invoice " + id + ".");
+    }
+}

@@ -1,0 +1,282 @@
+package org.billing.invoicing.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Emailing issued invoices, on the packaged WAR with a real SMTP server in this JVM (GreenMail): what
+ * the recipients get, that a dead or silent SMTP server neither fails nor slows an approval, that a
+ * message arrives once, resending, and the delivery status. Each test uses its own period and its own
+ * recipients, so the tests do not depend on each other's order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailDeliveryIT {
+
+    private static final String INVOICES = "api/v1/invoices";
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration APPROVAL_LIMIT = Duration.ofSeconds(5);
+
+    private PostgresDatabase database;
+    private PayaraMicro server;
+    private Http http;
+    private int smtpPort;
+    private GreenMail smtp;
+
+    @BeforeAll
+    void start() throws Exception {
+        database = PostgresDatabase.startMigrated();
+        database.run("/fixtures/march-2026.sql");
+        smtpPort = freePort();
+        smtp = startSmtp();
+        Map<String, String> environment = new HashMap<>(database.environment());
+        environment.put("INVOICING_MAIL_HOST", "127.0.0.1");
+        environment.put("INVOICING_MAIL_PORT", Integer.toString(smtpPort));
+        environment.put("INVOICING_MAIL_FROM", "billing@operator.example");
+        environment.put("INVOICING_MAIL_SUBJECT", "Invoice [I_REF] for [C_NAME], [I_START_DATE] to [I_END_DATE]");
+        environment.put("INVOICING_MAIL_TIMEOUT", "1s");
+        environment.put("INVOICING_MAIL_RETRY_DELAY", "500ms");
+        environment.put("INVOICING_MAIL_MAX_RETRY_DELAY", "1s");
+        environment.put("INVOICING_MAIL_POLL_INTERVAL", "1s");
+        environment.put("INVOICING_MAIL_MAX_ATTEMPTS", "100");
+        server = PayaraMicro.start(environment, "api/v1/accounts");
+        http = new Http(server.baseUri());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        smtp.stop();
+        database.close();
+    }
+
+    @Test
+    void anApprovedInvoiceIsSentToEachRecipientOfItsAccount() throws Exception {
+        recipients(10, "ap.march@acme.example", "cfo.march@acme.example");
+        long id = create(10, "2026-03-01", "2026-03-31");
+
+        JsonObject approved = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT));
+
+        String number = approved.getString("number");
+        for (String recipient : List.of("ap.march@acme.example", "cfo.march@acme.example")) {
+            MimeMessage message = awaitMessages(recipient, 1).get(0);
+            assertEquals("Invoice " + number + " for Acme Telecom, 2026-03-01 to 2026-03-31", message.getSubject());
+            assertEquals(List.of(recipient), addresses(message.getAllRecipients()));
+            assertEquals("billing@operator.example", message.getFrom()[0].toString());
+            String body = ((String) message.getContent()).replace("\r\n", "\n");
+            assertTrue(body.startsWith("Dear Acme Telecom,\n"), body);
+            assertTrue(body.contains("invoice " + number + " has been issued for your account Acme wholesale for the"
+                    + " period 2026-03-01 to 2026-03-31."), body);
+            assertTrue(body.contains("Total: 10.57 EUR"), body);
+            assertFalse(body.contains("["), "every placeholder is replaced: " + body);
+        }
+        JsonObject deliveries = awaitDeliveryStatus(id, "SENT");
+        JsonArray messages = deliveries.getJsonArray("messages");
+        assertEquals(2, messages.size());
+        for (JsonValue message : messages) {
+            assertEquals("SENT", message.asJsonObject().getString("status"));
+            assertEquals(1, message.asJsonObject().getInt("attempts"));
+            assertFalse(message.asJsonObject().isNull("sentAt"));
+        }
+        List<String> history = actions(id);
+        assertEquals(2, history.stream().filter("EMAIL_QUEUED"::equals).count(), history.toString());
+        assertEquals(2, history.stream().filter("EMAIL_SENT"::equals).count(), history.toString());
+    }
+
+    @Test
+    void aSilentThenStoppedSmtpServerNeitherFailsNorDelaysTheApprovalAndTheMessageArrivesOnce() throws Exception {
+        recipients(10, "ap.february@acme.example");
+        long id = create(10, "2026-02-01", "2026-02-28");
+        smtp.stop();
+        JsonObject delivery;
+        // A server that accepts connections and never says a word: each attempt waits out the timeout.
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), smtpPort), 50);
+            long started = System.nanoTime();
+            Http.Response approval = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertEquals(200, approval.status(), approval.text());
+            assertTrue(took.compareTo(APPROVAL_LIMIT) < 0, "the approval took " + took);
+            await("two failed attempts", () -> firstMessage(id).getInt("attempts") >= 2
+                    && !firstMessage(id).isNull("lastError"));
+            delivery = firstMessage(id);
+        }
+        assertEquals("QUEUED", deliveries(id).getString("status"));
+        assertTrue(List.of("QUEUED", "SENDING").contains(delivery.getString("status")), delivery.toString());
+        assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
+
+        smtp = startSmtp();
+
+        awaitMessages("ap.february@acme.example", 1);
+        awaitDeliveryStatus(id, "SENT");
+        // A few more polls of the sender: nothing goes out a second time.
+        Thread.sleep(2_000);
+        assertEquals(1, received("ap.february@acme.example").size());
+        assertEquals(1, actions(id).stream().filter("EMAIL_SENT"::equals).count());
+    }
+
+    @Test
+    void withoutRecipientsTheApprovalWorksAndTheDeliveriesSaySo() {
+        recipients(10);
+        long id = create(10, "2026-01-01", "2026-01-31");
+
+        ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT));
+
+        JsonObject deliveries = ok(http.get(INVOICES + "/" + id + "/deliveries"));
+        assertEquals("NO_RECIPIENTS", deliveries.getString("status"));
+        assertEquals(0, deliveries.getJsonArray("messages").size());
+        Http.Response resend = http.post(INVOICES + "/" + id + "/resend", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(409, resend.status(), resend.text());
+        assertEquals("NO_RECIPIENTS", resend.jsonObject().getString("code"));
+    }
+
+    @Test
+    void aClosedPrepayInvoiceIsSentAtOnceAndAResendSendsItAgain() throws Exception {
+        recipients(30, "retail@acme.example");
+        long id = create(30, "2026-02-01", "2026-02-28");
+        awaitMessages("retail@acme.example", 1);
+        awaitDeliveryStatus(id, "SENT");
+
+        Http.Response resend = http.post(INVOICES + "/" + id + "/resend", JsonValue.EMPTY_JSON_OBJECT);
+
+        assertEquals(202, resend.status(), resend.text());
+        JsonArray queued = resend.jsonObject().getJsonArray("messages");
+        assertEquals(2, queued.size());
+        assertEquals("RESEND", queued.getJsonObject(1).getString("cause"));
+        List<MimeMessage> both = awaitMessages("retail@acme.example", 2);
+        assertEquals(both.get(0).getSubject(), both.get(1).getSubject());
+        assertEquals(2, awaitDeliveryStatus(id, "SENT").getJsonArray("messages").size());
+    }
+
+    @Test
+    void aPendingInvoiceIsNotSentNorResent() {
+        recipients(10, "ap.december@acme.example");
+        long id = create(10, "2025-12-01", "2025-12-31");
+
+        Http.Response resend = http.post(INVOICES + "/" + id + "/resend", JsonValue.EMPTY_JSON_OBJECT);
+
+        assertEquals(409, resend.status(), resend.text());
+        assertEquals("application/problem+json", resend.header("Content-Type").orElse(""));
+        assertEquals("INVOICE_NOT_ISSUED", resend.jsonObject().getString("code"));
+        assertEquals("NOT_ISSUED", ok(http.get(INVOICES + "/" + id + "/deliveries")).getString("status"));
+        assertEquals(404, http.get(INVOICES + "/999999/deliveries").status());
+    }
+
+    private void recipients(long accountId, String... recipients) {
+        JsonObject settings = Json.createObjectBuilder()
+                .add("recipients", Json.createArrayBuilder(Arrays.asList(recipients))).build();
+        ok(http.put("api/v1/accounts/" + accountId + "/invoice-settings/CUSTOMER", settings));
+    }
+
+    private long create(long accountId, String startDate, String endDate) {
+        Http.Response created = http.post(INVOICES, Json.createObjectBuilder().add("accountId", accountId)
+                .add("direction", "CUSTOMER").add("startDate", startDate).add("endDate", endDate).build());
+        assertEquals(201, created.status(), created.text());
+        return created.jsonObject().getJsonNumber("id").longValue();
+    }
+
+    private JsonObject deliveries(long id) {
+        return ok(http.get(INVOICES + "/" + id + "/deliveries"));
+    }
+
+    private JsonObject firstMessage(long id) {
+        return deliveries(id).getJsonArray("messages").getJsonObject(0);
+    }
+
+    private JsonObject awaitDeliveryStatus(long id, String status) {
+        await("delivery status " + status + " of invoice " + id, () -> status.equals(deliveries(id).getString("status")));
+        return deliveries(id);
+    }
+
+    private List<String> actions(long id) {
+        Http.Response history = http.get(INVOICES + "/" + id + "/history");
+        assertEquals(200, history.status(), history.text());
+        return history.jsonArray().stream().map(event -> event.asJsonObject().getString("action")).toList();
+    }
+
+    private List<MimeMessage> awaitMessages(String recipient, int count) {
+        await(count + " message(s) to " + recipient, () -> received(recipient).size() >= count);
+        return received(recipient);
+    }
+
+    private List<MimeMessage> received(String recipient) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return addresses(message.getAllRecipients()).contains(recipient);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return Arrays.stream(addresses).map(Address::toString).toList();
+    }
+
+    private static JsonObject ok(Http.Response response) {
+        assertEquals(200, response.status(), response.text());
+        return response.json() instanceof JsonObject object ? object : Json.createObjectBuilder().build();
+    }
+
+    private GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    /** Polls every 200 ms, for {@link #DELIVERY_TIMEOUT} at most. */
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Still waiting for " + what + " after " + DELIVERY_TIMEOUT);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
