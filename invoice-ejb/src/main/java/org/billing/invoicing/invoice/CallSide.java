@@ -56,4 +56,9 @@ public enum CallSide {
     public boolean lastAttemptsOnly() {
         return lastAttemptsOnly;
     }
+
+    /** The side of the calls an invoice of this direction settles. */
+    public static CallSide of(Direction direction) {
+        return direction == Direction.CUSTOMER ? ORIGINATED : TERMINATED;
+    }
 }

@@ -66,6 +66,14 @@ public enum DetailTable {
         return Arrays.stream(values()).filter(t -> t.side == side).toList();
     }
 
+    /** The tables an invoice of this direction has: its side's call tables, and services for a customer. */
+    public static List<DetailTable> tablesOf(Direction direction) {
+        CallSide side = CallSide.of(direction);
+        return Arrays.stream(values())
+                .filter(t -> t.side == side || (t.side == null && direction == Direction.CUSTOMER))
+                .toList();
+    }
+
     public static DetailTable of(CallSide side, Grouping grouping, boolean successfulOnly) {
         return Arrays.stream(values())
                 .filter(t -> t.side == side && t.grouping == grouping && t.successfulOnly == successfulOnly)

@@ -21,6 +21,7 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.numbering.IssuedNumber;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.platform.PaymentModel;
 
 /**
  * An invoice of one account and one direction for one billing period (seed 000). Its figures are
@@ -212,6 +213,11 @@ public class Invoice {
         this.seriesId = issuedNumber.seriesId();
         this.issuedAt = at;
         this.issuedBy = by;
+    }
+
+    /** A prepay account's invoice is made after its period and closed right away (seed 002). */
+    public static InvoiceState stateOnCreation(Account account) {
+        return account.getPaymentModel() == PaymentModel.PREPAY ? InvoiceState.CLOSED : InvoiceState.PENDING;
     }
 
     public boolean isIssued() {

@@ -115,7 +115,7 @@ public final class InvoiceCalculator {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true)");
         }
-        CallSide side = direction.side();
+        CallSide side = CallSide.of(direction);
         Map<DetailTable, List<CallLine>> tables = new EnumMap<>(DetailTable.class);
         DetailTable.callTables(side).forEach(table -> tables.put(table, new ArrayList<>()));
         CallTotals calls = CallTotals.NONE;

@@ -48,12 +48,12 @@ public record InvoiceFigures(
 
     /** The originated-calls totals: those of a customer invoice, none for a vendor invoice. */
     public CallTotals originated() {
-        return direction.side() == CallSide.ORIGINATED ? calls : CallTotals.NONE;
+        return CallSide.of(direction) == CallSide.ORIGINATED ? calls : CallTotals.NONE;
     }
 
     /** The terminated-calls totals: those of a vendor invoice, none for a customer invoice. */
     public CallTotals terminated() {
-        return direction.side() == CallSide.TERMINATED ? calls : CallTotals.NONE;
+        return CallSide.of(direction) == CallSide.TERMINATED ? calls : CallTotals.NONE;
     }
 
     public List<CallLine> callLines(DetailTable table) {

@@ -68,7 +68,7 @@ public class InvoiceService {
     public InvoiceView calculate(InvoiceRequest request) {
         Account account = account(request);
         BillingPeriod period = period(request, account);
-        return InvoiceView.calculated(account, request.direction(), period,
+        return InvoiceViews.calculated(account, request.direction(), period,
                 figures(account, request.direction(), period), clock.instant());
     }
 
@@ -94,7 +94,7 @@ public class InvoiceService {
         }
         record(invoice, Action.CREATED, now, null);
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
-        if (InvoiceState.onCreation(account) == InvoiceState.CLOSED) {
+        if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
             issue(invoice, account, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         }
         return view(invoice, account);
@@ -180,7 +180,7 @@ public class InvoiceService {
         }
         try (Connection connection = dataSource.getConnection()) {
             return table.isCallTable()
-                    ? CallLineView.of(lineStore.callLines(connection, id, table), invoice.zone())
+                    ? InvoiceViews.callLines(lineStore.callLines(connection, id, table), invoice.zone())
                     : lineStore.serviceLines(connection, id);
         } catch (SQLException e) {
             throw new PersistenceException("Could not read " + table + " of invoice " + id, e);
@@ -216,7 +216,7 @@ public class InvoiceService {
         });
         List<InvoiceView> items = new ArrayList<>();
         for (Object[] row : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
-            items.add(InvoiceView.of((Invoice) row[0], (Account) row[1], (Long) row[2]));
+            items.add(InvoiceViews.of((Invoice) row[0], (Account) row[1], (Long) row[2]));
         }
         return new InvoicePage(count.getSingleResult(), page, size, items);
     }
@@ -230,7 +230,7 @@ public class InvoiceService {
     }
 
     private InvoiceView view(Invoice invoice, Account account) {
-        return InvoiceView.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null));
+        return InvoiceViews.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null));
     }
 
     private Optional<Long> creditNoteOf(long invoiceId) {

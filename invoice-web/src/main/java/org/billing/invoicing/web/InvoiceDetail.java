@@ -1,7 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
@@ -47,11 +45,7 @@ public class InvoiceDetail implements Serializable {
     }
 
     private List<DetailTable> tables() {
-        List<DetailTable> tables = new ArrayList<>(DetailTable.callTables(invoice.direction().side()));
-        if (invoice.direction() == Direction.CUSTOMER) {
-            tables.add(DetailTable.INV_SRV_DATA_TABLE);
-        }
-        return tables;
+        return DetailTable.tablesOf(invoice.direction());
     }
 
     public boolean isDeletable() {

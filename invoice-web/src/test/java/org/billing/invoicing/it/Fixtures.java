@@ -22,6 +22,7 @@ final class Fixtures {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL session_replication_role = replica");
             statement.execute("DELETE FROM invoice_event");
+            statement.execute("DELETE FROM mail_outbox");
             statement.execute("DELETE FROM invoice_period_claim");
             for (String table : new String[] {"inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
                     "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",

@@ -51,7 +51,17 @@ public final class PayaraMicro implements AutoCloseable {
      * @param extraOptions further Payara Micro options, e.g. {@code --addlibs} or {@code --postbootcommandfile}
      */
     public static PayaraMicro start(Map<String, String> environment, String readinessPath, String... extraOptions) {
-        Path war = requiredFile("invoicing.war");
+        return start(packagedWar(), environment, readinessPath, extraOptions);
+    }
+
+    /** The WAR the build packaged (system property {@code invoicing.war}). */
+    public static Path packagedWar() {
+        return requiredFile("invoicing.war");
+    }
+
+    /** Starts another WAR, e.g. the packaged one with test probes added. */
+    public static PayaraMicro start(Path war, Map<String, String> environment, String readinessPath,
+                                    String... extraOptions) {
         Path payaraMicro = requiredFile("payara.micro.jar");
         int port = freePort();
         Path log = war.resolveSibling("payara-micro-" + port + ".log");

@@ -1,10 +1,12 @@
 package org.billing.invoicing.invoice;
 
+import java.io.Serializable;
+
 /**
  * CDI events of the invoice lifecycle, fired inside the transaction that makes the change. Observe
  * them with {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} to act only once it committed.
  */
-public sealed interface InvoiceLifecycleEvent {
+public sealed interface InvoiceLifecycleEvent extends Serializable {
 
     long invoiceId();
 

@@ -1,5 +1,6 @@
 package org.billing.invoicing.invoice;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -7,7 +8,8 @@ import java.time.LocalDate;
  * period has a day in {@code [from, to]}, in each account's own days.
  */
 public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to) {
+                            InvoiceType type, LocalDate from, LocalDate to)
+        implements Serializable {
 
     public static InvoiceFilter any() {
         return new InvoiceFilter(null, null, null, null, null, null, null);

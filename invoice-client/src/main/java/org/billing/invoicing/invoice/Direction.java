@@ -6,16 +6,6 @@ package org.billing.invoicing.invoice;
  * the calls terminated to the account (it is {@code vendor_acc_id}).
  */
 public enum Direction {
-    CUSTOMER(CallSide.ORIGINATED),
-    VENDOR(CallSide.TERMINATED);
-
-    private final CallSide side;
-
-    Direction(CallSide side) {
-        this.side = side;
-    }
-
-    public CallSide side() {
-        return side;
-    }
+    CUSTOMER,
+    VENDOR
 }

@@ -1,10 +1,13 @@
 package org.billing.invoicing.common;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A business rule refused a request. It rolls the transaction back, so nothing half-written stays,
  * and reaches the caller unwrapped (EJB, REST, screens) with its stable code and the offending field.
- * It is an EJB application exception by {@code META-INF/ejb-jar.xml}, which keeps it plain Java.
+ * An application exception by annotation: a descriptor inside a WEB-INF/lib jar of a WAR is not read.
  */
+@ApplicationException(rollback = true, inherited = true)
 public class InvoicingException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,66 @@
+package org.billing.invoicing.invoice;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * An invoice as its readers see it: every attribute of seed 000 and the spent / earned of each
+ * section, times in the account's zone. A calculated (not stored) invoice has no id and carries its
+ * detail tables, by their seed names; a stored one serves them one by one.
+ *
+ * @param startDate the first local day of the period
+ * @param endDate the last local day of the period, included whole
+ * @param periodStart the instant the period starts
+ * @param periodEnd the instant the period ends, excluded
+ */
+public record InvoiceView(
+        Long id,
+        long contractorId,
+        String contractorName,
+        long accountId,
+        String accountName,
+        String currency,
+        Direction direction,
+        InvoiceState state,
+        InvoiceType type,
+        LocalDate startDate,
+        LocalDate endDate,
+        OffsetDateTime periodStart,
+        OffsetDateTime periodEnd,
+        String timeZone,
+        BigDecimal amount,
+        BigDecimal spent,
+        BigDecimal earned,
+        BigDecimal origSpent,
+        BigDecimal origEarned,
+        BigDecimal termSpent,
+        BigDecimal termEarned,
+        BigDecimal servicesSpent,
+        BigDecimal servicesEarned,
+        long serviceTransactionsCount,
+        long callsCount,
+        long successfulCallsCount,
+        long callsDuration,
+        long billingDuration,
+        OffsetDateTime firstCallAt,
+        OffsetDateTime lastCallAt,
+        OffsetDateTime firstSuccessfulCallAt,
+        OffsetDateTime lastSuccessfulCallAt,
+        OffsetDateTime createdAt,
+        String createdBy,
+        InvoiceKind kind,
+        String number,
+        OffsetDateTime issuedAt,
+        String issuedBy,
+        Long creditedInvoiceId,
+        String creditReason,
+        Long creditNoteId,
+        Map<String, List<?>> tables) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+}
