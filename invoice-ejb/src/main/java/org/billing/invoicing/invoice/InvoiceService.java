@@ -1,9 +1,11 @@
 package org.billing.invoicing.invoice;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.database.Database;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
 import org.billing.invoicing.numbering.IssuedNumber;
@@ -285,8 +288,8 @@ public class InvoiceService {
                         + " AND c.start_at < ? AND c.end_at > ? LIMIT 1")
                 .setParameter(1, account.getId())
                 .setParameter(2, direction.name())
-                .setParameter(3, period.end().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(4, period.start().atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(3, period.end().atOffset(ZoneOffset.UTC))
+                .setParameter(4, period.start().atOffset(ZoneOffset.UTC))
                 .getResultList();
         if (!overlapping.isEmpty()) {
             Object[] other = (Object[]) overlapping.get(0);
@@ -297,13 +300,13 @@ public class InvoiceService {
 
     /** Two concurrent creates both pass the check above; the exclusion constraint lets one win. */
     private void claimPeriod(Connection connection, Invoice invoice) {
-        try (var claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
+        try (PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
                 + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
             claim.setLong(1, invoice.getId());
             claim.setLong(2, invoice.getAccountId());
             claim.setString(3, invoice.getDirection().name());
-            org.billing.invoicing.common.Jdbc.setInstant(claim, 4, invoice.period().start());
-            org.billing.invoicing.common.Jdbc.setInstant(claim, 5, invoice.period().end());
+            Jdbc.setInstant(claim, 4, invoice.period().start());
+            Jdbc.setInstant(claim, 5, invoice.period().end());
             claim.executeUpdate();
         } catch (SQLException e) {
             if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
