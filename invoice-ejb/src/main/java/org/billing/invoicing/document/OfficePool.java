@@ -1,0 +1,152 @@
+package org.billing.invoicing.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+
+import org.billing.invoicing.database.Settings;
+import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
+import org.jodconverter.core.office.OfficeException;
+import org.jodconverter.local.LocalConverter;
+import org.jodconverter.local.office.ExistingProcessAction;
+import org.jodconverter.local.office.LocalOfficeManager;
+
+/**
+ * A pool of LibreOffice processes that converts .odt to PDF through JODConverter. Started on first
+ * use (or by its owner at deploy), stopped by its owner. JODConverter watches each process: one that
+ * crashes, or hangs past the task timeout, is killed and started again, and the task fails; the
+ * caller records the failure and tries later. Plain Java, so that tests and the benchmark use the
+ * very pool the application uses.
+ */
+public final class OfficePool implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OfficePool.class.getName());
+
+    /**
+     * @param officeHome {@code invoicing.office.home}, default {@code /usr/lib/libreoffice}
+     * @param processes {@code invoicing.office.processes}, default 1
+     * @param taskTimeout {@code invoicing.office.task-timeout} in seconds, default 60
+     * @param maxTasksPerProcess {@code invoicing.office.max-tasks-per-process}: a process is restarted
+     *        after this many conversions, which bounds its memory; default 200
+     */
+    public record Config(Path officeHome, int processes, Duration taskTimeout, int maxTasksPerProcess) {
+
+        public static Config fromSettings() {
+            return new Config(
+                    Path.of(Settings.value("invoicing.office.home").orElse("/usr/lib/libreoffice")),
+                    Settings.value("invoicing.office.processes").map(Integer::parseInt).orElse(1),
+                    Duration.ofSeconds(Settings.value("invoicing.office.task-timeout").map(Long::parseLong).orElse(60L)),
+                    Settings.value("invoicing.office.max-tasks-per-process").map(Integer::parseInt).orElse(200));
+        }
+    }
+
+    private final Config config;
+    private LocalOfficeManager manager;
+    private LocalConverter converter;
+
+    public OfficePool(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Whether LibreOffice is installed where the configuration says. */
+    public boolean installed() {
+        return Files.isExecutable(config.officeHome().resolve("program").resolve("soffice.bin"))
+                || Files.isExecutable(config.officeHome().resolve("program").resolve("soffice"));
+    }
+
+    public synchronized boolean running() {
+        return manager != null && manager.isRunning();
+    }
+
+    /** Starts the office processes unless they run already. */
+    public synchronized void start() {
+        if (running()) {
+            return;
+        }
+        if (!installed()) {
+            throw new DocumentException("PDF documents need LibreOffice, which is not installed at "
+                    + config.officeHome() + " (set invoicing.office.home, or install libreoffice-writer-nogui).");
+        }
+        LocalOfficeManager starting = LocalOfficeManager.builder()
+                .officeHome(config.officeHome().toFile())
+                .portNumbers(freePorts(config.processes()))
+                .taskExecutionTimeout(config.taskTimeout().toMillis())
+                .taskQueueTimeout(config.taskTimeout().multipliedBy(2).toMillis())
+                .processTimeout(30_000L)
+                .maxTasksPerProcess(config.maxTasksPerProcess())
+                .existingProcessAction(ExistingProcessAction.KILL)
+                .build();
+        try {
+            starting.start();
+        } catch (OfficeException e) {
+            throw new DocumentException("LibreOffice could not be started from " + config.officeHome() + ": "
+                    + e.getMessage(), e);
+        }
+        manager = starting;
+        converter = LocalConverter.builder().officeManager(manager).build();
+        LOG.info(() -> "LibreOffice pool started: " + config.processes() + " process(es) from " + config.officeHome());
+    }
+
+    /** The PDF of an .odt document; starts the pool on first use. */
+    public byte[] toPdf(byte[] odt) {
+        LocalConverter current;
+        synchronized (this) {
+            start();
+            current = converter;
+        }
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(Math.max(odt.length, 32_768));
+        try {
+            current.convert(new ByteArrayInputStream(odt)).as(DefaultDocumentFormatRegistry.ODT)
+                    .to(pdf).as(DefaultDocumentFormatRegistry.PDF).execute();
+        } catch (OfficeException e) {
+            throw new DocumentException("LibreOffice failed to make the PDF: " + e.getMessage(), e);
+        }
+        return pdf.toByteArray();
+    }
+
+    /** The office processes this JVM runs (for operators and the crash test). */
+    public static List<ProcessHandle> officeProcesses() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("soffice")).orElse(false))
+                .toList();
+    }
+
+    public synchronized void stop() {
+        if (manager != null) {
+            try {
+                manager.stop();
+            } catch (OfficeException e) {
+                LOG.warning(() -> "LibreOffice pool did not stop cleanly: " + e.getMessage());
+            }
+            manager = null;
+            converter = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int[] freePorts(int count) {
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports[i] = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new DocumentException("No free port for a LibreOffice process", e);
+            }
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,119 @@
+package org.billing.invoicing.document;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.billing.invoicing.invoice.CallLineView;
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.invoice.ServiceLine;
+
+/**
+ * The text each placeholder of seed 001 is replaced with. Placeholders of the other direction print
+ * zero or empty (DESIGN "Invoices"): a Customer invoice has no terminated calls, a Vendor one no
+ * originated calls nor services.
+ */
+public final class PlaceholderValues {
+
+    /** What {@code [I_REF]} prints on a previewed Pending invoice, which has no number yet. */
+    public static final String DRAFT_REFERENCE = "DRAFT";
+
+    private PlaceholderValues() {
+    }
+
+    /** Every scalar placeholder, both spellings of the durations included. */
+    public static Map<String, String> scalars(DocumentData data) {
+        InvoiceView invoice = data.invoice();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("A_NAME", Formats.text(invoice.accountName()));
+        values.put("A_BALANCE", Formats.raw(data.accountBalance()));
+        values.put("A_BALANCE_D", Formats.money(data.accountBalance()));
+        values.put("A_MIN_BALANCE", Formats.raw(data.accountMinBalance()));
+        values.put("A_MIN_BALANCE_D", Formats.money(data.accountMinBalance()));
+        values.put("A_MAX_BALANCE", Formats.raw(data.accountMaxBalance()));
+        values.put("A_MAX_BALANCE_D", Formats.money(data.accountMaxBalance()));
+        values.put("A_INV_PERIOD", Formats.text(data.invoicePeriod()));
+        values.put("C_NAME", Formats.text(invoice.contractorName()));
+        values.put("C_ADDRESS", Formats.text(data.contractorAddress()));
+        values.put("C_PHONES", Formats.text(data.contractorPhones()));
+        values.put("I_ID", invoice.id() == null ? "" : invoice.id().toString());
+        values.put("I_REF", data.draft() || invoice.number() == null ? DRAFT_REFERENCE : invoice.number());
+        values.put("I_CREATED_AT", Formats.timestamp(invoice.createdAt()));
+        values.put("I_START_DATE", Formats.date(invoice.startDate()));
+        values.put("I_END_DATE", Formats.date(invoice.endDate()));
+        values.put("I_TOTAL", Formats.raw(invoice.amount()));
+        values.put("I_TOTAL_D", Formats.money(invoice.amount()));
+        values.put("I_SPENT", Formats.raw(invoice.spent()));
+        values.put("I_SPENT_D", Formats.money(invoice.spent()));
+        values.put("I_EARNED", Formats.raw(invoice.earned()));
+        values.put("I_EARNED_D", Formats.money(invoice.earned()));
+        calls(values, "I_ORIG_", invoice, invoice.direction() == Direction.CUSTOMER);
+        values.put("I_ORIG_SPENT", Formats.raw(invoice.origSpent()));
+        values.put("I_ORIG_SPENT_D", Formats.money(invoice.origSpent()));
+        values.put("I_ORIG_EARNED", Formats.raw(invoice.origEarned()));
+        values.put("I_ORIG_EARNED_D", Formats.money(invoice.origEarned()));
+        calls(values, "I_TERM_", invoice, invoice.direction() == Direction.VENDOR);
+        values.put("I_TERM_SPENT", Formats.raw(invoice.termSpent()));
+        values.put("I_TERM_SPENT_D", Formats.money(invoice.termSpent()));
+        values.put("I_TERM_EARNED", Formats.raw(invoice.termEarned()));
+        values.put("I_TERM_EARNED_D", Formats.money(invoice.termEarned()));
+        values.put("I_SRV_SPENT", Formats.raw(invoice.servicesSpent()));
+        values.put("I_SRV_SPENT_D", Formats.money(invoice.servicesSpent()));
+        values.put("I_SRV_EARNED", Formats.raw(invoice.servicesEarned()));
+        values.put("I_SRV_EARNED_D", Formats.money(invoice.servicesEarned()));
+        values.put("T_SRV_TRANSACTIONS_COUNT", Formats.count(invoice.serviceTransactionsCount()));
+        return values;
+    }
+
+    private static void calls(Map<String, String> values, String prefix, InvoiceView invoice, boolean ours) {
+        long duration = ours ? invoice.callsDuration() : 0;
+        values.put(prefix + "CALLS_COUNT", Formats.count(ours ? invoice.callsCount() : 0));
+        values.put(prefix + "SUCCESSFUL_CALLS_COUNT", Formats.count(ours ? invoice.successfulCallsCount() : 0));
+        values.put(prefix + "CALLS_DURATIONM", Formats.hoursMinutes(duration));
+        values.put(prefix + "CALLS_DURATION_D", Formats.decimalMinutes(duration));
+        values.put(prefix + "CALLS_DURATION_DEC", Formats.decimalMinutes(duration));
+        values.put(prefix + "CALLS_DURATION", Formats.seconds(duration));
+        values.put(prefix + "FIRST_CALL_AT", ours ? Formats.timestamp(invoice.firstCallAt()) : "");
+        values.put(prefix + "LAST_CALL_AT", ours ? Formats.timestamp(invoice.lastCallAt()) : "");
+    }
+
+    /** The column placeholders of one row of a call table (destination or network). */
+    public static Map<String, String> row(CallLineView line) {
+        Map<String, String> values = new HashMap<>(20);
+        values.put("DST_PREFIX", Formats.text(line.dstPrefix()));
+        values.put("COUNTRY", Formats.text(line.country()));
+        values.put("NETWORK", Formats.text(line.network()));
+        values.put("RATE", Formats.raw(line.rate()));
+        values.put("CALLS_COUNT", Formats.count(line.callsCount()));
+        values.put("SUCCESSFUL_CALLS_COUNT", Formats.count(line.successfulCallsCount()));
+        values.put("CALLS_DURATION", Formats.seconds(line.callsDuration()));
+        values.put("CALLS_DURATIONM", Formats.minutesSeconds(line.callsDuration()));
+        values.put("CALLS_DURATION_DEC", Formats.decimalMinutes(line.callsDuration()));
+        values.put("AMOUNT", Formats.raw(line.amount()));
+        values.put("AMOUNT_DECORATED", Formats.money(line.amount()));
+        values.put("FIRST_CALL_AT", Formats.timestamp(line.firstCallAt()));
+        values.put("LAST_CALL_AT", Formats.timestamp(line.lastCallAt()));
+        return values;
+    }
+
+    /** The column placeholders of one row of INV_SRV_DATA_TABLE. */
+    public static Map<String, String> row(ServiceLine line) {
+        Map<String, String> values = new HashMap<>(8);
+        values.put("SERVICE", Formats.text(line.service()));
+        values.put("TRANSACTIONS_COUNT", Formats.count(line.transactionsCount()));
+        values.put("AMOUNT", Formats.raw(line.amount()));
+        values.put("AMOUNT_DECORATED", Formats.money(line.amount()));
+        return values;
+    }
+
+    public static Map<String, String> row(Object line) {
+        if (line instanceof CallLineView call) {
+            return row(call);
+        }
+        if (line instanceof ServiceLine service) {
+            return row(service);
+        }
+        throw new IllegalArgumentException("Not a detail table row: " + line);
+    }
+}

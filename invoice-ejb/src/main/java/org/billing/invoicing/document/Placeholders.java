@@ -1,0 +1,89 @@
+package org.billing.invoicing.document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.billing.invoicing.invoice.DetailTable;
+
+/**
+ * Every placeholder of seed 001: the 49 scalar ones, the two spellings of the decimal-minute
+ * durations, and the nine table placeholders with their column placeholders.
+ */
+public final class Placeholders {
+
+    /** What a placeholder looks like in a template: upper-case letters, digits and underscores in brackets. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\[([A-Z][A-Z0-9_]*)]");
+
+    /** The 49 scalar placeholders of seed 001, in its order. */
+    public static final List<String> SCALARS = List.of(
+            "A_NAME", "A_BALANCE", "A_BALANCE_D", "A_MIN_BALANCE", "A_MIN_BALANCE_D", "A_MAX_BALANCE",
+            "A_MAX_BALANCE_D", "A_INV_PERIOD",
+            "C_NAME", "C_ADDRESS", "C_PHONES",
+            "I_ID", "I_REF", "I_CREATED_AT", "I_START_DATE", "I_END_DATE", "I_TOTAL", "I_TOTAL_D", "I_SPENT",
+            "I_SPENT_D", "I_EARNED", "I_EARNED_D",
+            "I_ORIG_CALLS_COUNT", "I_ORIG_SUCCESSFUL_CALLS_COUNT", "I_ORIG_CALLS_DURATIONM",
+            "I_ORIG_CALLS_DURATION_D", "I_ORIG_CALLS_DURATION", "I_ORIG_FIRST_CALL_AT", "I_ORIG_LAST_CALL_AT",
+            "I_ORIG_SPENT", "I_ORIG_SPENT_D", "I_ORIG_EARNED", "I_ORIG_EARNED_D",
+            "I_TERM_CALLS_COUNT", "I_TERM_SUCCESSFUL_CALLS_COUNT", "I_TERM_CALLS_DURATIONM",
+            "I_TERM_CALLS_DURATION_DEC", "I_TERM_CALLS_DURATION", "I_TERM_FIRST_CALL_AT", "I_TERM_LAST_CALL_AT",
+            "I_TERM_SPENT", "I_TERM_SPENT_D", "I_TERM_EARNED", "I_TERM_EARNED_D",
+            "I_SRV_SPENT", "I_SRV_SPENT_D", "I_SRV_EARNED", "I_SRV_EARNED_D",
+            "T_SRV_TRANSACTIONS_COUNT");
+
+    /**
+     * The other spelling of the decimal-minute durations: the seed writes {@code _D} for originated
+     * and {@code _DEC} for terminated calls; templates use both (DESIGN "Documents").
+     */
+    public static final Map<String, String> ALIASES = Map.of(
+            "I_ORIG_CALLS_DURATION_DEC", "I_ORIG_CALLS_DURATION_D",
+            "I_TERM_CALLS_DURATION_D", "I_TERM_CALLS_DURATION_DEC");
+
+    /** The columns of the destination tables (INV_*_DST_TABLE, INV_*_DST_SUCC_TABLE). */
+    public static final List<String> DESTINATION_COLUMNS = List.of(
+            "DST_PREFIX", "COUNTRY", "NETWORK", "RATE", "CALLS_COUNT", "SUCCESSFUL_CALLS_COUNT", "CALLS_DURATION",
+            "CALLS_DURATIONM", "CALLS_DURATION_DEC", "AMOUNT", "AMOUNT_DECORATED", "FIRST_CALL_AT", "LAST_CALL_AT");
+
+    /** The columns of the network tables: the destination columns but the prefix. */
+    public static final List<String> NETWORK_COLUMNS = DESTINATION_COLUMNS.subList(1, DESTINATION_COLUMNS.size());
+
+    /** The columns of INV_SRV_DATA_TABLE. */
+    public static final List<String> SERVICE_COLUMNS = List.of(
+            "SERVICE", "TRANSACTIONS_COUNT", "AMOUNT", "AMOUNT_DECORATED");
+
+    private static final Set<String> KNOWN_SCALARS;
+
+    static {
+        java.util.Set<String> known = new java.util.HashSet<>(SCALARS);
+        known.addAll(ALIASES.keySet());
+        KNOWN_SCALARS = Set.copyOf(known);
+    }
+
+    private Placeholders() {
+    }
+
+    public static boolean isScalar(String name) {
+        return KNOWN_SCALARS.contains(name);
+    }
+
+    /** The column placeholders a table placeholder's row may use. */
+    public static List<String> columns(DetailTable table) {
+        return switch (table.grouping()) {
+            case DESTINATION -> DESTINATION_COLUMNS;
+            case NETWORK -> NETWORK_COLUMNS;
+            case SERVICE -> SERVICE_COLUMNS;
+        };
+    }
+
+    /** The table placeholder a table of a template is named after, if it is one. */
+    public static Optional<DetailTable> table(String tableName) {
+        return tableName == null ? Optional.empty() : DetailTable.named(tableName);
+    }
+
+    /** Whether a name is a column placeholder of some table: outside its table it means nothing. */
+    public static boolean isColumn(String name) {
+        return DESTINATION_COLUMNS.contains(name) || SERVICE_COLUMNS.contains(name);
+    }
+}

@@ -1,0 +1,232 @@
+package org.billing.invoicing.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.invoice.DetailTable;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * Checks an uploaded template before anything else reads it: a zip within the size limits (the
+ * bytes actually inflated are counted, not the sizes the zip claims, so a zip bomb stops early), an
+ * ODF text document by its {@code mimetype}, every XML part parsed with DTDs refused (no external
+ * entities, no entity expansion: XXE), and every placeholder known where it stands.
+ */
+public final class TemplateInspector {
+
+    public static final String ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text";
+    private static final Set<String> TEXT_MEDIA_TYPES = Set.of(ODT_MEDIA_TYPE, ODT_MEDIA_TYPE + "-template");
+
+    private final TemplateLimits limits;
+
+    public TemplateInspector(TemplateLimits limits) {
+        this.limits = limits;
+    }
+
+    public TemplateCheck check(byte[] file) {
+        if (file == null || file.length == 0) {
+            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is empty.");
+        }
+        if (file.length > limits.maxFileBytes()) {
+            return refused(ErrorCode.TEMPLATE_TOO_LARGE, "The file has " + file.length + " bytes; at most "
+                    + limits.maxFileBytes() + " are accepted.");
+        }
+        Map<String, byte[]> xmlParts = new HashMap<>();
+        String mediaType = null;
+        int entries = 0;
+        long inflated = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > limits.maxEntries()) {
+                    return refused(ErrorCode.TEMPLATE_UNSAFE, "The package has more than " + limits.maxEntries()
+                            + " entries.");
+                }
+                byte[] content = read(zip, limits.maxUncompressedBytes() - inflated);
+                if (content == null) {
+                    return refused(ErrorCode.TEMPLATE_UNSAFE, "The package inflates to more than "
+                            + limits.maxUncompressedBytes() + " bytes.");
+                }
+                inflated += content.length;
+                String name = entry.getName();
+                if ("mimetype".equals(name)) {
+                    mediaType = new String(content, StandardCharsets.US_ASCII).trim();
+                } else if (name.endsWith(".xml") || name.endsWith(".rdf")) {
+                    xmlParts.put(name, content);
+                }
+            }
+        } catch (ZipException e) {
+            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage());
+        } catch (IOException e) {
+            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package.");
+        }
+        if (entries == 0) {
+            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package).");
+        }
+        if (mediaType == null || !TEXT_MEDIA_TYPES.contains(mediaType) || !xmlParts.containsKey("content.xml")) {
+            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an ODF text document (.odt): its mimetype is "
+                    + (mediaType == null ? "missing" : "'" + shorten(mediaType) + "'")
+                    + (xmlParts.containsKey("content.xml") ? "" : " and it has no content.xml") + ".");
+        }
+        Map<String, Document> parsed = new HashMap<>();
+        for (Map.Entry<String, byte[]> part : xmlParts.entrySet()) {
+            try {
+                parsed.put(part.getKey(), parse(part.getValue()));
+            } catch (SAXException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("DOCTYPE")) {
+                    return refused(ErrorCode.TEMPLATE_UNSAFE, part.getKey()
+                            + " declares a DTD: document type declarations and external entities are refused.");
+                }
+                return refused(ErrorCode.TEMPLATE_NOT_ODF, part.getKey() + " is not well-formed XML.");
+            } catch (IOException e) {
+                return refused(ErrorCode.TEMPLATE_NOT_ODF, part.getKey() + " could not be read.");
+            }
+        }
+        return placeholders(parsed.get("content.xml"), Optional.ofNullable(parsed.get("styles.xml")));
+    }
+
+    private static TemplateCheck placeholders(Document content, Optional<Document> styles) {
+        List<TemplateProblem> problems = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        Set<String> tables = new LinkedHashSet<>();
+        for (Element table : OdfText.tables(content)) {
+            Placeholders.table(OdfText.tableName(table)).ifPresent(t -> tables.add(t.name()));
+        }
+        for (OdfText.Found found : OdfText.find(content)) {
+            Element table = dataTable(found.paragraph());
+            Optional<DetailTable> detail = table == null ? Optional.empty() : Placeholders.table(OdfText.tableName(table));
+            boolean known = Placeholders.isScalar(found.name())
+                    || detail.map(t -> Placeholders.columns(t).contains(found.name())).orElse(false);
+            if (known) {
+                used.add(found.name());
+            } else {
+                problems.add(unknown(found, where(found, table), detail));
+            }
+        }
+        styles.ifPresent(dom -> {
+            for (OdfText.Found found : OdfText.find(dom)) {
+                if (Placeholders.isScalar(found.name())) {
+                    used.add(found.name());
+                } else {
+                    problems.add(unknown(found, "a page header or footer: " + quote(found.paragraphText()),
+                            Optional.empty()));
+                }
+            }
+        });
+        return new TemplateCheck(problems, used, tables);
+    }
+
+    private static TemplateProblem unknown(OdfText.Found found, String where, Optional<DetailTable> table) {
+        String placeholder = "[" + found.name() + "]";
+        String message;
+        if (table.isPresent()) {
+            message = placeholder + " is not a column of " + table.get().name() + " (" + where + ").";
+        } else if (Placeholders.isColumn(found.name())) {
+            message = placeholder + " is a column placeholder: it belongs in a table named after a table"
+                    + " placeholder such as INV_ORIG_DST_TABLE (" + where + ").";
+        } else {
+            message = placeholder + " is not a placeholder of seed 001 (" + where + ").";
+        }
+        return new TemplateProblem(ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, placeholder, where, message);
+    }
+
+    /** The nearest enclosing table named after a table placeholder, else the nearest table, else null. */
+    private static Element dataTable(Element paragraph) {
+        Element nearest = OdfText.owningTable(paragraph);
+        for (Element table = nearest; table != null; table = OdfText.owningTable(table)) {
+            if (Placeholders.table(OdfText.tableName(table)).isPresent()) {
+                return table;
+            }
+        }
+        return nearest;
+    }
+
+    private static String where(OdfText.Found found, Element table) {
+        if (table == null) {
+            return "the text: " + quote(found.paragraphText());
+        }
+        int row = 0;
+        List<Element> rows = OdfText.rows(table);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).compareDocumentPosition(found.paragraph()) == (Element.DOCUMENT_POSITION_CONTAINED_BY
+                    | Element.DOCUMENT_POSITION_FOLLOWING)) {
+                row = i + 1;
+            }
+        }
+        return "table " + OdfText.tableName(table) + (row > 0 ? ", row " + row : "") + ": " + quote(found.paragraphText());
+    }
+
+    private static String quote(String text) {
+        return "\"" + shorten(text.strip()) + "\"";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    private static TemplateCheck refused(ErrorCode code, String message) {
+        return new TemplateCheck(List.of(TemplateProblem.ofFile(code, message)), Set.of(), Set.of());
+    }
+
+    /** The entry's bytes, or null when it inflates past {@code budget}. */
+    private static byte[] read(InputStream in, long budget) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16_384];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > budget) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** The JDK's own parser (not one a library brings), with DTDs refused outright. */
+    static Document parse(byte[] xml) throws SAXException, IOException {
+        return builder().parse(new ByteArrayInputStream(xml));
+    }
+
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The XML parser cannot be secured", e);
+        }
+    }
+}

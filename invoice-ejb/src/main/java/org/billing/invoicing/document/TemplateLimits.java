@@ -1,0 +1,28 @@
+package org.billing.invoicing.document;
+
+import org.billing.invoicing.database.Settings;
+
+/**
+ * How big a template may be: the uploaded file, what it inflates to, and its number of entries.
+ *
+ * @param maxFileBytes {@code invoicing.template.max-size}, default 10 MiB
+ * @param maxUncompressedBytes {@code invoicing.template.max-uncompressed-size}, default 100 MiB
+ * @param maxEntries {@code invoicing.template.max-entries}, default 1,000
+ */
+public record TemplateLimits(long maxFileBytes, long maxUncompressedBytes, int maxEntries) {
+
+    public static final long MIB = 1024 * 1024;
+
+    public static TemplateLimits defaults() {
+        return new TemplateLimits(10 * MIB, 100 * MIB, 1_000);
+    }
+
+    public static TemplateLimits fromSettings() {
+        TemplateLimits defaults = defaults();
+        return new TemplateLimits(
+                Settings.value("invoicing.template.max-size").map(Long::parseLong).orElse(defaults.maxFileBytes),
+                Settings.value("invoicing.template.max-uncompressed-size").map(Long::parseLong)
+                        .orElse(defaults.maxUncompressedBytes),
+                Settings.value("invoicing.template.max-entries").map(Integer::parseInt).orElse(defaults.maxEntries));
+    }
+}

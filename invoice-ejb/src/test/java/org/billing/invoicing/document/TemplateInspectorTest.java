@@ -1,0 +1,100 @@
+package org.billing.invoicing.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+/** Bad uploads, each refused with its code before anything reads them further. */
+class TemplateInspectorTest {
+
+    private final TemplateInspector inspector = new TemplateInspector(TemplateLimits.defaults());
+
+    private ErrorCode refusal(byte[] file) {
+        TemplateCheck check = inspector.check(file);
+        assertTrue(!check.valid(), "accepted");
+        return check.problems().get(0).code();
+    }
+
+    @Test
+    void notAZip() {
+        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal("Dear customer, ...".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(new byte[0]));
+    }
+
+    @Test
+    void aZipThatIsNotAnOdfText() {
+        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(DocumentFixtures.zip(Map.of("readme.txt", new byte[] {1, 2}))));
+        byte[] spreadsheet = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "mimetype",
+                "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(spreadsheet));
+    }
+
+    @Test
+    void aZipBomb() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("mimetype", TemplateInspector.ODT_MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII));
+        entries.put("content.xml", new byte[200 * 1024 * 1024]); // 200 MiB of zeros deflate to about 200 KiB
+        byte[] bomb = DocumentFixtures.zip(entries);
+        assertTrue(bomb.length < 1024 * 1024, "a small file: " + bomb.length);
+        TemplateCheck check = inspector.check(bomb);
+        assertEquals(ErrorCode.TEMPLATE_UNSAFE, check.problems().get(0).code());
+        assertTrue(check.problems().get(0).message().contains("inflates"));
+    }
+
+    @Test
+    void tooManyEntries() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("mimetype", TemplateInspector.ODT_MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 1_001; i++) {
+            entries.put("Pictures/" + i + ".png", new byte[1]);
+        }
+        assertEquals(ErrorCode.TEMPLATE_UNSAFE, refusal(DocumentFixtures.zip(entries)));
+    }
+
+    @Test
+    void externalEntitiesInContent() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">&x;"
+                + "</office:document-content>";
+        byte[] file = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
+                xxe.getBytes(StandardCharsets.UTF_8));
+        TemplateCheck check = inspector.check(file);
+        assertEquals(ErrorCode.TEMPLATE_UNSAFE, check.problems().get(0).code());
+        assertTrue(check.problems().get(0).message().contains("content.xml"));
+    }
+
+    @Test
+    void aFileOverTheSizeLimit() {
+        byte[] fifty = new byte[50 * 1024 * 1024];
+        assertEquals(ErrorCode.TEMPLATE_TOO_LARGE, refusal(fifty));
+    }
+
+    @Test
+    void unknownPlaceholdersAreNamedWithWhereTheyStand() {
+        String content = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml")
+                .replace("Total due: [I_TOTAL<", "Total due: [I_TOTL] [I_TOTAL<")
+                .replace("[SERVICE]", "[SERVICE_NAME]")
+                .replace("Services: spent", "Services [AMOUNT]: spent");
+        byte[] file = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
+                content.getBytes(StandardCharsets.UTF_8));
+        TemplateCheck check = inspector.check(file);
+
+        assertEquals(3, check.problems().size(), check.problems().toString());
+        assertTrue(check.problems().stream().allMatch(p -> p.code() == ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER));
+        TemplateProblem total = check.problems().stream().filter(p -> p.placeholder().equals("[I_TOTL]")).findFirst().orElseThrow();
+        assertTrue(total.where().contains("Total due: [I_TOTL]"), total.where());
+        TemplateProblem service = check.problems().stream().filter(p -> p.placeholder().equals("[SERVICE_NAME]")).findFirst().orElseThrow();
+        assertTrue(service.where().startsWith("table INV_SRV_DATA_TABLE, row 2"), service.where());
+        TemplateProblem column = check.problems().stream().filter(p -> p.placeholder().equals("[AMOUNT]")).findFirst().orElseThrow();
+        assertTrue(column.message().contains("column placeholder"), column.message());
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.billing.invoicing.common.InvoicingException.class,
+                check::requireValid);
+        assertTrue(refused.getMessage().contains("[I_TOTL]") && refused.getMessage().contains("[SERVICE_NAME]"));
+    }
+}
