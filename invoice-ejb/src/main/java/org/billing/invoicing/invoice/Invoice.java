@@ -139,10 +139,13 @@ public class Invoice {
         takeFigures(figures);
     }
 
-    /** A Manual invoice, Pending, for the period an operator or an integration chose. */
-    public static Invoice manual(Account account, Direction direction, BillingPeriod period,
+    /**
+     * A new invoice, Pending: Manual for a period an operator or an integration chose, Auto or Auto
+     * partial for a period of the account's automatic invoicing.
+     */
+    public static Invoice create(Account account, Direction direction, InvoiceType type, BillingPeriod period,
                                  InvoiceFigures figures, Instant createdAt, String createdBy) {
-        return new Invoice(account, direction, InvoiceType.MANUAL, period, figures, createdAt, createdBy);
+        return new Invoice(account, direction, type, period, figures, createdAt, createdBy);
     }
 
     /**

@@ -31,6 +31,7 @@ import org.billing.invoicing.database.Database;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
 import org.billing.invoicing.numbering.IssuedNumber;
 import org.billing.invoicing.numbering.NumberingService;
+import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 
@@ -81,11 +82,31 @@ public class InvoiceService {
      */
     public InvoiceView create(InvoiceRequest request) {
         Account account = account(request);
-        BillingPeriod period = period(request, account);
-        refuseOverlap(account, request.direction(), period);
-        InvoiceFigures figures = figures(account, request.direction(), period);
+        return create(account, request.direction(), period(request, account), InvoiceType.MANUAL);
+    }
+
+    /**
+     * Creates the automatic invoice of one period of the account's invoicing (Auto, or Auto partial
+     * when a month boundary cut the period short).
+     */
+    public InvoiceView createAutomatic(long accountId, Direction direction, AutoPeriod autoPeriod) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+        }
+        BillingPeriod period = autoPeriod.in(account.zone());
+        if (!autoPeriod.isDue(account.zone(), account.maxCallDuration(), clock.instant())) {
+            throw new InvoicingException(ErrorCode.PERIOD_IN_FUTURE, "endDate", "The period " + autoPeriod.firstDay()
+                    + " to " + autoPeriod.lastDay() + " is invoiced once its last calls have ended.");
+        }
+        return create(account, direction, period, autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO);
+    }
+
+    private InvoiceView create(Account account, Direction direction, BillingPeriod period, InvoiceType type) {
+        refuseOverlap(account, direction, period);
+        InvoiceFigures figures = figures(account, direction, period);
         Instant now = clock.instant();
-        Invoice invoice = Invoice.manual(account, request.direction(), period, figures, now, actor());
+        Invoice invoice = Invoice.create(account, direction, type, period, figures, now, actor());
         em.persist(invoice);
         em.flush();
         Connection connection = em.unwrap(Connection.class);
@@ -95,7 +116,7 @@ public class InvoiceService {
         } catch (SQLException e) {
             throw new PersistenceException("Could not store the detail tables of invoice " + invoice.getId(), e);
         }
-        record(invoice, Action.CREATED, now, null);
+        record(invoice, Action.CREATED, now, type == InvoiceType.MANUAL ? null : type.name());
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
         if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
             issue(invoice, account, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));

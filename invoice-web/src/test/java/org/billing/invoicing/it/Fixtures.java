@@ -23,6 +23,7 @@ final class Fixtures {
             statement.execute("SET LOCAL session_replication_role = replica");
             statement.execute("DELETE FROM invoice_event");
             statement.execute("DELETE FROM mail_outbox");
+            statement.execute("DELETE FROM invoice_document");
             statement.execute("DELETE FROM invoice_period_claim");
             for (String table : new String[] {"inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
                     "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",
@@ -33,9 +34,23 @@ final class Fixtures {
             statement.execute("DELETE FROM invoice");
             statement.execute("DELETE FROM numbering_counter");
             statement.execute("DELETE FROM account_invoice_settings");
+            statement.execute("DELETE FROM account_auto_invoicing");
             statement.execute("UPDATE invoicing_settings SET customer_series_id = 1, vendor_series_id = 2,"
                     + " credit_note_series_id = 3");
             statement.execute("DELETE FROM numbering_series WHERE id > 3");
+            connection.commit();
+        }
+    }
+
+    /** Removes every invoice template, account assignment and the global default (documents first). */
+    static void removeTemplates(PostgresDatabase database) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL session_replication_role = replica");
+            statement.execute("DELETE FROM invoice_document");
+            statement.execute("DELETE FROM account_invoice_template");
+            statement.execute("UPDATE invoice_template_default SET template_id = NULL");
+            statement.execute("DELETE FROM invoice_template");
             connection.commit();
         }
     }

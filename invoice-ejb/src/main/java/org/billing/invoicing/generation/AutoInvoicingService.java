@@ -1,0 +1,167 @@
+package org.billing.invoicing.generation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Jdbc;
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceService;
+import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.period.AutoPeriod;
+import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.period.InvoicePeriod;
+import org.billing.invoicing.platform.Account;
+
+/**
+ * Automatic invoicing: which accounts are invoiced how often, and which of their periods are due —
+ * over (period end + the account's maximum call duration) and not yet covered by an invoice.
+ */
+@Stateless
+public class AutoInvoicingService {
+
+    /** A first run after a long pause catches up, but within bounds. */
+    private static final int MAX_PERIODS_PER_ACCOUNT = 400;
+
+    @PersistenceContext(unitName = "invoicing")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private InvoiceService invoices;
+
+    public Optional<AutoInvoicingSettings> settings(long accountId, Direction direction) {
+        requireAccount(accountId);
+        return all().stream().filter(s -> s.accountId() == accountId && s.direction() == direction).findFirst();
+    }
+
+    public AutoInvoicingSettings change(AutoInvoicingSettings settings) {
+        requireAccount(settings.accountId());
+        if (settings.invoicePeriod() == null) {
+            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "invoicePeriod", "invoicePeriod is required.");
+        }
+        if (settings.generateFrom() == null) {
+            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "generateFrom", "generateFrom is required.");
+        }
+        try (PreparedStatement upsert = connection().prepareStatement("""
+                INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, direction) DO UPDATE SET invoice_period = excluded.invoice_period,
+                    generate_from = excluded.generate_from, updated_at = excluded.updated_at
+                """)) {
+            upsert.setLong(1, settings.accountId());
+            upsert.setString(2, settings.direction().name());
+            upsert.setString(3, settings.invoicePeriod().name());
+            upsert.setObject(4, settings.generateFrom());
+            Jdbc.setInstant(upsert, 5, clock.instant());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not store the automatic invoicing of account " + settings.accountId(), e);
+        }
+        return settings;
+    }
+
+    /** Stops the automatic invoicing of an account in one direction; its invoices stay. */
+    public void stop(long accountId, Direction direction) {
+        requireAccount(accountId);
+        em.createNativeQuery("DELETE FROM account_auto_invoicing WHERE account_id = ? AND direction = ?")
+                .setParameter(1, accountId).setParameter(2, direction.name()).executeUpdate();
+    }
+
+    /**
+     * Every automatic invoice that is due now and not made yet, oldest period first per account. In a
+     * transaction of its own: the batch runtime's transaction already holds its own database.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<DueInvoice> dueInvoices() {
+        Instant now = clock.instant();
+        List<DueInvoice> due = new ArrayList<>();
+        for (AutoInvoicingSettings settings : all()) {
+            Account account = em.find(Account.class, settings.accountId());
+            ZoneId zone = account.zone();
+            List<BillingPeriod> invoiced = invoicedPeriods(settings.accountId(), settings.direction(), zone);
+            AutoPeriod period = firstPeriod(settings.invoicePeriod(), settings.generateFrom());
+            for (int i = 0; i < MAX_PERIODS_PER_ACCOUNT && period.isDue(zone, account.maxCallDuration(), now); i++) {
+                BillingPeriod candidate = period.in(zone);
+                if (invoiced.stream().noneMatch(candidate::overlaps)) {
+                    due.add(new DueInvoice(settings.accountId(), settings.direction(), period));
+                }
+                period = settings.invoicePeriod().after(period);
+            }
+        }
+        return due;
+    }
+
+    /** Creates one due invoice in a transaction of its own, so that one refusal spoils no other. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public InvoiceView create(DueInvoice due) {
+        return invoices.createAutomatic(due.accountId(), due.direction(), due.period());
+    }
+
+    private static AutoPeriod firstPeriod(InvoicePeriod kind, LocalDate generateFrom) {
+        AutoPeriod period = kind.periodOf(generateFrom);
+        return period.firstDay().isBefore(generateFrom) ? kind.after(period) : period;
+    }
+
+    private List<AutoInvoicingSettings> all() {
+        List<AutoInvoicingSettings> settings = new ArrayList<>();
+        try (PreparedStatement select = connection().prepareStatement("SELECT account_id, direction, invoice_period,"
+                + " generate_from FROM account_auto_invoicing ORDER BY account_id, direction");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                settings.add(new AutoInvoicingSettings(row.getLong(1), Direction.valueOf(row.getString(2)),
+                        InvoicePeriod.valueOf(row.getString(3)), row.getObject(4, LocalDate.class)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the automatic invoicing settings", e);
+        }
+        return settings;
+    }
+
+    private List<BillingPeriod> invoicedPeriods(long accountId, Direction direction, ZoneId zone) {
+        List<BillingPeriod> periods = new ArrayList<>();
+        try (PreparedStatement select = connection().prepareStatement(
+                "SELECT start_at, end_at FROM invoice_period_claim WHERE account_id = ? AND direction = ?")) {
+            select.setLong(1, accountId);
+            select.setString(2, direction.name());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    periods.add(new BillingPeriod(Jdbc.instant(row, "start_at"), Jdbc.instant(row, "end_at"), zone));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the invoiced periods of account " + accountId, e);
+        }
+        return periods;
+    }
+
+    private Connection connection() {
+        return em.unwrap(Connection.class);
+    }
+
+    private void requireAccount(long accountId) {
+        if (em.find(Account.class, accountId) == null) {
+            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+        }
+    }
+}

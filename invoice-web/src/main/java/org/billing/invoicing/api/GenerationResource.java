@@ -1,0 +1,113 @@
+package org.billing.invoicing.api;
+
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.billing.invoicing.batch.GenerationRun;
+import org.billing.invoicing.batch.GenerationRuns;
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.generation.AutoInvoicingService;
+import org.billing.invoicing.generation.AutoInvoicingSettings;
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.period.InvoicePeriod;
+
+/** Automatic invoicing: each account's invoice period, and the runs that make the due invoices. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class GenerationResource {
+
+    @EJB
+    private AutoInvoicingService autoInvoicing;
+
+    @EJB
+    private GenerationRuns runs;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    @Path("accounts/{id}/auto-invoicing/{direction}")
+    public AutoInvoicingSettings settings(@PathParam("id") String id, @PathParam("direction") String direction) {
+        long accountId = accountId(id);
+        Direction parsed = direction(direction);
+        return autoInvoicing.settings(accountId, parsed).orElseThrow(() -> new InvoicingException(ErrorCode.NOT_FOUND,
+                "Account " + accountId + " is not invoiced automatically as " + parsed + "."));
+    }
+
+    /** {@code {invoicePeriod, generateFrom}}: invoices every period from the first whole one on or after that day. */
+    @PUT
+    @Path("accounts/{id}/auto-invoicing/{direction}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AutoInvoicingSettings change(@PathParam("id") String id, @PathParam("direction") String direction,
+                                        JsonValue body) {
+        JsonObject json = JsonBodies.object(body, "{invoicePeriod, generateFrom}");
+        InvoicePeriod period = Params.enumValue(InvoicePeriod.class, JsonBodies.requiredString(json, "invoicePeriod"),
+                "invoicePeriod");
+        return autoInvoicing.change(new AutoInvoicingSettings(accountId(id), direction(direction), period,
+                Params.date(JsonBodies.requiredString(json, "generateFrom"), "generateFrom")));
+    }
+
+    @DELETE
+    @Path("accounts/{id}/auto-invoicing/{direction}")
+    public Response stop(@PathParam("id") String id, @PathParam("direction") String direction) {
+        autoInvoicing.stop(accountId(id), direction(direction));
+        return Response.noContent().build();
+    }
+
+    /** Starts a run now (or answers the one already going). */
+    @POST
+    @Path("generation-runs")
+    public Response start() {
+        GenerationRun run = runs.start();
+        return Response.accepted(run).location(uriInfo.getBaseUriBuilder().path("generation-runs")
+                .path(String.valueOf(run.id())).build()).build();
+    }
+
+    @GET
+    @Path("generation-runs")
+    public List<GenerationRun> recent() {
+        return runs.recent();
+    }
+
+    @GET
+    @Path("generation-runs/{id}")
+    public GenerationRun run(@PathParam("id") String id) {
+        try {
+            return runs.get(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            throw new InvoicingException(ErrorCode.NOT_FOUND, "id", "There is no generation run " + id + ".");
+        }
+    }
+
+    private static long accountId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + ".");
+        }
+    }
+
+    private static Direction direction(String direction) {
+        Direction parsed = Params.enumValue(Direction.class, direction, "direction");
+        if (parsed == null) {
+            throw Params.invalid("direction", "direction is CUSTOMER or VENDOR.");
+        }
+        return parsed;
+    }
+}
