@@ -51,6 +51,39 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts raw bytes with their media type, e.g. an .odt file. */
+    public Response upload(String path, byte[] body, String contentType) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Gets a binary body (a PDF, an .odt). */
+    public BinaryResponse getBytes(String path) {
+        HttpRequest built = request(path).GET().build();
+        try {
+            HttpResponse<byte[]> response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryResponse(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + built.method() + " " + built.uri(), e);
+        }
+    }
+
+    /** A response with a binary body. */
+    public record BinaryResponse(int status, HttpHeaders headers, byte[] body) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
