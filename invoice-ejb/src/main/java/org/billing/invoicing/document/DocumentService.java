@@ -141,13 +141,27 @@ public class DocumentService {
         }
     }
 
-    /** {@code [A_INV_PERIOD]}: automatic invoice periods are not configured per account yet; a Manual invoice says so. */
-    private static String invoicePeriod(InvoiceView invoice) {
-        return switch (invoice.type()) {
-            case MANUAL -> "Manual";
-            case AUTO -> "Auto";
-            case AUTO_PARTIAL -> "Auto partial";
-        };
+    /**
+     * {@code [A_INV_PERIOD]}: the account's automatic invoice period for the invoice's direction
+     * ("Monthly", "Weekly split by new month", ...), or "Manual" when it is invoiced by hand.
+     */
+    private String invoicePeriod(InvoiceView invoice) {
+        try (Connection connection = dataSource.getConnection();
+             var select = connection.prepareStatement("SELECT invoice_period FROM account_auto_invoicing"
+                     + " WHERE account_id = ? AND direction = ?")) {
+            select.setLong(1, invoice.accountId());
+            select.setString(2, invoice.direction().name());
+            try (var row = select.executeQuery()) {
+                if (!row.next()) {
+                    return "Manual";
+                }
+                String words = row.getString(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        .replace("by month", "by new month");
+                return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the invoice period of account " + invoice.accountId(), e);
+        }
     }
 
     private byte[] draft(InvoiceView invoice) {
