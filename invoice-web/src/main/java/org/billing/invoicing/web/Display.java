@@ -2,8 +2,10 @@ package org.billing.invoicing.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -48,6 +50,11 @@ public class Display {
     /** A time as the view gives it, in the account's zone, without the offset: {@code 2026-03-01 00:00:05}. */
     public String time(OffsetDateTime time) {
         return time == null ? "\u2014" : TIME.format(time);
+    }
+
+    /** An instant (of the history, of an email) in the account's zone {@code zone}: {@code 2026-04-02 10:15:00}. */
+    public String timeIn(Instant at, String zone) {
+        return at == null ? "\u2014" : TIME.format(at.atZone(ZoneId.of(zone)));
     }
 
     /** A time with its UTC offset, where a period may cross a daylight saving change. */

@@ -10,24 +10,41 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.DetailTable;
+import org.billing.invoicing.invoice.InvoiceEventView;
+import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.mail.InvoiceDeliveries;
+import org.billing.invoicing.mail.MailOutbox;
 
-/** invoice.xhtml?id=N: one stored invoice, the detail tables of its direction, and Delete while Pending. */
+/**
+ * invoice.xhtml?id=N: one stored invoice, the detail tables of its direction, its history and emails;
+ * Delete or Approve while Pending, Credit note and Resend email once issued.
+ */
 @Named
 @ViewScoped
 public class InvoiceDetail implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The reason input of the credit note dialog, where a refusal of the reason is shown. */
+    private static final String REASON_INPUT = "credit:reason";
+
     @EJB
     private InvoiceService invoices;
+
+    @EJB
+    private MailOutbox outbox;
 
     private Long id;
     private InvoiceView invoice;
     private final Map<DetailTable, List<?>> rows = new EnumMap<>(DetailTable.class);
+    private List<InvoiceEventView> history;
+    private InvoiceDeliveries deliveries;
+    private String creditReason;
 
     /** The f:viewAction: an unknown or missing id leaves {@link #getInvoice()} null, which the page says. */
     public void load() {
@@ -48,8 +65,33 @@ public class InvoiceDetail implements Serializable {
         return DetailTable.tablesOf(invoice.direction());
     }
 
-    public boolean isDeletable() {
+    /** What happened to the invoice, oldest first; read once per view and again after an action. */
+    public List<InvoiceEventView> getHistory() {
+        if (history == null) {
+            history = invoices.history(invoice.id());
+        }
+        return history;
+    }
+
+    /** The invoice's emails and their overall status; read once per view and again after an action. */
+    public InvoiceDeliveries getDeliveries() {
+        if (deliveries == null) {
+            deliveries = outbox.deliveries(invoice.id());
+        }
+        return deliveries;
+    }
+
+    public boolean isPending() {
         return invoice != null && invoice.state() == InvoiceState.PENDING;
+    }
+
+    public boolean isCreditNote() {
+        return invoice != null && invoice.kind() == InvoiceKind.CREDIT_NOTE;
+    }
+
+    /** An issued invoice that no credit note reverses yet; a credit note itself is never credited. */
+    public boolean isCreditable() {
+        return invoice != null && !isPending() && !isCreditNote() && invoice.creditNoteId() == null;
     }
 
     public String delete() {
@@ -63,6 +105,47 @@ public class InvoiceDetail implements Serializable {
         return "invoices?faces-redirect=true";
     }
 
+    public void approve() {
+        try {
+            invoice = invoices.approve(invoice.id());
+        } catch (RuntimeException e) {
+            Messages.error(null, Refusals.refusal(e).getMessage());
+            return;
+        }
+        forgetActivity();
+        Messages.info("Invoice " + invoice.id() + " is approved with number " + invoice.number() + ".");
+    }
+
+    /** Issues the credit note and shows the credited invoice again, now with its link to the note. */
+    public String credit() {
+        InvoiceView note;
+        try {
+            note = invoices.credit(invoice.id(), creditReason);
+        } catch (RuntimeException e) {
+            InvoicingException refusal = Refusals.refusal(e);
+            Messages.error("reason".equals(refusal.field()) ? REASON_INPUT : null, refusal.getMessage());
+            return null;
+        }
+        Messages.infoAfterRedirect("Credit note " + note.number() + " reverses invoice " + invoice.number() + ".");
+        return "invoice?faces-redirect=true&id=" + invoice.id();
+    }
+
+    public void resend() {
+        try {
+            deliveries = outbox.resend(invoice.id());
+        } catch (RuntimeException e) {
+            Messages.error(null, Refusals.refusal(e).getMessage());
+            return;
+        }
+        history = null;
+        Messages.info("The email of invoice " + invoice.number() + " is queued again.");
+    }
+
+    private void forgetActivity() {
+        history = null;
+        deliveries = null;
+    }
+
     public InvoiceView getInvoice() {
         return invoice;
     }
@@ -73,5 +156,13 @@ public class InvoiceDetail implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    public String getCreditReason() {
+        return creditReason;
+    }
+
+    public void setCreditReason(String creditReason) {
+        this.creditReason = creditReason;
     }
 }

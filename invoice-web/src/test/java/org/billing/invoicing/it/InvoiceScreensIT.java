@@ -148,7 +148,7 @@ class InvoiceScreensIT {
 
         browser.get(detailUrl);
         click("invoice:delete");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("invoice:confirmDelete"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("invoice:confirmYes"))).click();
         wait.until(ExpectedConditions.urlContains("invoices.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "No invoices match."));
         assertTrue(browser.getPageSource().contains("was deleted"));
