@@ -49,6 +49,7 @@ public final class OfficePool implements AutoCloseable {
     private final Config config;
     private LocalOfficeManager manager;
     private LocalConverter converter;
+    private Thread shutdownHook;
 
     public OfficePool(Config config) {
         this.config = config;
@@ -94,6 +95,14 @@ public final class OfficePool implements AutoCloseable {
         }
         manager = starting;
         converter = LocalConverter.builder().officeManager(manager).build();
+        if (shutdownHook == null) {
+            // A server stopped without undeploying (a signal) must not leave office processes behind.
+            shutdownHook = new Thread(() -> {
+                stop();
+                officeProcesses().forEach(ProcessHandle::destroyForcibly);
+            }, "office-pool-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         LOG.info(() -> "LibreOffice pool started: " + config.processes() + " process(es) from " + config.officeHome());
     }
 
