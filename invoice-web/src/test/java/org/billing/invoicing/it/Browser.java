@@ -1,0 +1,135 @@
+package org.billing.invoicing.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium driving the module's pages as an operator would, with Debian's Chromium and its
+ * driver (no Selenium Manager: nothing is downloaded). Screenshots go to {@code target/screenshots}.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+    private final WebDriverWait await;
+    private final URI baseUri;
+
+    private Browser(WebDriver driver, URI baseUri) {
+        this.driver = driver;
+        this.await = new WebDriverWait(driver, WAIT);
+        this.baseUri = baseUri;
+    }
+
+    /** A fresh browser with its own profile directory, on pages under {@code baseUri}. */
+    static Browser start(Path profile, URI baseUri) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1440,1200", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1440, 1200));
+        return new Browser(driver, baseUri);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait await() {
+        return await;
+    }
+
+    void open(String path) {
+        driver.get(baseUri.resolve(path).toString());
+    }
+
+    void click(String id) {
+        await.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    void type(String id, String value) {
+        WebElement input = await.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    /** Types into a PrimeFaces date picker, which opens its calendar from its button only. */
+    void typeDate(String id, String value) {
+        WebElement input = driver.findElement(By.id(id + "_input"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
+        assertEquals(value, input.getDomProperty("value"));
+    }
+
+    /** The invoices page's Create form: account (by the start of its label), start and end dates. */
+    void fillCreateForm(String account, String startDate, String endDate) {
+        click("create:accountId");
+        await.until(d -> "create:accountId_filter".equals(d.switchTo().activeElement().getAttribute("id")));
+        await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#create\\:accountId_items li[data-label^='" + account + "']"))).click();
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("create:accountId_label"), account));
+        typeDate("create:startDate", startDate);
+        typeDate("create:endDate", endDate);
+    }
+
+    /** The text of the first row of a PrimeFaces data table that contains {@code text}, on one line. */
+    String rowContaining(String tableId, String text) {
+        return driver.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr")).stream()
+                .map(WebElement::getText)
+                .map(row -> row.replace('\n', ' '))
+                .filter(row -> row.contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No row with " + text + " in " + text(tableId)));
+    }
+
+    void scrollTo(String id) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.id(id)));
+    }
+
+    void screenshot(String name) {
+        Path directory = Path.of(System.getProperty("invoicing.war")).resolveSibling("screenshots");
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
