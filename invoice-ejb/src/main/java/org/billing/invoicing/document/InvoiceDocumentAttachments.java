@@ -12,8 +12,8 @@ import org.billing.invoicing.mail.InvoiceAttachments;
 
 /**
  * The invoice's frozen PDF for its email, once it is made. The document is rendered after the
- * issuing transaction commits, so a message queued inside that transaction finds none yet: the mail
- * sender should ask again when it sends.
+ * issuing transaction commits; the mail sender asks when the message leaves, and waits while the
+ * document is still coming.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -26,5 +26,10 @@ public class InvoiceDocumentAttachments implements InvoiceAttachments {
     @Override
     public Optional<Attachment> attachmentOf(long invoiceId) {
         return documents.documentOf(invoiceId).map(document -> new Attachment(document.pdf(), InvoiceFile.PDF));
+    }
+
+    @Override
+    public boolean isComing(long invoiceId) {
+        return documents.status(invoiceId).map(document -> !document.ready()).orElse(false);
     }
 }

@@ -2,8 +2,10 @@ package org.billing.invoicing.mail;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.Resource;
@@ -42,6 +44,10 @@ import org.billing.invoicing.settings.InvoiceSettingsService;
  */
 @Stateless
 public class MailOutbox {
+
+    /** How long an email waits for its invoice's document before it leaves without it. */
+    static final Duration DOCUMENT_WAIT = Duration.ofMinutes(10);
+    private static final Duration DOCUMENT_POLL = Duration.ofSeconds(5);
 
     static final String SYSTEM = "system";
     static final String ISSUED = "ISSUED";
@@ -122,6 +128,34 @@ public class MailOutbox {
         }
     }
 
+    /**
+     * The message as it leaves, with its invoice's document once that is made; empty when it waits a
+     * little for a document being made (at most {@link #DOCUMENT_WAIT} after it was queued, then it
+     * leaves without). Waiting is not an attempt.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<OutgoingMail> readyToSend(OutgoingMail mail) {
+        if (mail.hasAttachment()) {
+            return Optional.of(mail);
+        }
+        Instant now = clock.instant();
+        try {
+            Optional<Attachment> document = attachments.attachmentOf(mail.invoiceId());
+            if (document.isPresent()) {
+                OutgoingMail withDocument = mail.with(document.get());
+                store.attach(connection(), withDocument);
+                return Optional.of(withDocument);
+            }
+            if (attachments.isComing(mail.invoiceId()) && now.isBefore(mail.queuedAt().plus(DOCUMENT_WAIT))) {
+                store.postpone(connection(), mail, now.plus(DOCUMENT_POLL));
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not attach the document of message " + mail.id(), e);
+        }
+        return Optional.of(mail);
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sent(OutgoingMail mail) {
         Instant now = clock.instant();
@@ -174,7 +208,7 @@ public class MailOutbox {
             return 0;
         }
         RenderedMail mail = settings.templates().render(InvoiceMailFacts.of(invoice, account));
-        Attachment attachment = attachments.attachmentOf(invoice.getId()).orElse(null);
+        Attachment attachment = null;
         Instant now = clock.instant();
         int count = 0;
         try {

@@ -2,6 +2,7 @@ package org.billing.invoicing.mail;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -106,7 +107,12 @@ public class MailSender {
         }
     }
 
-    private void deliver(OutgoingMail mail) {
+    private void deliver(OutgoingMail claimed) {
+        Optional<OutgoingMail> ready = outbox.readyToSend(claimed);
+        if (ready.isEmpty()) {
+            return;
+        }
+        OutgoingMail mail = ready.get();
         try {
             postman.send(mail, clock.instant());
         } catch (MessagingException | RuntimeException e) {

@@ -40,7 +40,8 @@ final class OutboxStore {
             insert.setString(4, recipient);
             insert.setString(5, mail.subject());
             insert.setString(6, mail.body());
-            insert.setString(7, attachment == null ? null : mail.attachmentName());
+            // The name is kept before the document exists: the document is attached when the message leaves.
+            insert.setString(7, mail.attachmentName());
             insert.setString(8, attachment == null ? null : attachment.mediaType());
             insert.setBytes(9, attachment == null ? null : attachment.content());
             Jdbc.setInstant(insert, 10, now);
@@ -63,7 +64,7 @@ final class OutboxStore {
                 WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id, invoice_id, recipient, subject, body, attachment_name, attachment_type, attachment,
-                          attempts""")) {
+                          attempts, created_at""")) {
             update.setObject(1, claim);
             Jdbc.setInstant(update, 2, leaseUntil);
             Jdbc.setInstant(update, 3, now);
@@ -73,11 +74,38 @@ final class OutboxStore {
                 while (row.next()) {
                     claimed.add(new OutgoingMail(row.getLong("id"), row.getLong("invoice_id"), row.getString("recipient"),
                             row.getString("subject"), row.getString("body"), row.getString("attachment_name"),
-                            row.getString("attachment_type"), row.getBytes("attachment"), row.getInt("attempts"), claim));
+                            row.getString("attachment_type"), row.getBytes("attachment"), row.getInt("attempts"), claim,
+                            Jdbc.instant(row, "created_at")));
                 }
             }
             claimed.sort(java.util.Comparator.comparingLong(OutgoingMail::id));
             return claimed;
+        }
+    }
+
+    /** Keeps the document a message leaves with, found when it was sent rather than when it was queued. */
+    boolean attach(Connection connection, OutgoingMail mail) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE mail_outbox SET attachment = ?, attachment_type = ?
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""")) {
+            update.setBytes(1, mail.attachment());
+            update.setString(2, mail.attachmentType());
+            update.setLong(3, mail.id());
+            update.setObject(4, mail.claim());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Not sent yet, and no attempt: QUEUED again until {@code retryAt} (its document is still being made). */
+    boolean postpone(Connection connection, OutgoingMail mail, Instant retryAt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE mail_outbox SET status = 'QUEUED', attempts = attempts - 1, next_attempt_at = ?,
+                    lease_until = NULL
+                WHERE id = ? AND claim_token = ? AND status = 'SENDING'""")) {
+            Jdbc.setInstant(update, 1, retryAt);
+            update.setLong(2, mail.id());
+            update.setObject(3, mail.claim());
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -166,7 +194,7 @@ final class OutboxStore {
     }
 
     private static final String DELIVERY_COLUMNS = " id, recipient, cause, status, attempts, last_error, created_at,"
-            + " next_attempt_at, sent_at, attachment_name";
+            + " next_attempt_at, sent_at, CASE WHEN attachment IS NULL THEN NULL ELSE attachment_name END AS attachment_name";
 
     private static MailDelivery delivery(ResultSet row) throws SQLException {
         MailStatus status = MailStatus.valueOf(row.getString("status"));

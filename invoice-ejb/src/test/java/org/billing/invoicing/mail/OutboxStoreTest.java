@@ -125,7 +125,7 @@ class OutboxStoreTest {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
             OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
             OutgoingMail impostor = new OutgoingMail(mail.id(), 1, mail.recipient(), "", "", null, null, null, 1,
-                    java.util.UUID.randomUUID());
+                    java.util.UUID.randomUUID(), NOW);
 
             assertFalse(store.markSent(connection, impostor, NOW));
             assertFalse(store.markAttemptFailed(connection, impostor, "x", null));

@@ -53,7 +53,7 @@ class SmtpPostmanTest {
     private static OutgoingMail mail(byte[] attachment) {
         return new OutgoingMail(7, 42, "ap@acme.example", "Invoice INV-2026-000007 für Acme", "Dear Acme,\nsee it.",
                 attachment == null ? null : "Acme_INV-2026-000007.pdf", attachment == null ? null : "application/pdf",
-                attachment, 1, UUID.randomUUID());
+                attachment, 1, UUID.randomUUID(), java.time.Instant.parse("2026-04-01T08:00:00Z"));
     }
 
     @Test

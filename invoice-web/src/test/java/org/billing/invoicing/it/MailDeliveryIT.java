@@ -21,11 +21,15 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.billing.invoicing.document.DocumentFixtures;
+import org.billing.invoicing.document.Pdf;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +119,7 @@ class MailDeliveryIT {
 
     @Test
     void aSilentThenStoppedSmtpServerNeitherFailsNorDelaysTheApprovalAndTheMessageArrivesOnce() throws Exception {
-        recipients(10, "ap.february@acme.example");
+        recipients(10, "ap.november@acme.example");
         long id = create(10, "2026-02-01", "2026-02-28");
         smtp.stop();
         JsonObject delivery;
@@ -139,12 +143,43 @@ class MailDeliveryIT {
 
         smtp = startSmtp();
 
-        awaitMessages("ap.february@acme.example", 1);
+        awaitMessages("ap.november@acme.example", 1);
         awaitDeliveryStatus(id, "SENT");
         // A few more polls of the sender: nothing goes out a second time.
         Thread.sleep(2_000);
-        assertEquals(1, received("ap.february@acme.example").size());
+        assertEquals(1, received("ap.november@acme.example").size());
         assertEquals(1, actions(id).stream().filter("EMAIL_SENT"::equals).count());
+    }
+
+    /** Issue: "the PDF attached when one exists"; the document is made after the approval commits. */
+    @Test
+    void theIssuedDocumentIsAttachedWhenTheAccountHasATemplate() throws Exception {
+        Http.Response template = http.upload("api/v1/invoice-templates?name=Mail%20test&filename=carrier.odt",
+                DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        assertEquals(201, template.status(), template.text());
+        ok(http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder()
+                .add("templateId", template.jsonObject().getJsonNumber("id").longValue()).build()));
+        recipients(10, "ap.november@acme.example");
+        long id = create(10, "2025-11-01", "2025-11-30");
+
+        String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)).getString("number");
+
+        MimeMessage message = awaitMessages("ap.november@acme.example", 1).get(0);
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        BodyPart pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("application/pdf")) {
+                pdf = parts.getBodyPart(i);
+            }
+        }
+        assertTrue(pdf != null, "a PDF part in the message");
+        assertTrue(pdf.getFileName().endsWith(".pdf") && pdf.getFileName().contains(number), pdf.getFileName());
+        byte[] content = pdf.getInputStream().readAllBytes();
+        assertEquals("%PDF", new String(content, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(Pdf.text(content).contains(number), "the attached PDF is the invoice's own");
+        assertEquals(pdf.getFileName(), awaitDeliveryStatus(id, "SENT").getJsonArray("messages").getJsonObject(0)
+                .getString("attachmentName"));
+        ok(http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder().addNull("templateId").build()));
     }
 
     @Test
