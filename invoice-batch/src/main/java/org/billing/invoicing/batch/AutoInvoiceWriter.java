@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.DueInvoice;
+import org.billing.invoicing.generation.RunCounts;
 
 /**
  * Creates each due invoice in a transaction of its own. One that is refused (an operator made an

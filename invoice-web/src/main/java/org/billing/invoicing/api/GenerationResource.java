@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.billing.invoicing.batch.GenerationRun;
-import org.billing.invoicing.batch.GenerationRuns;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
+import org.billing.invoicing.generation.GenerationRun;
+import org.billing.invoicing.generation.GenerationRuns;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.period.InvoicePeriod;
 

@@ -92,13 +92,18 @@ final class Browser implements AutoCloseable {
         assertEquals(value, input.getDomProperty("value"));
     }
 
-    /** The invoices page's Create form: account (by the start of its label), start and end dates. */
+    /** The invoices page's Create form: account (by the start of its label), Customer, start and end dates. */
     void fillCreateForm(String account, String startDate, String endDate) {
         click("create:accountId");
         await.until(d -> "create:accountId_filter".equals(d.switchTo().activeElement().getAttribute("id")));
         await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "#create\\:accountId_items li[data-label^='" + account + "']"))).click();
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("create:accountId_label"), account));
+        WebElement customer = driver.findElement(
+                By.xpath("//*[@id='create:direction']//*[normalize-space()='Customer']/ancestor-or-self::div[1]"));
+        if (!customer.getAttribute("class").contains("ui-state-active")) {
+            customer.click();
+        }
         typeDate("create:startDate", startDate);
         typeDate("create:endDate", endDate);
     }

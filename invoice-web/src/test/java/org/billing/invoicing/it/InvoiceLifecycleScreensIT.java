@@ -214,5 +214,4 @@ class InvoiceLifecycleScreensIT {
                 "//*[@id='invoice:activity']//li[contains(@class,'ui-tabs-header')][normalize-space()='" + title + "']")))
                 .click();
     }
-
 }

@@ -1,4 +1,4 @@
-package org.billing.invoicing.batch;
+package org.billing.invoicing.generation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +22,10 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 
 /**
- * Runs of automatic invoicing (the batch job {@value #JOB}): started by the scheduler or on demand.
- * Jobs start outside any transaction: the batch runtime writes its own records.
+ * Runs of automatic invoicing (the batch job {@value #JOB}, whose thin artifacts are in invoice-batch):
+ * started by the schedule or on demand. Jobs start outside any transaction: the batch runtime writes
+ * its own records. The EJBs live here, in the EJB module: an EJB in the EAR's lib/ would be seen by
+ * every module as one of its own.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,4 +1,4 @@
-package org.billing.invoicing.batch;
+package org.billing.invoicing.generation;
 
 import java.io.Serializable;
 
@@ -7,11 +7,11 @@ public record RunCounts(int created, int skipped) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    RunCounts oneMoreCreated() {
+    public RunCounts oneMoreCreated() {
         return new RunCounts(created + 1, skipped);
     }
 
-    RunCounts oneMoreSkipped() {
+    public RunCounts oneMoreSkipped() {
         return new RunCounts(created, skipped + 1);
     }
 

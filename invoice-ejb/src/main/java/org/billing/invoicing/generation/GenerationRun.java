@@ -1,4 +1,4 @@
-package org.billing.invoicing.batch;
+package org.billing.invoicing.generation;
 
 import java.io.Serializable;
 import java.time.Instant;
