@@ -67,10 +67,18 @@ public class DatabaseStartup {
         }
     }
 
+    /**
+     * Applies the migrations. On the platform's database, which holds its own tables (and maybe its own
+     * Flyway history) before the module comes, the module keeps a history of its own and starts it
+     * from nothing: V1 then finds the platform's tables and only checks them.
+     */
     public static void migrate(DataSource dataSource) {
         var result = Flyway.configure(DatabaseStartup.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .table("invoicing_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

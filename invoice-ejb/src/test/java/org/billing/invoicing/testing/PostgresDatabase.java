@@ -31,10 +31,15 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase startMigrated() {
+        PostgresDatabase database = startEmpty();
+        DatabaseStartup.migrate(database.dataSource());
+        return database;
+    }
+
+    /** A server with nothing in it, e.g. to stand for the platform's own database before the module comes. */
+    public static PostgresDatabase startEmpty() {
         try {
-            PostgresDatabase database = new PostgresDatabase(EmbeddedPostgres.builder().start());
-            DatabaseStartup.migrate(database.dataSource());
-            return database;
+            return new PostgresDatabase(EmbeddedPostgres.builder().start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
