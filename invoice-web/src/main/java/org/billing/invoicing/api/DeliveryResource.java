@@ -13,6 +13,7 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.mail.InvoiceDeliveries;
 import org.billing.invoicing.mail.MailOutbox;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The emails of an issued invoice: where each message is, and sending them again. The same root path
@@ -20,6 +21,7 @@ import org.billing.invoicing.mail.MailOutbox;
  */
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Delivery", description = "E-mail delivery of issued invoices")
 public class DeliveryResource {
 
     @EJB

@@ -17,17 +17,31 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.document.TemplateInspector;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An invoice's document: the frozen PDF and ODT of an issued invoice, a draft rendered now for a
  * Pending one ({@code draft-invoice-<id>.pdf}), its status, and an operator's retry.
  */
 @Path("invoices")
+@Tag(name = "Documents", description = "The invoice document: .odt and PDF")
 public class DocumentResource {
 
     @EJB
     private DocumentService documents;
 
+    @Operation(summary = "The PDF of an issued invoice")
+    @APIResponse(responseCode = "200", description = "The PDF")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "DOCUMENT_NOT_READY",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "503", description = "PDF_UNAVAILABLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}/document.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})

@@ -26,10 +26,17 @@ import org.billing.invoicing.generation.GenerationRun;
 import org.billing.invoicing.generation.GenerationRuns;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.period.InvoicePeriod;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Automatic invoicing: each account's invoice period, and the runs that make the due invoices. */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Automatic invoicing", description = "Automatic invoicing by account, and its runs")
 public class GenerationResource {
 
     @EJB
@@ -51,6 +58,14 @@ public class GenerationResource {
     }
 
     /** {@code {invoicePeriod, generateFrom}}: invoices every period from the first whole one on or after that day. */
+    @Operation(summary = "Invoice an account automatically in one direction")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.AUTO_INVOICING_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("accounts/{id}/auto-invoicing/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +86,8 @@ public class GenerationResource {
     }
 
     /** Starts a run now (or answers the one already going). */
+    @Operation(summary = "Start a run of automatic invoicing unless one is going")
+    @APIResponse(responseCode = "202", description = "The run that is going; Location is the run")
     @POST
     @Path("generation-runs")
     public Response start() {

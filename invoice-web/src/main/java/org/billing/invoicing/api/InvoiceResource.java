@@ -28,9 +28,16 @@ import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceType;
 import org.billing.invoicing.invoice.InvoiceView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Invoices", description = "Calculate, create, find, issue, credit and delete invoices")
 public class InvoiceResource {
 
     @EJB
@@ -40,6 +47,17 @@ public class InvoiceResource {
     private UriInfo uriInfo;
 
     /** The invoice as it would be, with its detail tables; nothing is stored. */
+    @Operation(summary = "Calculate an invoice without storing it",
+            description = "The invoice as it would be, with its detail tables; nothing is stored.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.INVOICE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The calculated invoice")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @Path("calculate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +65,19 @@ public class InvoiceResource {
         return invoices.calculate(JsonBodies.invoiceRequest(body));
     }
 
+    @Operation(summary = "Create a Pending invoice for an account and period",
+            description = "A prepay account's invoice is issued (Closed) at once.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.INVOICE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created; Location is the invoice")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "PERIOD_OVERLAP",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -55,6 +86,10 @@ public class InvoiceResource {
                 .entity(created).build();
     }
 
+    @Operation(summary = "Find invoices by account, contractor, direction, state, type and dates, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of invoices")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     public InvoicePage search(@QueryParam("accountId") String accountId,
                               @QueryParam("contractorId") String contractorId,
@@ -72,6 +107,10 @@ public class InvoiceResource {
         return invoices.search(filter, Params.integer(page, "page", 0), Params.integer(size, "size", 50));
     }
 
+    @Operation(summary = "One invoice with its totals")
+    @APIResponse(responseCode = "200", description = "The invoice")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}")
     public InvoiceView get(@PathParam("id") String id) {
@@ -79,6 +118,10 @@ public class InvoiceResource {
     }
 
     /** One of the nine detail tables of seed 001, by its name ({@code INV_ORIG_DST_TABLE}, ...). */
+    @Operation(summary = "One detail table of an invoice, by name")
+    @APIResponse(responseCode = "200", description = "The rows of the table")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, TABLE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}/tables/{name}")
     public List<?> table(@PathParam("id") String id, @PathParam("name") String name) {
@@ -88,6 +131,13 @@ public class InvoiceResource {
     }
 
     /** Issues a Pending invoice: it takes the next number of its series and never changes again. */
+    @Operation(summary = "Issue a Pending invoice",
+            description = "It takes the next number of its series and never changes again.")
+    @APIResponse(responseCode = "200", description = "The issued invoice")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_PENDING, INVOICE_ALREADY_ISSUED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @Path("{id}/approve")
     public InvoiceView approve(@PathParam("id") String id) {
@@ -95,6 +145,16 @@ public class InvoiceResource {
     }
 
     /** Corrects an issued invoice with a credit note {@code {reason}} that reverses it whole. */
+    @Operation(summary = "Correct an issued invoice with a credit note that reverses it whole")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.CREDIT_NOTE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The credit note; Location is the note")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_ALREADY_CREDITED, CREDIT_NOTE_NOT_CREDITABLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @Path("{id}/credit-note")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,12 +166,22 @@ public class InvoiceResource {
     }
 
     /** Who created, approved, credited, deleted or emailed the invoice, and when. */
+    @Operation(summary = "Who created, approved, credited, deleted or emailed the invoice, and when")
+    @APIResponse(responseCode = "200", description = "The events, oldest first")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}/history")
     public List<InvoiceEventView> history(@PathParam("id") String id) {
         return invoices.history(invoiceId(id));
     }
 
+    @Operation(summary = "Delete a Pending invoice")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_ALREADY_ISSUED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {

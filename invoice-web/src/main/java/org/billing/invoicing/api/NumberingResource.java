@@ -25,10 +25,17 @@ import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 import org.billing.invoicing.settings.NumberingDefaults;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Numbering series (seed 003) and the defaults that choose among them. */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Numbering", description = "Numbering series and the default series")
 public class NumberingResource {
 
     private static final String SERIES_SHAPE = "{name, pattern, startNumber, yearlyRestart, padding}";
@@ -61,6 +68,14 @@ public class NumberingResource {
         return jakarta.json.Json.createObjectBuilder().add("nextNumber", numbering.preview(seriesId(id))).build();
     }
 
+    @Operation(summary = "Create a numbering series")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @Path("numbering-series")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +85,16 @@ public class NumberingResource {
                 .entity(created).build();
     }
 
+    @Operation(summary = "Revise a series; issued numbers never change")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
+    @APIResponse(responseCode = "200", description = "The revised series")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("numbering-series/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +102,12 @@ public class NumberingResource {
         return numbering.revise(seriesId(id), definition(body));
     }
 
+    @Operation(summary = "Delete a series that numbers nothing")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "SERIES_IN_USE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
     @Path("numbering-series/{id}")
     public Response delete(@PathParam("id") String id) {
@@ -90,6 +121,14 @@ public class NumberingResource {
         return settings.numberingDefaults();
     }
 
+    @Operation(summary = "Choose the default series")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.NUMBERING_DEFAULTS_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The defaults")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("settings/numbering")
     @Consumes(MediaType.APPLICATION_JSON)

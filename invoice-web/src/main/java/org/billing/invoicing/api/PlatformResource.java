@@ -22,10 +22,17 @@ import org.billing.invoicing.platform.ContractorView;
 import org.billing.invoicing.platform.PlatformDirectory;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's contractors and accounts, read only: what an integration invoices. */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Platform", description = "Contractors and accounts read from the platform, and their invoicing settings")
 public class PlatformResource {
 
     @EJB
@@ -67,6 +74,14 @@ public class PlatformResource {
         return settings.accountSettings(accountId(id), direction(direction));
     }
 
+    @Operation(summary = "Change an account's numbering series and e-mail recipients for one direction")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.INVOICE_SETTINGS_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("accounts/{id}/invoice-settings/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)

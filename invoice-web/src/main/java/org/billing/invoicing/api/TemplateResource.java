@@ -36,6 +36,12 @@ import org.billing.invoicing.document.TemplateService;
 import org.billing.invoicing.document.TemplateSource;
 import org.billing.invoicing.document.TemplateView;
 import org.billing.invoicing.invoice.Direction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Invoice templates (seed 001, seed 003). A template is uploaded as the raw bytes of the .odt file
@@ -44,6 +50,7 @@ import org.billing.invoicing.invoice.Direction;
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Templates", description = "ODF invoice templates and which account uses which")
 public class TemplateResource {
 
     private static final String ODT = TemplateInspector.ODT_MEDIA_TYPE;
@@ -95,6 +102,12 @@ public class TemplateResource {
         return templateRef(templates.globalDefault());
     }
 
+    @Operation(summary = "Choose the default template")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
+    @APIResponse(responseCode = "200", description = "The default")
+    @APIResponse(responseCode = "404", description = "TEMPLATE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("invoice-templates/default")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -147,6 +160,14 @@ public class TemplateResource {
     }
 
     /** Assigns a template to an account for one direction; {@code {"templateId": null}} removes it. */
+    @Operation(summary = "Assign a template to an account for one direction; null removes it")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
+    @APIResponse(responseCode = "200", description = "The assignment")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @Path("accounts/{id}/invoice-templates/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
