@@ -146,7 +146,10 @@ class PlatformEndpointsIT {
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
-    /** Payara lists the paths with the application's context root. */
+    /**
+     * Payara Micro 6 lists the paths without the context root, which it puts in the server URL
+     * ({@code http://host:port/invoicing}); a context root in the paths would do as well.
+     */
     private static String withoutContextRoot(String path) {
         return normalize(path.startsWith("/invoicing/") ? path.substring("/invoicing".length()) : path);
     }
