@@ -23,13 +23,7 @@ class IssuedInvoiceImmutabilityTest {
     static void startDatabaseWithAnApprovedInvoice() throws Exception {
         database = PostgresDatabase.startMigrated();
         database.run("/fixtures/march-2026.sql");
-        execute("""
-                INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at, time_zone,
-                    first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent, srv_earned,
-                    srv_transactions_count, calls_count, successful_calls_count, calls_duration, billing_duration,
-                    created_at)
-                VALUES (1, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-01-01Z', '2026-02-01Z', 'UTC', '2026-01-01',
-                    '2026-01-31', 5, 5, 0, 0, 0, 0, 0, 0, 1, 1, 60, 60, now())""");
+        database.run("/fixtures/invoice-1-pending.sql");
         execute("""
                 INSERT INTO inv_orig_dst (invoice_id, line_no, dst_prefix, calls_count, successful_calls_count,
                     calls_duration, billing_duration, amount)
