@@ -1,11 +1,11 @@
 package org.billing.invoicing.mail;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.billing.invoicing.document.Formats;
 import org.billing.invoicing.invoice.Invoice;
 import org.billing.invoicing.platform.Account;
 
@@ -33,16 +33,11 @@ public record InvoiceMailFacts(long invoiceId, String reference, String accountN
         values.put("C_NAME", text(contractorName));
         values.put("I_START_DATE", firstDay.toString());
         values.put("I_END_DATE", lastDay.toString());
-        values.put("I_TOTAL", raw(total));
-        values.put("I_TOTAL_D", total.setScale(2, RoundingMode.HALF_UP).toPlainString());
+        values.put("I_TOTAL", Formats.raw(total));
+        values.put("I_TOTAL_D", Formats.money(total));
         return values;
     }
 
-    /** As stored, without trailing zeros: {@code 10.5700} reads {@code 10.57}. */
-    private static String raw(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.signum() == 0 ? BigDecimal.ZERO : stripped).toPlainString();
-    }
 
     private static String text(String value) {
         return value == null ? "" : value;

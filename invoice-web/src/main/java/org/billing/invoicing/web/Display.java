@@ -1,7 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,17 +11,18 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.document.Formats;
+
 /**
  * How the screens show money, durations, times and enum values: {@code #{display.money(invoice.amount)}}.
- * Raw sums are stored unrounded; this is the only place the screens round them (half-up to 2 decimals,
- * as the seed's {@code _DECORATED} placeholders do), and it never goes through {@code double}.
+ * Raw sums are stored unrounded; the screens round them only here, with the module's one rounding policy
+ * ({@link Formats#rounded}: half-up to 2 decimals, as the seed's {@code _DECORATED} placeholders), and
+ * never through {@code double}.
  */
 @Named
 @ApplicationScoped
 public class Display {
 
-    private static final int MONEY_SCALE = 2;
-    private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
 
@@ -38,8 +38,7 @@ public class Display {
 
     /** Seconds as decimal minutes with 2 decimals ({@code [CALLS_DURATION_DEC]}): 125 s is {@code 2.08}. */
     public String minutes(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_MINUTE, MONEY_SCALE, RoundingMode.HALF_UP)
-                .toPlainString();
+        return Formats.decimalMinutes(seconds);
     }
 
     /** A rate as stored, without trailing zeros beyond what it was given: {@code 0.12}. */
@@ -76,6 +75,6 @@ public class Display {
     }
 
     static BigDecimal rounded(BigDecimal amount) {
-        return amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        return Formats.rounded(amount);
     }
 }
