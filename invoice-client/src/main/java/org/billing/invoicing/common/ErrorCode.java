@@ -6,6 +6,9 @@ package org.billing.invoicing.common;
  */
 public enum ErrorCode {
     VALIDATION_FAILED(400),
+    AUTHENTICATION_REQUIRED(401),
+    ACCESS_DENIED(403),
+    CROSS_SITE_REQUEST(403),
     ACCOUNT_NOT_FOUND(404),
     CONTRACTOR_NOT_FOUND(404),
     INVOICE_NOT_FOUND(404),

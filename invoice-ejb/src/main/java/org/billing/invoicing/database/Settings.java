@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * The deployment settings the module reads before anything else runs (the data source is made by
- * the server's pool, outside CDI): a system property {@code invoicing.x.y}, else the environment
- * variable {@code INVOICING_X_Y}.
+ * the server's pool, outside CDI). In the server they come from MicroProfile Config like every other
+ * key: a system property {@code invoicing.x.y}, the environment variable {@code INVOICING_X_Y}, or any
+ * config source the platform adds. Outside a server (the demo data command, tests in Java SE) the same
+ * system property or environment variable is read directly.
  */
 public final class Settings {
 
@@ -14,12 +16,30 @@ public final class Settings {
     }
 
     public static Optional<String> value(String key) {
+        Optional<String> configured = microProfileConfig(key);
+        if (configured != null) {
+            return configured.map(String::trim).filter(v -> !v.isEmpty());
+        }
         String property = System.getProperty(key);
         if (property != null && !property.isBlank()) {
             return Optional.of(property.trim());
         }
         String variable = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         return variable == null || variable.isBlank() ? Optional.empty() : Optional.of(variable.trim());
+    }
+
+    /**
+     * The value from MicroProfile Config, or null when no implementation is there to ask. The config
+     * is the application's, found by this class's loader: the server's pool calls in on threads that
+     * have no application context class loader.
+     */
+    private static Optional<String> microProfileConfig(String key) {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig(Settings.class.getClassLoader())
+                    .getOptionalValue(key, String.class);
+        } catch (LinkageError | IllegalStateException noConfig) {
+            return null;
+        }
     }
 
     /** The PostgreSQL JDBC URL of the production database; none means the embedded database. */

@@ -1,5 +1,6 @@
 package org.billing.invoicing.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.mail.InvoiceDeliveries;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Delivery", description = "E-mail delivery of issued invoices")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class DeliveryResource {
 
     @EJB
@@ -36,6 +39,7 @@ public class DeliveryResource {
 
     /** Queues the messages again to the recipients configured now: 202, they leave after the answer. */
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("{id}/resend")
     public Response resend(@PathParam("id") String id) {
         return Response.accepted(outbox.resend(invoiceId(id))).build();

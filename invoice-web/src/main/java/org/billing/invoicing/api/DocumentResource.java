@@ -1,5 +1,6 @@
 package org.billing.invoicing.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("invoices")
 @Tag(name = "Documents", description = "The invoice document: .odt and PDF")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class DocumentResource {
 
     @EJB
@@ -67,6 +70,7 @@ public class DocumentResource {
 
     /** Makes an issued invoice's document now when it is not made yet (after a failure, say). */
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("{id}/document")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject render(@PathParam("id") String id) {

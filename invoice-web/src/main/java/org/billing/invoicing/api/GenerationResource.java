@@ -2,6 +2,7 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.generation.AutoInvoicingService;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Automatic invoicing", description = "Automatic invoicing by account, and its runs")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class GenerationResource {
 
     @EJB
@@ -67,6 +70,7 @@ public class GenerationResource {
     @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("accounts/{id}/auto-invoicing/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AutoInvoicingSettings change(@PathParam("id") String id, @PathParam("direction") String direction,
@@ -79,6 +83,7 @@ public class GenerationResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("accounts/{id}/auto-invoicing/{direction}")
     public Response stop(@PathParam("id") String id, @PathParam("direction") String direction) {
         autoInvoicing.stop(accountId(id), direction(direction));
@@ -89,6 +94,7 @@ public class GenerationResource {
     @Operation(summary = "Start a run of automatic invoicing unless one is going")
     @APIResponse(responseCode = "202", description = "The run that is going; Location is the run")
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("generation-runs")
     public Response start() {
         GenerationRun run = runs.start();

@@ -2,6 +2,7 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.DetailTable;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invoices", description = "Calculate, create, find, issue, credit and delete invoices")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class InvoiceResource {
 
     @EJB
@@ -59,6 +62,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("calculate")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvoiceView calculate(JsonValue body) {
@@ -79,6 +83,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
         InvoiceView created = invoices.create(JsonBodies.invoiceRequest(body));
@@ -139,6 +144,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "409", description = "INVOICE_NOT_PENDING, INVOICE_ALREADY_ISSUED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("{id}/approve")
     public InvoiceView approve(@PathParam("id") String id) {
         return invoices.approve(invoiceId(id));
@@ -156,6 +162,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_ALREADY_CREDITED, CREDIT_NOTE_NOT_CREDITABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("{id}/credit-note")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response credit(@PathParam("id") String id, JsonValue body) {
@@ -183,6 +190,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "409", description = "INVOICE_ALREADY_ISSUED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         invoices.delete(invoiceId(id));

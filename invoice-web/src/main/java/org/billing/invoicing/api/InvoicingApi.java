@@ -14,4 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                 + " to PDF and emailed; automatic invoicing by account. Errors are application/problem+json with a"
                 + " stable `code` (see the Problem schema)."))
 public class InvoicingApi extends Application {
+
+    /** No generated WADL: the API is described by the OpenAPI document, and WADL names Java classes. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -2,6 +2,7 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.numbering.NumberingService;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Numbering", description = "Numbering series and the default series")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class NumberingResource {
 
     private static final String SERIES_SHAPE = "{name, pattern, startNumber, yearlyRestart, padding}";
@@ -77,6 +80,7 @@ public class NumberingResource {
     @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("numbering-series")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -96,6 +100,7 @@ public class NumberingResource {
     @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("numbering-series/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SeriesView revise(@PathParam("id") String id, JsonValue body) {
@@ -109,6 +114,7 @@ public class NumberingResource {
     @APIResponse(responseCode = "409", description = "SERIES_IN_USE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("numbering-series/{id}")
     public Response delete(@PathParam("id") String id) {
         numbering.delete(seriesId(id));
@@ -130,6 +136,7 @@ public class NumberingResource {
     @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("settings/numbering")
     @Consumes(MediaType.APPLICATION_JSON)
     public NumberingDefaults changeDefaults(JsonValue body) {

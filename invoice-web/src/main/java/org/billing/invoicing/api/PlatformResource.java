@@ -2,6 +2,7 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform", description = "Contractors and accounts read from the platform, and their invoicing settings")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class PlatformResource {
 
     @EJB
@@ -83,6 +86,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("accounts/{id}/invoice-settings/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(@PathParam("id") String id,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
@@ -51,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Templates", description = "ODF invoice templates and which account uses which")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class TemplateResource {
 
     private static final String ODT = TemplateInspector.ODT_MEDIA_TYPE;
@@ -74,6 +77,7 @@ public class TemplateResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("invoice-templates")
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@QueryParam("name") String name, @QueryParam("filename") String filename, InputStream body) {
@@ -84,6 +88,7 @@ public class TemplateResource {
 
     /** Checks a file as an upload would, and stores nothing: 200 with the problems found (none: valid). */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("invoice-templates/lint")
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Lint lint(InputStream body) {
@@ -109,6 +114,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "404", description = "TEMPLATE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("invoice-templates/default")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject changeGlobalDefault(JsonValue body) {
@@ -123,6 +129,7 @@ public class TemplateResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("invoice-templates/{id}")
     public Response delete(@PathParam("id") String id) {
         templates.delete(templateId(id));
@@ -169,6 +176,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("accounts/{id}/invoice-templates/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject assign(@PathParam("id") String id, @PathParam("direction") String direction, JsonValue body) {

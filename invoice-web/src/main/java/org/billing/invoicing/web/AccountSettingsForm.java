@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
@@ -52,6 +53,9 @@ public class AccountSettingsForm implements Serializable {
     }
 
     public void save() {
+        if (!Access.permits(Roles.ADMIN, "change an account's invoice settings")) {
+            return;
+        }
         try {
             show(settings.changeAccountSettings(new AccountInvoiceSettings(accountId, direction, seriesId, addresses())));
         } catch (RuntimeException e) {

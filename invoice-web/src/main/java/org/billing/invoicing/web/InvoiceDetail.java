@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.InvoiceEventView;
@@ -95,6 +96,9 @@ public class InvoiceDetail implements Serializable {
     }
 
     public String delete() {
+        if (!Access.permits(Roles.OPERATOR, "delete invoices")) {
+            return null;
+        }
         try {
             invoices.delete(invoice.id());
         } catch (RuntimeException e) {
@@ -106,6 +110,9 @@ public class InvoiceDetail implements Serializable {
     }
 
     public void approve() {
+        if (!Access.permits(Roles.OPERATOR, "approve invoices")) {
+            return;
+        }
         try {
             invoice = invoices.approve(invoice.id());
         } catch (RuntimeException e) {
@@ -118,6 +125,9 @@ public class InvoiceDetail implements Serializable {
 
     /** Issues the credit note and shows the credited invoice again, now with its link to the note. */
     public String credit() {
+        if (!Access.permits(Roles.OPERATOR, "issue credit notes")) {
+            return null;
+        }
         InvoiceView note;
         try {
             note = invoices.credit(invoice.id(), creditReason);
@@ -131,6 +141,9 @@ public class InvoiceDetail implements Serializable {
     }
 
     public void resend() {
+        if (!Access.permits(Roles.OPERATOR, "send invoices")) {
+            return;
+        }
         try {
             deliveries = outbox.resend(invoice.id());
         } catch (RuntimeException e) {

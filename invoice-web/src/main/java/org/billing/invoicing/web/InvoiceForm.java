@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceRequest;
@@ -40,6 +41,9 @@ public class InvoiceForm implements Serializable {
     private InvoiceView created;
 
     public void calculate() {
+        if (!Access.permits(Roles.OPERATOR, "calculate invoices")) {
+            return;
+        }
         created = null;
         try {
             calculated = invoices.calculate(request());
@@ -50,6 +54,9 @@ public class InvoiceForm implements Serializable {
     }
 
     public void save() {
+        if (!Access.permits(Roles.OPERATOR, "create invoices")) {
+            return;
+        }
         calculated = null;
         try {
             created = invoices.create(request());

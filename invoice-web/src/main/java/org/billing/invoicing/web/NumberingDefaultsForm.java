@@ -11,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 import org.billing.invoicing.settings.NumberingDefaults;
@@ -40,6 +41,9 @@ public class NumberingDefaultsForm implements Serializable {
     }
 
     public void save() {
+        if (!Access.permits(Roles.ADMIN, "change the numbering settings")) {
+            return;
+        }
         try {
             show(settings.changeNumberingDefaults(
                     new NumberingDefaults(customerSeriesId, vendorSeriesId, creditNoteSeriesId)));

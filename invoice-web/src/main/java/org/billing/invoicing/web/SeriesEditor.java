@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
@@ -73,6 +74,9 @@ public class SeriesEditor implements Serializable {
     }
 
     public void save() {
+        if (!Access.permits(Roles.ADMIN, "change numbering series")) {
+            return;
+        }
         SeriesDefinition definition = new SeriesDefinition(name, pattern, startNumber, yearlyRestart, padding);
         SeriesView saved;
         try {

@@ -59,6 +59,27 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, baseUri);
     }
 
+    /** A fresh browser logged in as {@code user}. */
+    static Browser start(Path profile, URI baseUri, Users user) {
+        Browser browser = start(profile, baseUri);
+        try {
+            browser.logIn(user);
+        } catch (RuntimeException | Error e) {
+            browser.close();
+            throw e;
+        }
+        return browser;
+    }
+
+    /** Logs in on the login page and waits for the invoices page it leads to. */
+    void logIn(Users user) {
+        open("login.xhtml");
+        type("login:username", user.username());
+        type("login:password", user.password());
+        click("login:submit");
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
+    }
+
     WebDriver driver() {
         return driver;
     }

@@ -28,13 +28,13 @@ public final class DeployedModule implements BeforeAllCallback {
                 PostgresDatabase database = PostgresDatabase.startMigrated();
                 database.run("/fixtures/march-2026.sql");
                 PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts");
-                deployment = new Deployment(database, server, new Http(server.baseUri()));
+                deployment = new Deployment(database, server, new Http(server.baseUri()).as(Users.ADMIN));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DeployedModule.class, deployment);
             }
         }
     }
 
-    /** What the tests talk to; closed by JUnit after the last test class. */
+    /** What the tests talk to ({@code http} as the administrator, who may do everything); closed by JUnit after the last test class. */
     public record Deployment(PostgresDatabase database, PayaraMicro server, Http http)
             implements ExtensionContext.Store.CloseableResource {
 

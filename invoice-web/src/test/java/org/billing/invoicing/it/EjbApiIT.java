@@ -23,7 +23,7 @@ class EjbApiIT {
             database.run("/fixtures/march-2026.sql");
             try (PayaraMicro server = PayaraMicro.start(ProbeWar.of(PayaraMicro.packagedWar(), "org.billing.invoicing.probe"),
                     database.environment(), "api/v1/probe/events")) {
-                Http http = new Http(server.baseUri());
+                Http http = new Http(server.baseUri()).as(Users.OPERATOR);
 
                 Http.Response lifecycle = http.post("api/v1/probe/lifecycle?accountId=10&first=2026-03-01&last=2026-03-31",
                         JsonValue.EMPTY_JSON_OBJECT);
@@ -54,6 +54,15 @@ class EjbApiIT {
                         "InvoiceApproved[invoiceId=" + invoice + ", number=INV-" + year + "-000001, state=APPROVED]",
                         "InvoiceApproved[invoiceId=" + note + ", number=CN-" + year + "-000001, state=APPROVED]",
                         "InvoiceCredited[invoiceId=" + invoice + ", creditNoteId=" + note + "]"), events);
+
+                // The business interface checks the caller's role too: a viewer reads but does not calculate.
+                JsonObject asViewer = new Http(server.baseUri()).as(Users.VIEWER)
+                        .post("api/v1/probe/as-caller?accountId=10", JsonValue.EMPTY_JSON_OBJECT).jsonObject();
+                assertEquals("allowed", asViewer.getString("search"));
+                assertEquals("refused", asViewer.getString("calculate"));
+                JsonObject asOperator = http.post("api/v1/probe/as-caller?accountId=10", JsonValue.EMPTY_JSON_OBJECT)
+                        .jsonObject();
+                assertEquals("allowed", asOperator.getString("calculate"));
             }
         }
     }

@@ -21,11 +21,37 @@ public final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final URI baseUri;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
+    private final HttpClient client = CLIENT;
+    private final URI baseUri;
+    private final String authorization;
+
+    /** A client without credentials: the API answers it 401. */
     public Http(URI baseUri) {
+        this(baseUri, null);
+    }
+
+    private Http(URI baseUri, String authorization) {
         this.baseUri = baseUri;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending the user's credentials with HTTP Basic. */
+    public Http as(Users user) {
+        return as(user.username(), user.password());
+    }
+
+    public Http as(String username, String password) {
+        return new Http(baseUri, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Sends any request built on this client's base URI and credentials (extra headers, other methods). */
+    public Response send(String method, String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     public Response get(String path) {
@@ -89,7 +115,9 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private Response send(HttpRequest.Builder request) {

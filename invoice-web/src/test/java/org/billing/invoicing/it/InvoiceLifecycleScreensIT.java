@@ -71,7 +71,7 @@ class InvoiceLifecycleScreensIT {
 
     @BeforeEach
     void openBrowser(@TempDir Path profile) {
-        browser = Browser.start(profile, server.baseUri());
+        browser = Browser.start(profile, server.baseUri(), Users.ADMIN);
     }
 
     /** The page the test ended on, to see why it failed; then the invoices, series and settings it made go. */

@@ -55,7 +55,7 @@ class InvoiceScreensIT {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM invoice");
         }
-        browser = Browser.start(profile, server.baseUri());
+        browser = Browser.start(profile, server.baseUri(), Users.ADMIN);
     }
 
     /** The page the test ended on, to see why it failed. */

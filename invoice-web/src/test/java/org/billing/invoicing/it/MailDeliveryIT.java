@@ -72,7 +72,7 @@ class MailDeliveryIT {
         environment.put("INVOICING_MAIL_POLL_INTERVAL", "1s");
         environment.put("INVOICING_MAIL_MAX_ATTEMPTS", "100");
         server = PayaraMicro.start(environment, "api/v1/accounts");
-        http = new Http(server.baseUri());
+        http = new Http(server.baseUri()).as(Users.ADMIN);
     }
 
     @AfterAll

@@ -83,6 +83,8 @@ public final class PayaraMicro implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // Only the test decides the application's settings, not the shell that runs Maven.
         builder.environment().keySet().removeIf(name -> name.startsWith("INVOICING_"));
+        // The test users (one per role) unless the test configures its own.
+        builder.environment().putAll(Users.environment());
         builder.environment().putAll(environment);
 
         PayaraMicro server;

@@ -27,7 +27,7 @@ class StandaloneRunIT {
         Path dataDirectory = Files.createTempDirectory("invoicing-standalone-");
         try (PayaraMicro server = PayaraMicro.start(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()),
                 "api/v1/accounts")) {
-            Http http = new Http(server.baseUri());
+            Http http = new Http(server.baseUri()).as(Users.ADMIN);
 
             JsonArray accounts = http.get("api/v1/accounts").jsonArray();
             assertTrue(accounts.size() >= 10, accounts.toString());

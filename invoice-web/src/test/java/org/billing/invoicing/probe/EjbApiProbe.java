@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.billing.invoicing.client.InvoicingLocal;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceFilter;
@@ -31,6 +32,7 @@ import org.billing.invoicing.invoice.InvoiceView;
  */
 @Path("probe")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class EjbApiProbe {
 
     private static final String BY_NAME = "java:module/InvoicingBean!" + InvoicingLocal.class.getName();
@@ -67,6 +69,32 @@ public class EjbApiProbe {
         report.add("getMissing", refusal(() -> lookedUp.get(987_654_321L)));
         report.add("localMissing", local.find(987_654_321L).isPresent() ? "found" : "empty");
         return report.build();
+    }
+
+    /** Calls the EJB API as the REST caller: a viewer may search, but not calculate. */
+    @POST
+    @Path("as-caller")
+    public JsonObject asCaller(@QueryParam("accountId") long accountId) {
+        InvoiceRequest request = new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31));
+        return Json.createObjectBuilder()
+                .add("search", allowed(() -> local.search(null, 0, 1)))
+                .add("calculate", allowed(() -> local.calculate(request)))
+                .build();
+    }
+
+    private static String allowed(Runnable call) {
+        try {
+            call.run();
+            return "allowed";
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof jakarta.ejb.EJBAccessException) {
+                    return "refused";
+                }
+            }
+            throw e;
+        }
     }
 
     @GET

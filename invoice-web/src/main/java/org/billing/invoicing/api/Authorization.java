@@ -1,0 +1,72 @@
+package org.billing.invoicing.api;
+
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.security.InvoicingAuthentication;
+import org.billing.invoicing.security.Origins;
+
+/**
+ * Who may call what: every resource method answers only callers holding one of the roles of its
+ * {@link RolesAllowed} (the method's, else its class's); a method with none answers nobody. No
+ * credentials, or wrong ones: 401 {@code AUTHENTICATION_REQUIRED} with the Basic challenge; a role too
+ * low: 403 {@code ACCESS_DENIED}; a state-changing request from another site: 403 {@code CROSS_SITE_REQUEST}.
+ */
+@Provider
+public class Authorization implements DynamicFeature {
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        context.register(new RoleCheck(allowed == null ? Set.of() : Set.of(allowed.value())));
+    }
+
+    @Priority(Priorities.AUTHORIZATION)
+    static final class RoleCheck implements ContainerRequestFilter {
+
+        private final Set<String> roles;
+
+        RoleCheck(Set<String> roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            SecurityContext security = request.getSecurityContext();
+            if (security.getUserPrincipal() == null) {
+                boolean wrong = Boolean.TRUE.equals(request.getProperty(InvoicingAuthentication.FAILED));
+                request.abortWith(Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,
+                                wrong ? "The user name or password is wrong." : "Log in with HTTP Basic authentication."))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"invoicing\", charset=\"UTF-8\"").build());
+                return;
+            }
+            if (roles.stream().noneMatch(security::isUserInRole)) {
+                request.abortWith(Problem.response(ErrorCode.ACCESS_DENIED, null,
+                        "Your role does not allow this; it needs " + String.join(" or ", roles.stream().sorted().toList())
+                                + "."));
+                return;
+            }
+            if (Origins.crossSite(request.getMethod(), request.getHeaderString("Origin"),
+                    request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString(HttpHeaders.HOST))) {
+                request.abortWith(Problem.response(ErrorCode.CROSS_SITE_REQUEST, null,
+                        "A state-changing request from another site is refused."));
+            }
+        }
+    }
+}

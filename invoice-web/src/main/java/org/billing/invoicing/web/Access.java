@@ -1,0 +1,69 @@
+package org.billing.invoicing.web;
+
+import java.io.IOException;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.billing.invoicing.common.Roles;
+
+/**
+ * What the logged-in user may do, for the pages ({@code #{access.operator}} hides what an operator
+ * does from a viewer) and for the actions, which refuse a role too low even when the action is posted
+ * by hand ({@link #permits}).
+ */
+@Named
+@RequestScoped
+public class Access {
+
+    public String getUser() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    /** The highest of the module's roles the user holds, in words. */
+    public String getRole() {
+        return isAdmin() ? "administrator" : isOperator() ? "operator" : "viewer";
+    }
+
+    public boolean isOperator() {
+        return holds(Roles.OPERATOR);
+    }
+
+    public boolean isAdmin() {
+        return holds(Roles.ADMIN);
+    }
+
+    /** Ends the session and shows the login page. */
+    public void logout() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            ((HttpServletRequest) external.getRequest()).logout();
+        } catch (ServletException e) {
+            throw new IOException("Logout failed", e);
+        }
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /**
+     * Whether the user holds {@code role} (or one that includes it); if not, says on the page that
+     * their role does not allow {@code what} ("approve invoices").
+     */
+    static boolean permits(String role, String what) {
+        if (holds(role)) {
+            return true;
+        }
+        Messages.error(null, "Your role does not allow you to " + what + ".");
+        return false;
+    }
+
+    /** The login gives each user the roles their role implies (an administrator also operates). */
+    private static boolean holds(String role) {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
+    }
+}
