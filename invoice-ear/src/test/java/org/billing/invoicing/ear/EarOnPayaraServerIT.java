@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 class EarOnPayaraServerIT {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PASSWORD = "platform-secret";
 
     private PostgresDatabase database;
     private PayaraServer server;
@@ -51,8 +51,21 @@ class EarOnPayaraServerIT {
                 "invoicing.db.url=" + database.jdbcUrl().replace(":", "\\:"),
                 "invoicing.db.user=" + database.environment().get("INVOICING_DB_USER"),
                 "invoicing.db.password=" + database.environment().get("INVOICING_DB_PASSWORD")));
+        // The platform's users live in the server's file realm, their groups named as the module's roles.
+        fileUser("olga", "invoice-operator");
+        fileUser("victor", "invoice-viewer");
         server.admin("deploy", ear.toString());
         deployed = true;
+    }
+
+    private void fileUser(String name, String group) throws IOException {
+        Path passwordFile = Files.createTempFile("asadmin-user", ".txt");
+        try {
+            Files.writeString(passwordFile, "AS_ADMIN_USERPASSWORD=" + PASSWORD + "\n");
+            server.admin("--passwordfile", passwordFile.toString(), "create-file-user", "--groups", group, name);
+        } finally {
+            Files.delete(passwordFile);
+        }
     }
 
     @AfterAll
@@ -77,8 +90,10 @@ class EarOnPayaraServerIT {
     }
 
     @Test
-    void listsThePlatformAccountsOverRest() throws Exception {
-        HttpResponse<String> response = get("invoicing/api/v1/accounts");
+    void listsThePlatformAccountsOverRestToAUserOfTheServersRealm() throws Exception {
+        assertEquals(401, send("GET", "invoicing/api/v1/accounts", null).statusCode());
+        assertEquals(401, send("GET", "invoicing/api/v1/accounts", basic("olga", "wrong")).statusCode());
+        HttpResponse<String> response = send("GET", "invoicing/api/v1/accounts", basic("olga", PASSWORD));
 
         assertEquals(200, response.statusCode(), () -> response.body() + "\n" + server.logTail());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
@@ -91,19 +106,46 @@ class EarOnPayaraServerIT {
     }
 
     @Test
-    void rendersTheInvoicesScreen() throws Exception {
-        HttpResponse<String> response = get("invoicing/invoices.xhtml");
+    void aViewerOfTheServersRealmReadsButDoesNotCalculate() throws Exception {
+        HttpResponse<String> refused = send("POST", "invoicing/api/v1/invoices/calculate", basic("victor", PASSWORD));
+        assertEquals(403, refused.statusCode(), refused::body);
+        assertTrue(refused.body().contains("\"ACCESS_DENIED\""), refused::body);
+        HttpResponse<String> allowed = send("POST", "invoicing/api/v1/invoices/calculate", basic("olga", PASSWORD));
+        assertEquals(400, allowed.statusCode(), allowed::body); // past the role check, the empty body is refused
+    }
 
+    @Test
+    void theScreensAskForTheLoginFirst() throws Exception {
+        HttpResponse<String> screen = get("invoicing/invoices.xhtml");
+        assertEquals(302, screen.statusCode(), () -> screen.body() + "\n" + server.logTail());
+        assertTrue(screen.headers().firstValue("Location").orElse("").contains("/invoicing/login.xhtml"),
+                screen.headers()::toString);
+
+        HttpResponse<String> response = get("invoicing/login.xhtml");
         assertEquals(200, response.statusCode(), () -> response.body() + "\n" + server.logTail());
-        assertTrue(response.body().contains("<title>Invoices"), () -> response.body() + "\n" + server.logTail());
+        assertTrue(response.body().contains("<title>Log in"), () -> response.body() + "\n" + server.logTail());
         // PrimeFaces is in the web module's WEB-INF/lib only: its resources must be served from there.
         assertTrue(response.body().contains("ln=primefaces"), response::body);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        URI uri = server.httpUri().resolve(path);
-        return client.send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.httpUri().resolve(path)).timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Path requiredFile(String property) {

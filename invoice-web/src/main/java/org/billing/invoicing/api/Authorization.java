@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.Set;
 
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,16 +27,19 @@ import org.billing.invoicing.security.Origins;
 @Provider
 public class Authorization implements DynamicFeature {
 
+    static final int PRIORITY = Priorities.AUTHORIZATION - 100;
+    static final String CHALLENGE = "Basic realm=\"invoicing\", charset=\"UTF-8\"";
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
         if (allowed == null) {
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        context.register(new RoleCheck(allowed == null ? Set.of() : Set.of(allowed.value())));
+        // Before Jersey's own @RolesAllowed filter, which the server may add, and which answers 403 to all.
+        context.register(new RoleCheck(allowed == null ? Set.of() : Set.of(allowed.value())), PRIORITY);
     }
 
-    @Priority(Priorities.AUTHORIZATION)
     static final class RoleCheck implements ContainerRequestFilter {
 
         private final Set<String> roles;
@@ -53,7 +55,7 @@ public class Authorization implements DynamicFeature {
                 boolean wrong = Boolean.TRUE.equals(request.getProperty(InvoicingAuthentication.FAILED));
                 request.abortWith(Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,
                                 wrong ? "The user name or password is wrong." : "Log in with HTTP Basic authentication."))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"invoicing\", charset=\"UTF-8\"").build());
+                        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
                 return;
             }
             if (roles.stream().noneMatch(security::isUserInRole)) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.period.InvoicePeriod;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Content;
@@ -31,6 +32,7 @@ public class OpenApiModel implements OASModelReader {
     public static final String INVOICE_SETTINGS_REQUEST = "InvoiceSettingsRequest";
     public static final String AUTO_INVOICING_REQUEST = "AutoInvoicingRequest";
     public static final String TEMPLATE_CHOICE = "TemplateChoice";
+    public static final String BASIC = "basic";
 
     @Override
     public OpenAPI buildModel() {
@@ -74,7 +76,17 @@ public class OpenApiModel implements OASModelReader {
                                 Map.of("templateId", integer("The template; null for none"))))
                         .addResponse(PROBLEM, OASFactory.createAPIResponse()
                                 .description("An error, as application/problem+json with a stable code")
-                                .content(problemContent())));
+                                .content(problemContent()))
+                        .addSecurityScheme(BASIC, OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("HTTP Basic with a user of the server's realm or of the configured"
+                                        + " users. Roles: invoice-viewer reads (every GET); invoice-operator also"
+                                        + " calculates, creates, approves, credits and deletes invoices, renders"
+                                        + " documents and resends emails; invoice-admin also changes templates,"
+                                        + " numbering series and defaults, account settings, automatic invoicing"
+                                        + " and starts generation runs. 401 AUTHENTICATION_REQUIRED without valid"
+                                        + " credentials, 403 ACCESS_DENIED to a role too low.")))
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC));
     }
 
     /** The content of every error answer. */

@@ -1,19 +1,32 @@
 package org.billing.invoicing.api;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 
 /**
  * Every operation may answer a {@code Problem} (a malformed id, a body that does not parse, an
  * internal error): the filter adds it as the {@code default} answer of each operation that documents
- * no default of its own. Registered by {@code mp.openapi.filter}.
+ * no default of its own, and the 401 and 403 answers of the role check that every operation makes. Registered by {@code mp.openapi.filter}.
  */
 public class OpenApiProblems implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
-        if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse("default")) {
-            operation.getResponses().addAPIResponse("default", OpenApiModel.problemResponse());
+        if (operation.getResponses() != null) {
+            if (!operation.getResponses().hasAPIResponse("401")) {
+                operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
+                        .description("AUTHENTICATION_REQUIRED: no or wrong HTTP Basic credentials")
+                        .content(OpenApiModel.problemContent()));
+            }
+            if (!operation.getResponses().hasAPIResponse("403")) {
+                operation.getResponses().addAPIResponse("403", OASFactory.createAPIResponse()
+                        .description("ACCESS_DENIED: the user's role is too low; CROSS_SITE_REQUEST")
+                        .content(OpenApiModel.problemContent()));
+            }
+            if (!operation.getResponses().hasAPIResponse("default")) {
+                operation.getResponses().addAPIResponse("default", OpenApiModel.problemResponse());
+            }
         }
         return operation;
     }

@@ -6,11 +6,14 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -69,6 +72,14 @@ public final class ProblemMappers {
             }
             if (e instanceof NotAcceptableException) {
                 return Problem.response(ErrorCode.NOT_ACCEPTABLE, null, "This resource answers application/json.");
+            }
+            if (e instanceof NotAuthorizedException) {
+                return Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,
+                        "Log in with HTTP Basic authentication.")).header(HttpHeaders.WWW_AUTHENTICATE,
+                        Authorization.CHALLENGE).build();
+            }
+            if (e instanceof ForbiddenException) {
+                return Problem.response(ErrorCode.ACCESS_DENIED, null, "Your role does not allow this.");
             }
             if (e.getResponse().getStatus() < 500) {
                 return Problem.response(ErrorCode.VALIDATION_FAILED, null, "The request is not valid.");

@@ -197,6 +197,19 @@ class AccessControlIT {
     }
 
     @Test
+    void theScreensSendAnonymousVisitorsToTheLoginPage() {
+        Http.Response page = anonymous.get("invoice.xhtml?id=5");
+        assertEquals(302, page.status(), page.text());
+        assertTrue(page.header("Location").orElse("").endsWith("/invoicing/login.xhtml?next=%2Finvoice.xhtml%3Fid%3D5"),
+                page.headers().toString());
+
+        // An Ajax post of a page whose session has expired: Faces follows a redirect in its own format.
+        Http.Response ajax = anonymous.send("POST", "invoices.xhtml", Map.of("Faces-Request", "partial/ajax"));
+        assertEquals(200, ajax.status(), ajax.text());
+        assertTrue(ajax.text().contains("<redirect url=\"/invoicing/login.xhtml\"/>"), ajax.text());
+    }
+
+    @Test
     void answersCarryTheSecurityHeaders() {
         for (Http.Response response : List.of(anonymous.as(Users.VIEWER).get("api/v1/accounts"),
                 anonymous.get("api/v1/accounts"), anonymous.get("login.xhtml"))) {

@@ -68,6 +68,16 @@ class AccessScreensIT {
     }
 
     @Test
+    void theLoginNeverLeadsToAnotherSite() {
+        browser.open("login.xhtml?next=//attacker.example/phish");
+        browser.type("login:username", Users.VIEWER.username());
+        browser.type("login:password", Users.VIEWER.password());
+        browser.click("login:submit");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/invoices.xhtml"), browser.driver().getCurrentUrl());
+    }
+
+    @Test
     void aViewerSeesNoActionAndAnApprovalPostedAnywayIsRefused() {
         browser.logIn(Users.VIEWER);
 

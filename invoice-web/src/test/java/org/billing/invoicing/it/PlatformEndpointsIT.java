@@ -64,6 +64,11 @@ class PlatformEndpointsIT {
                 .findFirst().orElseThrow().getValue().asJsonObject().getJsonObject("post");
         assertTrue(create.getJsonObject("responses").containsKey("409"), create.toString());
         assertTrue(create.getJsonObject("requestBody").toString().contains("InvoiceRequest"), create.toString());
+        assertTrue(create.getJsonObject("responses").containsKey("401") && create.getJsonObject("responses").containsKey("403"),
+                create.toString());
+        assertEquals("basic", document.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("basic").getString("scheme"));
+        assertTrue(document.getJsonArray("security").toString().contains("basic"), document.getJsonArray("security").toString());
     }
 
     @Test
