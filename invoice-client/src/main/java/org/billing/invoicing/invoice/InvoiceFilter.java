@@ -3,15 +3,27 @@ package org.billing.invoicing.invoice;
 import java.io.Serializable;
 import java.time.LocalDate;
 
+import org.billing.invoicing.platform.PaymentModel;
+
 /**
  * What to search invoices by; null means any. {@code from} and {@code to} select the invoices whose
- * period has a day in {@code [from, to]}, in each account's own days.
+ * period has a day in {@code [from, to]}, in each account's own days. {@code paymentModel} is the
+ * account's payment model when the invoice was made (seed 002: "filter the list of invoices by
+ * account type").
  */
 public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to)
+                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel)
         implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+
+    /** The filter without a payment model, as sibling modules built it before there was one. */
+    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
+                         InvoiceType type, LocalDate from, LocalDate to) {
+        this(accountId, contractorId, direction, state, type, from, to, null);
+    }
+
     public static InvoiceFilter any() {
-        return new InvoiceFilter(null, null, null, null, null, null, null);
+        return new InvoiceFilter(null, null, null, null, null, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.billing.invoicing.platform.PaymentModel;
 
 /**
  * An invoice as its readers see it: every attribute of seed 000 and the spent / earned of each
@@ -17,6 +18,11 @@ import java.util.Map;
  * @param endDate the last local day of the period, included whole
  * @param periodStart the instant the period starts
  * @param periodEnd the instant the period ends, excluded
+ * @param paymentModel the account's payment model when the invoice was made
+ * @param amount the total ({@code [I_TOTAL]}): for a customer spent - earned - correctionsAmount, for a
+ *               vendor earned - spent
+ * @param correctionsAmount the signed sum of the balance corrections of a prepay account's customer
+ *                          invoice (seed 002); 0 for any other invoice
  */
 public record InvoiceView(
         Long id,
@@ -26,6 +32,7 @@ public record InvoiceView(
         String accountName,
         String currency,
         Direction direction,
+        PaymentModel paymentModel,
         InvoiceState state,
         InvoiceType type,
         LocalDate startDate,
@@ -42,6 +49,7 @@ public record InvoiceView(
         BigDecimal termEarned,
         BigDecimal servicesSpent,
         BigDecimal servicesEarned,
+        BigDecimal correctionsAmount,
         long serviceTransactionsCount,
         long callsCount,
         long successfulCallsCount,

@@ -50,6 +50,10 @@ public class Invoice {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private InvoiceType type;
+    /** The account's payment model when the invoice was made: the platform may change it later. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_model", nullable = false, updatable = false)
+    private PaymentModel paymentModel;
 
     @Column(name = "start_at", nullable = false, updatable = false)
     private Instant startAt;
@@ -78,6 +82,9 @@ public class Invoice {
     private BigDecimal servicesEarned;
     @Column(name = "srv_transactions_count", nullable = false)
     private long serviceTransactionsCount;
+    /** The signed sum of a prepay customer invoice's balance corrections (seed 002); 0 otherwise. */
+    @Column(name = "corrections_amount", nullable = false)
+    private BigDecimal correctionsAmount;
 
     @Column(name = "calls_count", nullable = false)
     private long callsCount;
@@ -124,9 +131,13 @@ public class Invoice {
         if (figures.direction() != direction) {
             throw new IllegalArgumentException("Figures of a " + figures.direction() + " invoice given for " + direction);
         }
+        if (!figures.prepay().isEmpty() && !PrepayTable.belongTo(direction, account.getPaymentModel())) {
+            throw new IllegalArgumentException("Charges and corrections belong to a prepay account's customer invoice");
+        }
         this.contractorId = account.getContractor().getId();
         this.accountId = account.getId();
         this.direction = direction;
+        this.paymentModel = account.getPaymentModel();
         this.type = type;
         this.state = InvoiceState.PENDING;
         this.startAt = period.start();
@@ -171,6 +182,7 @@ public class Invoice {
         note.contractorId = original.contractorId;
         note.accountId = original.accountId;
         note.direction = original.direction;
+        note.paymentModel = original.paymentModel;
         note.type = original.type;
         note.state = InvoiceState.PENDING;
         note.startAt = original.startAt;
@@ -185,6 +197,7 @@ public class Invoice {
         note.termEarned = original.termEarned.negate();
         note.servicesSpent = original.servicesSpent.negate();
         note.servicesEarned = original.servicesEarned.negate();
+        note.correctionsAmount = original.correctionsAmount.negate();
         note.serviceTransactionsCount = original.serviceTransactionsCount;
         note.callsCount = original.callsCount;
         note.successfulCallsCount = original.successfulCallsCount;
@@ -237,6 +250,7 @@ public class Invoice {
         this.servicesSpent = figures.services().spent();
         this.servicesEarned = figures.services().earned();
         this.serviceTransactionsCount = figures.services().transactionsCount();
+        this.correctionsAmount = figures.correctionsAmount();
         this.callsCount = calls.callsCount();
         this.successfulCallsCount = calls.successfulCallsCount();
         this.callsDuration = calls.callsDuration();
@@ -277,6 +291,15 @@ public class Invoice {
 
     public InvoiceType getType() {
         return type;
+    }
+
+    public PaymentModel getPaymentModel() {
+        return paymentModel;
+    }
+
+    /** Whether the invoice has charges, subscriptions and corrections (seed 002). */
+    public boolean hasPrepayDetails() {
+        return kind == InvoiceKind.INVOICE && PrepayTable.belongTo(direction, paymentModel);
     }
 
     public LocalDate getFirstDay() {
@@ -321,6 +344,10 @@ public class Invoice {
 
     public long getServiceTransactionsCount() {
         return serviceTransactionsCount;
+    }
+
+    public BigDecimal getCorrectionsAmount() {
+        return correctionsAmount;
     }
 
     public BigDecimal spent() {

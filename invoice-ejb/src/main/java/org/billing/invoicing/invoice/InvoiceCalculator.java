@@ -1,6 +1,7 @@
 package org.billing.invoicing.invoice;
 
 import static org.billing.invoicing.common.Jdbc.instant;
+import static org.billing.invoicing.common.Jdbc.nullableInteger;
 import static org.billing.invoicing.common.Jdbc.nullableLong;
 import static org.billing.invoicing.common.Jdbc.setInstant;
 
@@ -10,19 +11,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.platform.PaymentModel;
 
 /**
  * Computes an invoice's figures in the database. CDRs never come into Java: one statement scans the
  * account's calls of the period once and groups them three ways at the same time (GROUPING SETS):
  * by destination, by network, and in total; the "successful only" tables are the same groups with
  * their aggregates filtered on {@code success}. A second small statement sums the service
- * transactions. Calculate and Create both use this class, so a dry run shows exactly what is stored.
+ * transactions. A prepay account's customer invoice reads three more small lists (seed 002): its
+ * charges (the same service transactions, one by one), the subscriptions they reference, and the
+ * balance corrections of the period. Calculate and Create both use this class, so a dry run shows
+ * exactly what is stored.
  */
 public final class InvoiceCalculator {
 
@@ -89,6 +97,27 @@ public final class InvoiceCalculator {
             ORDER BY s.name, s.id
             """;
 
+    /* The same transactions as SERVICES_SQL, one row each: the charges of a prepay invoice. */
+    private static final String CHARGES_SQL = """
+            SELECT t.id, t.service_id, t.subscription_id, t.description, t.quantity, t.duration_months,
+                   t.unit_price, t.discount, t.taxes, t.amount, t.created_at
+            FROM service_transaction t
+            WHERE t.account_id = ? AND t.created_at >= ? AND t.created_at < ?
+            ORDER BY t.created_at, t.id
+            """;
+
+    /* By the ids the charges read above reference, so that the two lists always agree. */
+    private static final String SUBSCRIPTIONS_SQL = """
+            SELECT s.id, s.name, s.status FROM subscription s WHERE s.id = ANY (?) ORDER BY s.id
+            """;
+
+    private static final String CORRECTIONS_SQL = """
+            SELECT c.id, c.description, c.amount, c.approved_at
+            FROM balance_correction c
+            WHERE c.account_id = ? AND c.approved_at >= ? AND c.approved_at < ?
+            ORDER BY c.approved_at, c.id
+            """;
+
     private static final String AGGREGATION_WORK_MEM = "64MB";
 
     private static final Map<CallSide, String> CALLS_SQL_BY_SIDE = new EnumMap<>(CallSide.class);
@@ -111,9 +140,12 @@ public final class InvoiceCalculator {
      * needs to hash in memory ({@code work_mem} defaults to 4 MB, which spills 100 k calls to disk),
      * and a plan made for the actual account and period (after five executions the driver's prepared
      * statement would get a generic plan, blind to how many calls the account has).
+     *
+     * @param paymentModel the account's payment model: a PREPAY account's customer invoice has
+     *                     charges, subscriptions and corrections, and its amount counts the corrections
      */
-    public InvoiceFigures calculate(Connection connection, long accountId, Direction direction, BillingPeriod period)
-            throws SQLException {
+    public InvoiceFigures calculate(Connection connection, long accountId, Direction direction,
+                                    PaymentModel paymentModel, BillingPeriod period) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true)");
@@ -140,7 +172,10 @@ public final class InvoiceCalculator {
         if (direction == Direction.CUSTOMER) {
             services = services(connection, accountId, period, serviceLines);
         }
-        return new InvoiceFigures(direction, calls, services, tables, serviceLines);
+        PrepayDetails prepay = PrepayTable.belongTo(direction, paymentModel)
+                ? prepayDetails(connection, accountId, period)
+                : PrepayDetails.NONE;
+        return new InvoiceFigures(direction, calls, services, tables, serviceLines, prepay);
     }
 
     private static void bindAccountAndPeriod(PreparedStatement statement, long accountId, BillingPeriod period)
@@ -203,6 +238,50 @@ public final class InvoiceCalculator {
         return new ServiceTotals(count, spent, earned);
     }
 
-
-
+    private static PrepayDetails prepayDetails(Connection connection, long accountId, BillingPeriod period)
+            throws SQLException {
+        ZoneId zone = period.zone();
+        List<ChargeLine> charges = new ArrayList<>();
+        Set<Long> subscriptionIds = new LinkedHashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(CHARGES_SQL)) {
+            bindAccountAndPeriod(statement, accountId, period);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    Long subscriptionId = nullableLong(row, "subscription_id");
+                    if (subscriptionId != null) {
+                        subscriptionIds.add(subscriptionId);
+                    }
+                    charges.add(new ChargeLine(charges.size() + 1, row.getLong("id"), row.getLong("service_id"),
+                            subscriptionId, row.getString("description"), row.getBigDecimal("quantity"),
+                            nullableInteger(row, "duration_months"), row.getBigDecimal("unit_price"),
+                            row.getBigDecimal("discount"), row.getBigDecimal("taxes"), row.getBigDecimal("amount"),
+                            InvoiceViews.at(instant(row, "created_at"), zone)));
+                }
+            }
+        }
+        List<SubscriptionLine> subscriptions = new ArrayList<>();
+        if (!subscriptionIds.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(SUBSCRIPTIONS_SQL)) {
+                statement.setArray(1, connection.createArrayOf("bigint", subscriptionIds.toArray()));
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        subscriptions.add(new SubscriptionLine(row.getLong("id"), row.getString("name"),
+                                row.getString("status")));
+                    }
+                }
+            }
+        }
+        List<CorrectionLine> corrections = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CORRECTIONS_SQL)) {
+            bindAccountAndPeriod(statement, accountId, period);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    corrections.add(new CorrectionLine(corrections.size() + 1, row.getLong("id"),
+                            row.getString("description"), row.getBigDecimal("amount"),
+                            InvoiceViews.at(instant(row, "approved_at"), zone)));
+                }
+            }
+        }
+        return new PrepayDetails(charges, subscriptions, corrections);
+    }
 }

@@ -8,15 +8,17 @@ import java.util.Objects;
 
 /**
  * Everything an invoice says about its period, as computed from the platform's data: the totals of
- * the calls of its direction's side, the service transactions (customer invoices only) and the
- * detail tables. The same figures are shown by Calculate and stored by Create.
+ * the calls of its direction's side, the service transactions (customer invoices only), the detail
+ * tables, and for a prepay account's customer invoice its charges, subscriptions and corrections
+ * (seed 002). The same figures are shown by Calculate and stored by Create.
  */
 public record InvoiceFigures(
         Direction direction,
         CallTotals calls,
         ServiceTotals services,
         Map<DetailTable, List<CallLine>> callTables,
-        List<ServiceLine> serviceLines) {
+        List<ServiceLine> serviceLines,
+        PrepayDetails prepay) {
 
     public InvoiceFigures {
         Objects.requireNonNull(direction, "direction");
@@ -26,6 +28,10 @@ public record InvoiceFigures(
         callTables.forEach((table, lines) -> tables.put(table, List.copyOf(lines)));
         callTables = java.util.Collections.unmodifiableMap(tables);
         serviceLines = List.copyOf(serviceLines);
+        Objects.requireNonNull(prepay, "prepay");
+        if (direction != Direction.CUSTOMER && !prepay.isEmpty()) {
+            throw new IllegalArgumentException("Only a customer invoice has charges and corrections");
+        }
     }
 
     /** What the account spent: on calls (and services, for a customer invoice). */
@@ -39,11 +45,21 @@ public record InvoiceFigures(
     }
 
     /**
-     * The invoice total ({@code [I_TOTAL]}): for a customer what it owes (spent - earned), for a
-     * vendor what is owed to it (earned - spent).
+     * The invoice total ({@code [I_TOTAL]}): for a customer what it owes (spent - earned -
+     * corrections), for a vendor what is owed to it (earned - spent). Only a prepay account's customer
+     * invoice has corrections (seed 002: its total takes "the charges and corrections" into account):
+     * a positive correction raised the balance, so the account owes that much less; a negative one
+     * adds to what it owes.
      */
     public BigDecimal amount() {
-        return direction == Direction.CUSTOMER ? spent().subtract(earned()) : earned().subtract(spent());
+        return direction == Direction.CUSTOMER
+                ? spent().subtract(earned()).subtract(correctionsAmount())
+                : earned().subtract(spent());
+    }
+
+    /** The signed sum of the balance corrections; 0 but for a prepay account's customer invoice. */
+    public BigDecimal correctionsAmount() {
+        return prepay.correctionsAmount();
     }
 
     /** The originated-calls totals: those of a customer invoice, none for a vendor invoice. */

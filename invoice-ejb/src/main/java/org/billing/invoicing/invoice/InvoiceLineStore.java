@@ -1,8 +1,10 @@
 package org.billing.invoicing.invoice;
 
 import static org.billing.invoicing.common.Jdbc.instant;
+import static org.billing.invoicing.common.Jdbc.nullableInteger;
 import static org.billing.invoicing.common.Jdbc.nullableLong;
 import static org.billing.invoicing.common.Jdbc.setInstant;
+import static org.billing.invoicing.common.Jdbc.setInteger;
 import static org.billing.invoicing.common.Jdbc.setLong;
 
 import java.math.BigDecimal;
@@ -10,23 +12,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Stores and reads the detail tables of an invoice. The rows are aggregates (a few per destination),
- * written in one JDBC batch per table inside the transaction that creates the invoice.
+ * written in one JDBC batch per table inside the transaction that creates the invoice; a prepay
+ * invoice's charges, subscriptions and corrections are copied the same way (seed 002), so that the
+ * issued invoice keeps them as they were.
  */
 public final class InvoiceLineStore {
 
     private static final String CALL_COLUMNS = "dst_prefix, country_id, country, network_id, network, rate, "
             + "calls_count, successful_calls_count, calls_duration, billing_duration, amount, first_call_at, last_call_at";
+    private static final String CHARGE_COLUMNS = "line_no, transaction_id, service_id, subscription_id, description,"
+            + " quantity, duration_months, unit_price, discount, taxes, amount, created_at";
 
     public void insert(Connection connection, long invoiceId, InvoiceFigures figures) throws SQLException {
         for (var entry : figures.callTables().entrySet()) {
             insertCallLines(connection, invoiceId, entry.getKey(), entry.getValue());
         }
         insertServiceLines(connection, invoiceId, figures.serviceLines());
+        insertCharges(connection, invoiceId, figures.prepay().charges());
+        insertSubscriptions(connection, invoiceId, figures.prepay().subscriptions());
+        insertCorrections(connection, invoiceId, figures.prepay().corrections());
     }
 
     private static void insertCallLines(Connection connection, long invoiceId, DetailTable table, List<CallLine> lines)
@@ -122,6 +132,136 @@ public final class InvoiceLineStore {
         return lines;
     }
 
+    private static void insertCharges(Connection connection, long invoiceId, List<ChargeLine> charges)
+            throws SQLException {
+        if (charges.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + PrepayTable.INV_CHARGES_TABLE.sqlTable() + " (invoice_id, " + CHARGE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (ChargeLine charge : charges) {
+                statement.setLong(1, invoiceId);
+                statement.setInt(2, charge.lineNo());
+                statement.setLong(3, charge.transactionId());
+                statement.setLong(4, charge.serviceId());
+                setLong(statement, 5, charge.subscriptionId());
+                statement.setString(6, charge.description());
+                statement.setBigDecimal(7, charge.quantity());
+                setInteger(statement, 8, charge.durationMonths());
+                statement.setBigDecimal(9, charge.unitPrice());
+                statement.setBigDecimal(10, charge.discount());
+                statement.setBigDecimal(11, charge.taxes());
+                statement.setBigDecimal(12, charge.amount());
+                setInstant(statement, 13, charge.createdAt().toInstant());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
 
+    private static void insertSubscriptions(Connection connection, long invoiceId, List<SubscriptionLine> subscriptions)
+            throws SQLException {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + PrepayTable.INV_SUBSCRIPTIONS_TABLE.sqlTable()
+                + " (invoice_id, line_no, subscription_id, name, status) VALUES (?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int lineNo = 0;
+            for (SubscriptionLine subscription : subscriptions) {
+                statement.setLong(1, invoiceId);
+                statement.setInt(2, ++lineNo);
+                statement.setLong(3, subscription.subscriptionId());
+                statement.setString(4, subscription.name());
+                statement.setString(5, subscription.status());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
 
+    private static void insertCorrections(Connection connection, long invoiceId, List<CorrectionLine> corrections)
+            throws SQLException {
+        if (corrections.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + PrepayTable.INV_CORRECTIONS_TABLE.sqlTable()
+                + " (invoice_id, line_no, correction_id, description, amount, approved_at) VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (CorrectionLine correction : corrections) {
+                statement.setLong(1, invoiceId);
+                statement.setInt(2, correction.lineNo());
+                statement.setLong(3, correction.correctionId());
+                statement.setString(4, correction.description());
+                statement.setBigDecimal(5, correction.amount());
+                setInstant(statement, 6, correction.approvedAt().toInstant());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** The rows of one of a prepay invoice's groups, times in {@code zone} (the invoice's). */
+    public List<?> prepayLines(Connection connection, long invoiceId, PrepayTable table, ZoneId zone)
+            throws SQLException {
+        return switch (table) {
+            case INV_CHARGES_TABLE -> charges(connection, invoiceId, zone);
+            case INV_SUBSCRIPTIONS_TABLE -> subscriptions(connection, invoiceId);
+            case INV_CORRECTIONS_TABLE -> corrections(connection, invoiceId, zone);
+        };
+    }
+
+    public List<ChargeLine> charges(Connection connection, long invoiceId, ZoneId zone) throws SQLException {
+        String sql = "SELECT " + CHARGE_COLUMNS + " FROM " + PrepayTable.INV_CHARGES_TABLE.sqlTable()
+                + " WHERE invoice_id = ? ORDER BY line_no";
+        List<ChargeLine> charges = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, invoiceId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    charges.add(new ChargeLine(row.getInt("line_no"), row.getLong("transaction_id"),
+                            row.getLong("service_id"), nullableLong(row, "subscription_id"),
+                            row.getString("description"), row.getBigDecimal("quantity"),
+                            nullableInteger(row, "duration_months"), row.getBigDecimal("unit_price"),
+                            row.getBigDecimal("discount"), row.getBigDecimal("taxes"), row.getBigDecimal("amount"),
+                            InvoiceViews.at(instant(row, "created_at"), zone)));
+                }
+            }
+        }
+        return charges;
+    }
+
+    public List<SubscriptionLine> subscriptions(Connection connection, long invoiceId) throws SQLException {
+        String sql = "SELECT subscription_id, name, status FROM " + PrepayTable.INV_SUBSCRIPTIONS_TABLE.sqlTable()
+                + " WHERE invoice_id = ? ORDER BY line_no";
+        List<SubscriptionLine> subscriptions = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, invoiceId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    subscriptions.add(new SubscriptionLine(row.getLong("subscription_id"), row.getString("name"),
+                            row.getString("status")));
+                }
+            }
+        }
+        return subscriptions;
+    }
+
+    public List<CorrectionLine> corrections(Connection connection, long invoiceId, ZoneId zone) throws SQLException {
+        String sql = "SELECT line_no, correction_id, description, amount, approved_at FROM "
+                + PrepayTable.INV_CORRECTIONS_TABLE.sqlTable() + " WHERE invoice_id = ? ORDER BY line_no";
+        List<CorrectionLine> corrections = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, invoiceId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    corrections.add(new CorrectionLine(row.getInt("line_no"), row.getLong("correction_id"),
+                            row.getString("description"), row.getBigDecimal("amount"),
+                            InvoiceViews.at(instant(row, "approved_at"), zone)));
+                }
+            }
+        }
+        return corrections;
+    }
 }

@@ -196,6 +196,26 @@ public class InvoiceService {
         return events;
     }
 
+    /**
+     * The rows of one of a stored invoice's prepay groups (seed 002): {@code ChargeLine},
+     * {@code SubscriptionLine} or {@code CorrectionLine} rows; empty for an invoice that has none (a
+     * vendor invoice, a postpay account's, a credit note).
+     */
+    public List<?> table(long id, PrepayTable table) {
+        Invoice invoice = em.find(Invoice.class, id);
+        if (invoice == null) {
+            throw notFound(id);
+        }
+        if (!invoice.hasPrepayDetails()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return lineStore.prepayLines(connection, id, table, invoice.zone());
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read " + table + " of invoice " + id, e);
+        }
+    }
+
     /** The rows of one detail table of a stored invoice. */
     public List<?> table(long id, DetailTable table) {
         Invoice invoice = em.find(Invoice.class, id);
@@ -228,6 +248,7 @@ public class InvoiceService {
         condition(where, parameters, "i.direction = :direction", "direction", filter.direction());
         condition(where, parameters, "i.state = :state", "state", filter.state());
         condition(where, parameters, "i.type = :type", "type", filter.type());
+        condition(where, parameters, "i.paymentModel = :paymentModel", "paymentModel", filter.paymentModel());
         condition(where, parameters, "i.lastDay >= :from", "from", filter.from());
         condition(where, parameters, "i.firstDay <= :to", "to", filter.to());
 
@@ -297,7 +318,7 @@ public class InvoiceService {
 
     private InvoiceFigures figures(Account account, Direction direction, BillingPeriod period) {
         try (Connection connection = dataSource.getConnection()) {
-            return calculator.calculate(connection, account.getId(), direction, period);
+            return calculator.calculate(connection, account.getId(), direction, account.getPaymentModel(), period);
         } catch (SQLException e) {
             throw new PersistenceException("Could not calculate the invoice of account " + account.getId(), e);
         }

@@ -24,12 +24,13 @@ final class InvoiceViews {
         BillingPeriod period = invoice.period();
         return new InvoiceView(invoice.getId(), invoice.getContractorId(), account.getContractor().getName(),
                 invoice.getAccountId(), account.getName(), account.getCurrency(), invoice.getDirection(),
-                invoice.getState(), invoice.getType(), invoice.getFirstDay(), invoice.getLastDay(),
-                at(period.start(), zone), at(period.end(), zone), zone.getId(), invoice.getAmount(),
-                invoice.spent(), invoice.earned(), invoice.getOrigSpent(), invoice.getOrigEarned(),
+                invoice.getPaymentModel(), invoice.getState(), invoice.getType(), invoice.getFirstDay(),
+                invoice.getLastDay(), at(period.start(), zone), at(period.end(), zone), zone.getId(),
+                invoice.getAmount(), invoice.spent(), invoice.earned(), invoice.getOrigSpent(), invoice.getOrigEarned(),
                 invoice.getTermSpent(), invoice.getTermEarned(), invoice.getServicesSpent(),
-                invoice.getServicesEarned(), invoice.getServiceTransactionsCount(), invoice.getCallsCount(),
-                invoice.getSuccessfulCallsCount(), invoice.getCallsDuration(), invoice.getBillingDuration(),
+                invoice.getServicesEarned(), invoice.getCorrectionsAmount(), invoice.getServiceTransactionsCount(),
+                invoice.getCallsCount(), invoice.getSuccessfulCallsCount(), invoice.getCallsDuration(),
+                invoice.getBillingDuration(),
                 at(invoice.getFirstCallAt(), zone), at(invoice.getLastCallAt(), zone),
                 at(invoice.getFirstSuccessfulCallAt(), zone), at(invoice.getLastSuccessfulCallAt(), zone),
                 at(invoice.getCreatedAt(), zone), invoice.getCreatedBy(), invoice.getKind(), invoice.getNumber(),
@@ -47,15 +48,20 @@ final class InvoiceViews {
         if (direction == Direction.CUSTOMER) {
             tables.put(DetailTable.INV_SRV_DATA_TABLE.name(), figures.serviceLines());
         }
+        if (PrepayTable.belongTo(direction, account.getPaymentModel())) {
+            for (PrepayTable table : PrepayTable.values()) {
+                tables.put(table.name(), table.rows(figures.prepay()));
+            }
+        }
         return new InvoiceView(null, account.getContractor().getId(), account.getContractor().getName(),
-                account.getId(), account.getName(), account.getCurrency(), direction, Invoice.stateOnCreation(account),
-                InvoiceType.MANUAL, period.firstDay(), period.lastDay(), at(period.start(), zone),
-                at(period.end(), zone), zone.getId(), figures.amount(), figures.spent(), figures.earned(),
-                figures.originated().spent(), figures.originated().earned(), figures.terminated().spent(),
-                figures.terminated().earned(), figures.services().spent(), figures.services().earned(),
-                figures.services().transactionsCount(), calls.callsCount(), calls.successfulCallsCount(),
-                calls.callsDuration(), calls.billingDuration(), at(calls.firstCallAt(), zone),
-                at(calls.lastCallAt(), zone), at(calls.firstSuccessfulCallAt(), zone),
+                account.getId(), account.getName(), account.getCurrency(), direction, account.getPaymentModel(),
+                Invoice.stateOnCreation(account), InvoiceType.MANUAL, period.firstDay(), period.lastDay(),
+                at(period.start(), zone), at(period.end(), zone), zone.getId(), figures.amount(), figures.spent(),
+                figures.earned(), figures.originated().spent(), figures.originated().earned(),
+                figures.terminated().spent(), figures.terminated().earned(), figures.services().spent(),
+                figures.services().earned(), figures.correctionsAmount(), figures.services().transactionsCount(),
+                calls.callsCount(), calls.successfulCallsCount(), calls.callsDuration(), calls.billingDuration(),
+                at(calls.firstCallAt(), zone), at(calls.lastCallAt(), zone), at(calls.firstSuccessfulCallAt(), zone),
                 at(calls.lastSuccessfulCallAt(), zone), at(now, zone), null, InvoiceKind.INVOICE, null, null, null,
                 null, null, null, tables);
     }
@@ -67,7 +73,8 @@ final class InvoiceViews {
                 at(line.lastCallAt(), zone))).toList();
     }
 
-    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+    /** An instant as the account sees it, in its zone; null stays null. */
+    static OffsetDateTime at(Instant instant, ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

@@ -15,6 +15,7 @@ import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceCalculator;
 import org.billing.invoicing.invoice.InvoiceFigures;
 import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.platform.PaymentModel;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class PlatformContractMigrationTest {
                 assertEquals(0, invoices.getLong(1));
                 BillingPeriod march = BillingPeriod.ofDays(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
                         ZoneId.of("Europe/Berlin"));
-                InvoiceFigures figures = new InvoiceCalculator().calculate(connection, 7, Direction.CUSTOMER, march);
+                InvoiceFigures figures = new InvoiceCalculator().calculate(connection, 7, Direction.CUSTOMER,
+                        PaymentModel.POSTPAY, march);
                 assertEquals(1, figures.calls().callsCount());
                 assertEquals(0, new BigDecimal("0.25").compareTo(figures.amount()));
             }

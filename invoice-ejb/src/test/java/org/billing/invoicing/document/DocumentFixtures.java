@@ -26,6 +26,7 @@ import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceType;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.ServiceLine;
+import org.billing.invoicing.platform.PaymentModel;
 
 /**
  * A Customer invoice of account 10 'Acme wholesale' (Europe/Berlin) for March 2026 whose every figure
@@ -45,11 +46,11 @@ public final class DocumentFixtures {
 
     public static InvoiceView invoice() {
         return new InvoiceView(51L, 1, CONTRACTOR, 10, "Acme wholesale", "EUR", Direction.CUSTOMER,
-                InvoiceState.APPROVED, InvoiceType.MANUAL, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                PaymentModel.POSTPAY, InvoiceState.APPROVED, InvoiceType.MANUAL, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
                 at("2026-03-01T00:00+01:00"), at("2026-04-01T00:00+02:00"), "Europe/Berlin",
                 new BigDecimal("10.5650"), new BigDecimal("12.3449"), new BigDecimal("1.7799"),
                 new BigDecimal("11.3449"), new BigDecimal("1.2799"), BigDecimal.ZERO, new BigDecimal("0.000"),
-                new BigDecimal("1.00"), new BigDecimal("0.5"), 3, 7, 5, 3_725, 3_780,
+                new BigDecimal("1.00"), new BigDecimal("0.5"), BigDecimal.ZERO, 3, 7, 5, 3_725, 3_780,
                 at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
                 at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
                 at("2026-04-01T09:30+02:00"), "operator", InvoiceKind.INVOICE, "INV-2026-000001",

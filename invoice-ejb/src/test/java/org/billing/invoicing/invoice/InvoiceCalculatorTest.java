@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.platform.PaymentModel;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,8 @@ class InvoiceCalculatorTest {
 
     private InvoiceFigures calculate(long accountId, Direction direction, BillingPeriod period) throws Exception {
         try (Connection connection = database.connection()) {
-            return calculator.calculate(connection, accountId, direction, period);
+            // Accounts 10 and 20 of the fixture are postpay; the prepay figures are PrepayInvoiceTest's.
+            return calculator.calculate(connection, accountId, direction, PaymentModel.POSTPAY, period);
         }
     }
 

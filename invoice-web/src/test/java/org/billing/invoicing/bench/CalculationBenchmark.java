@@ -24,6 +24,7 @@ import org.billing.invoicing.invoice.InvoiceCalculator;
 import org.billing.invoicing.it.Http;
 import org.billing.invoicing.it.PayaraMicro;
 import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.platform.PaymentModel;
 import org.billing.invoicing.testing.PostgresDatabase;
 
 /**
@@ -88,14 +89,26 @@ public final class CalculationBenchmark {
         }
     }
 
+    /** The account's payment model, as the service passes it: a prepay account's charges are read too. */
+    private static PaymentModel paymentModel(Connection connection, long accountId) throws Exception {
+        try (PreparedStatement select = connection.prepareStatement("SELECT payment_model FROM account WHERE id = ?")) {
+            select.setLong(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return PaymentModel.valueOf(row.getString(1));
+            }
+        }
+    }
+
     private static List<Duration> timeDirectCalculation(PostgresDatabase database, long accountId, BillingPeriod period)
             throws Exception {
         InvoiceCalculator calculator = new InvoiceCalculator();
         try (Connection connection = database.connection()) {
+            PaymentModel model = paymentModel(connection, accountId);
             // As in the service: each calculation in a transaction of its own.
             connection.setAutoCommit(false);
             return time(() -> {
-                calculator.calculate(connection, accountId, Direction.CUSTOMER, period);
+                calculator.calculate(connection, accountId, Direction.CUSTOMER, model, period);
                 connection.commit();
             });
         }

@@ -1,6 +1,0 @@
-package org.billing.invoicing.platform;
-
-public enum PaymentModel {
-    PREPAY,
-    POSTPAY
-}
