@@ -14,6 +14,8 @@ public final class Formats {
 
     /** Money {@code _D} / {@code _DECORATED}: half-up to 2 decimals. */
     public static final int MONEY_DECIMALS = 2;
+    /** Quantities of service units (seed 002: "up to three decimal places"). */
+    public static final int QUANTITY_DECIMALS = 3;
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -37,6 +39,11 @@ public final class Formats {
     /** The rounding policy itself. Half-up rounds halves away from zero: {@code -0.125} is {@code -0.13}. */
     public static BigDecimal rounded(BigDecimal value) {
         return value.setScale(MONEY_DECIMALS, RoundingMode.HALF_UP);
+    }
+
+    /** A quantity with 3 decimals, half-up beyond them: {@code 12.345}, {@code 1} prints {@code 1.000}. */
+    public static String quantity(BigDecimal value) {
+        return value == null ? "" : value.setScale(QUANTITY_DECIMALS, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A duration in whole seconds. */

@@ -1,6 +1,7 @@
 package org.billing.invoicing.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -30,9 +31,14 @@ import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceType;
 import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.invoice.PrepayTable;
+import org.billing.invoicing.platform.PaymentModel;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,24 +97,47 @@ public class InvoiceResource {
                 .entity(created).build();
     }
 
-    @Operation(summary = "Find invoices by account, contractor, direction, state, type and dates, a page at a time")
+    @Operation(summary = "Find invoices by account, contractor, direction, state, type, payment model and dates,"
+            + " a page at a time", description = "Newest first. Every parameter is optional; those given must all match.")
     @APIResponse(responseCode = "200", description = "A page of invoices")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
-    public InvoicePage search(@QueryParam("accountId") String accountId,
+    public InvoicePage search(@Parameter(in = ParameterIn.QUERY, description = "The account's invoices")
+                              @QueryParam("accountId") String accountId,
+                              @Parameter(in = ParameterIn.QUERY, description = "The invoices of the contractor's accounts")
                               @QueryParam("contractorId") String contractorId,
+                              @Parameter(in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"CUSTOMER", "VENDOR"}))
                               @QueryParam("direction") String direction,
+                              @Parameter(in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"PENDING", "APPROVED", "CLOSED"}))
                               @QueryParam("state") String state,
+                              @Parameter(in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"AUTO", "AUTO_PARTIAL", "MANUAL"}))
                               @QueryParam("type") String type,
+                              @Parameter(in = ParameterIn.QUERY, description = "The account's payment model when the"
+                                      + " invoice was made (seed 002: the list filtered by account type)",
+                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"PREPAY", "POSTPAY"}))
+                              @QueryParam("paymentModel") String paymentModel,
+                              @Parameter(in = ParameterIn.QUERY, description = "The invoices whose period has a day"
+                                      + " on or after this date (YYYY-MM-DD, the account's days)",
+                                      schema = @Schema(type = SchemaType.STRING, format = "date"))
                               @QueryParam("from") String from,
+                              @Parameter(in = ParameterIn.QUERY, description = "The invoices whose period has a day"
+                                      + " on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
                               @QueryParam("to") String to,
+                              @Parameter(in = ParameterIn.QUERY, description = "The page, from 0",
+                                      schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
                               @QueryParam("page") String page,
+                              @Parameter(in = ParameterIn.QUERY, description = "Invoices a page, 1 to 500",
+                                      schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
                               @QueryParam("size") String size) {
         InvoiceFilter filter = new InvoiceFilter(Params.id(accountId, "accountId"),
                 Params.id(contractorId, "contractorId"), Params.enumValue(Direction.class, direction, "direction"),
                 Params.enumValue(InvoiceState.class, state, "state"), Params.enumValue(InvoiceType.class, type, "type"),
-                Params.date(from, "from"), Params.date(to, "to"));
+                Params.date(from, "from"), Params.date(to, "to"),
+                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"));
         return invoices.search(filter, Params.integer(page, "page", 0), Params.integer(size, "size", 50));
     }
 
@@ -122,17 +151,34 @@ public class InvoiceResource {
         return invoices.get(invoiceId(id));
     }
 
-    /** One of the nine detail tables of seed 001, by its name ({@code INV_ORIG_DST_TABLE}, ...). */
-    @Operation(summary = "One detail table of an invoice, by name")
+    /**
+     * One of the nine detail tables of seed 001 ({@code INV_ORIG_DST_TABLE}, ...), or one of the three
+     * groups of a prepay invoice of seed 002 ({@code INV_CHARGES_TABLE}, ...), by its name.
+     */
+    @Operation(summary = "One detail table of an invoice, by name",
+            description = "The nine tables of seed 001, and the charges, subscriptions and corrections of a prepay"
+                    + " account's customer invoice (seed 002; empty for any other invoice).")
     @APIResponse(responseCode = "200", description = "The rows of the table")
     @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, TABLE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}/tables/{name}")
-    public List<?> table(@PathParam("id") String id, @PathParam("name") String name) {
-        DetailTable table = DetailTable.named(name).orElseThrow(() -> new InvoicingException(ErrorCode.TABLE_NOT_FOUND,
-                "name", "There is no table " + name + "; the tables are " + List.of(DetailTable.values()) + "."));
-        return invoices.table(invoiceId(id), table);
+    public List<?> table(@PathParam("id") String id,
+                         @Parameter(in = ParameterIn.PATH, description = "The table's name",
+                                 schema = @Schema(type = SchemaType.STRING, enumeration = {
+                                         "INV_ORIG_DST_TABLE", "INV_ORIG_DST_SUCC_TABLE", "INV_ORIG_NETWORKS_TABLE",
+                                         "INV_ORIG_NETWORKS_SUCC_TABLE", "INV_TERM_DST_TABLE", "INV_TERM_DST_SUCC_TABLE",
+                                         "INV_TERM_NETWORKS_TABLE", "INV_TERM_NETWORKS_SUCC_TABLE", "INV_SRV_DATA_TABLE",
+                                         "INV_CHARGES_TABLE", "INV_SUBSCRIPTIONS_TABLE", "INV_CORRECTIONS_TABLE"}))
+                         @PathParam("name") String name) {
+        Optional<DetailTable> detail = DetailTable.named(name);
+        if (detail.isPresent()) {
+            return invoices.table(invoiceId(id), detail.get());
+        }
+        PrepayTable prepay = PrepayTable.named(name).orElseThrow(() -> new InvoicingException(ErrorCode.TABLE_NOT_FOUND,
+                "name", "There is no table " + name + "; the tables are " + List.of(DetailTable.values())
+                        + " and " + List.of(PrepayTable.values()) + "."));
+        return invoices.table(invoiceId(id), prepay);
     }
 
     /** Issues a Pending invoice: it takes the next number of its series and never changes again. */

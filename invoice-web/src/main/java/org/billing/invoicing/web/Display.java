@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.billing.invoicing.document.Formats;
+import org.billing.invoicing.platform.SubscriptionStatus;
 
 /**
  * How the screens show money, durations, times and enum values: {@code #{display.money(invoice.amount)}}.
@@ -34,6 +35,36 @@ public class Display {
     /** {@code 10.565} and {@code EUR} as {@code 10.57 EUR}. */
     public String money(BigDecimal amount, String currency) {
         return amount == null ? "" : money(amount) + " " + currency;
+    }
+
+    /**
+     * A balance correction's "Balance changed" (seed 002): {@code ▲ 50.00} for a positive correction,
+     * which increased the balance; {@code ▼ -20.00} for a negative one, which reduced it.
+     */
+    public String balanceChange(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        return switch (amount.signum()) {
+            case 1 -> "\u25B2 " + money(amount);
+            case -1 -> "\u25BC " + money(amount);
+            default -> money(amount);
+        };
+    }
+
+    /** A quantity of service units with the seed's 3 decimals: {@code 12.345}, {@code 1.000}; null as empty. */
+    public String quantity(BigDecimal quantity) {
+        return quantity == null ? "" : Formats.quantity(quantity);
+    }
+
+    /** A subscription status in the seed's words: {@code INSTALLATION_FAILED} as {@code Installation failed}. */
+    public String subscriptionStatus(String code) {
+        return SubscriptionStatus.of(code).map(SubscriptionStatus::label).orElse(code == null ? "" : code);
+    }
+
+    /** What a subscription status means (seed 002), for a tooltip; empty for a code outside the 22. */
+    public String subscriptionStatusMeaning(String code) {
+        return SubscriptionStatus.of(code).map(SubscriptionStatus::meaning).orElse("");
     }
 
     /** Seconds as decimal minutes with 2 decimals ({@code [CALLS_DURATION_DEC]}): 125 s is {@code 2.08}. */

@@ -18,12 +18,14 @@ import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.invoice.PrepayTable;
 import org.billing.invoicing.mail.InvoiceDeliveries;
 import org.billing.invoicing.mail.MailOutbox;
 
 /**
- * invoice.xhtml?id=N: one stored invoice, the detail tables of its direction, its history and emails;
- * Delete or Approve while Pending, Credit note and Resend email once issued.
+ * invoice.xhtml?id=N: one stored invoice, the detail tables of its direction (and a prepay account's
+ * charges, subscriptions and corrections), its history and emails; Delete or Approve while Pending,
+ * Credit note and Resend email once issued.
  */
 @Named
 @ViewScoped
@@ -43,6 +45,7 @@ public class InvoiceDetail implements Serializable {
     private Long id;
     private InvoiceView invoice;
     private final Map<DetailTable, List<?>> rows = new EnumMap<>(DetailTable.class);
+    private final Map<PrepayTable, List<?>> prepayRows = new EnumMap<>(PrepayTable.class);
     private List<InvoiceEventView> history;
     private InvoiceDeliveries deliveries;
     private String creditReason;
@@ -64,6 +67,19 @@ public class InvoiceDetail implements Serializable {
 
     private List<DetailTable> tables() {
         return DetailTable.tablesOf(invoice.direction());
+    }
+
+    /**
+     * Whether the invoice shows the Charges, Subscriptions and Corrections groups of seed 002: a customer
+     * invoice (not a credit note) of an account that was prepay when it was made.
+     */
+    public boolean isPrepay() {
+        return invoice != null && !isCreditNote() && PrepayTable.belongTo(invoice.direction(), invoice.paymentModel());
+    }
+
+    /** The rows of one of the prepay groups ({@code INV_CHARGES_TABLE}, ...), read once per view. */
+    public List<?> prepayRows(String table) {
+        return prepayRows.computeIfAbsent(PrepayTable.valueOf(table), t -> invoices.table(invoice.id(), t));
     }
 
     /** What happened to the invoice, oldest first; read once per view and again after an action. */

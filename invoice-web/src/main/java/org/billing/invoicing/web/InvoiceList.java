@@ -15,6 +15,7 @@ import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceType;
 import org.billing.invoicing.invoice.InvoiceView;
+import org.billing.invoicing.platform.PaymentModel;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -33,6 +34,7 @@ public class InvoiceList implements Serializable {
     private Direction direction;
     private InvoiceState state;
     private InvoiceType type;
+    private PaymentModel paymentModel;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
 
@@ -41,7 +43,7 @@ public class InvoiceList implements Serializable {
     }
 
     private InvoiceFilter filter() {
-        return new InvoiceFilter(accountId, null, direction, state, type, null, null);
+        return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel);
     }
 
     /** Pages through the search; the service sorts (newest first) and filters, the table only shows. */
@@ -80,6 +82,10 @@ public class InvoiceList implements Serializable {
         return InvoiceType.values();
     }
 
+    public PaymentModel[] getPaymentModels() {
+        return PaymentModel.values();
+    }
+
     public Long getAccountId() {
         return accountId;
     }
@@ -110,5 +116,14 @@ public class InvoiceList implements Serializable {
 
     public void setType(InvoiceType type) {
         this.type = type;
+    }
+
+    /** The account's payment model when the invoice was made: seed 002's filter "by account type". */
+    public PaymentModel getPaymentModel() {
+        return paymentModel;
+    }
+
+    public void setPaymentModel(PaymentModel paymentModel) {
+        this.paymentModel = paymentModel;
     }
 }

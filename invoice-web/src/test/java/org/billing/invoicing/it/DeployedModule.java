@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The packaged WAR on Payara Micro against a real PostgreSQL holding the hand-checked fixture
- * {@code march-2026.sql}, started once for all the test classes that use it (Payara Micro takes
+ * The packaged WAR on Payara Micro against a real PostgreSQL holding the hand-checked fixtures
+ * {@code march-2026.sql} and {@code prepay-april-2026.sql} (April 2026 of the prepay account 30, which
+ * no figure of March counts), started once for all the test classes that use it (Payara Micro takes
  * 20 s to start) and stopped when they have all run. Each test class cleans what it made.
  */
 public final class DeployedModule implements BeforeAllCallback {
@@ -27,6 +28,7 @@ public final class DeployedModule implements BeforeAllCallback {
             if (deployment == null) {
                 PostgresDatabase database = PostgresDatabase.startMigrated();
                 database.run("/fixtures/march-2026.sql");
+                database.run("/fixtures/prepay-april-2026.sql");
                 PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts");
                 deployment = new Deployment(database, server, new Http(server.baseUri()).as(Users.ADMIN));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DeployedModule.class, deployment);

@@ -27,7 +27,7 @@ final class Fixtures {
             statement.execute("DELETE FROM invoice_period_claim");
             for (String table : new String[] {"inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
                     "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",
-                    "inv_term_networks_succ", "inv_srv_data"}) {
+                    "inv_term_networks_succ", "inv_srv_data", "inv_charges", "inv_subscriptions", "inv_corrections"}) {
                 statement.execute("DELETE FROM " + table);
             }
             statement.execute("DELETE FROM invoice WHERE credited_invoice_id IS NOT NULL");
