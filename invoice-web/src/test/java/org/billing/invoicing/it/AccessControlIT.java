@@ -220,6 +220,10 @@ class AccessControlIT {
             String policy = response.header("Content-Security-Policy").orElse("");
             assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'self'"), policy);
         }
+        // The screens' session cookie: not readable by scripts, not sent with another site's posts.
+        String cookie = anonymous.get("login.xhtml").header("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+                cookie);
     }
 
     @Test
