@@ -49,8 +49,7 @@ public final class TemplateInspector {
             return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is empty.");
         }
         if (file.length > limits.maxFileBytes()) {
-            return refused(ErrorCode.TEMPLATE_TOO_LARGE, "The file has " + file.length + " bytes; at most "
-                    + limits.maxFileBytes() + " are accepted.");
+            return refused(ErrorCode.TEMPLATE_TOO_LARGE, limits.tooLarge(file.length));
         }
         Map<String, byte[]> xmlParts = new HashMap<>();
         String mediaType = null;

@@ -1,5 +1,7 @@
 package org.billing.invoicing.document;
 
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.database.Settings;
 
 /**
@@ -24,5 +26,20 @@ public record TemplateLimits(long maxFileBytes, long maxUncompressedBytes, int m
                 Settings.value("invoicing.template.max-uncompressed-size").map(Long::parseLong)
                         .orElse(defaults.maxUncompressedBytes),
                 Settings.value("invoicing.template.max-entries").map(Integer::parseInt).orElse(defaults.maxEntries));
+    }
+
+    /**
+     * Refuses a file of {@code size} bytes when it is over {@link #maxFileBytes()}, with the refusal the
+     * check of the whole file gives ({@code TEMPLATE_TOO_LARGE}, about the {@code file}): a caller that holds
+     * an uploaded part need not read a file into memory only to have it refused.
+     */
+    public void requireFileSize(long size) {
+        if (size > maxFileBytes) {
+            throw new InvoicingException(ErrorCode.TEMPLATE_TOO_LARGE, "file", tooLarge(size));
+        }
+    }
+
+    String tooLarge(long size) {
+        return "The file has " + size + " bytes; at most " + maxFileBytes + " are accepted.";
     }
 }

@@ -1,6 +1,7 @@
 package org.billing.invoicing.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
 import org.junit.jupiter.api.Test;
 
 /** Bad uploads, each refused with its code before anything reads them further. */
@@ -73,6 +75,17 @@ class TemplateInspectorTest {
     void aFileOverTheSizeLimit() {
         byte[] fifty = new byte[50 * 1024 * 1024];
         assertEquals(ErrorCode.TEMPLATE_TOO_LARGE, refusal(fifty));
+    }
+
+    @Test
+    void anUploadIsRefusedBySizeAloneWithTheSameWords() {
+        TemplateLimits limits = new TemplateLimits(1_000, 10_000, 10);
+        limits.requireFileSize(1_000);
+        InvoicingException refused = assertThrows(InvoicingException.class, () -> limits.requireFileSize(1_001));
+        assertEquals(ErrorCode.TEMPLATE_TOO_LARGE, refused.code());
+        assertEquals("file", refused.field());
+        assertEquals("The file has 1001 bytes; at most 1000 are accepted.", refused.getMessage());
+        assertEquals(refused.getMessage(), new TemplateInspector(limits).check(new byte[1_001]).problems().get(0).message());
     }
 
     @Test

@@ -1,0 +1,131 @@
+package org.billing.invoicing.web;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.document.TemplateService;
+import org.billing.invoicing.document.TemplateView;
+import org.billing.invoicing.invoice.Direction;
+
+/**
+ * templates.xhtml?account=N&amp;direction=CUSTOMER: the template an account's invoices of one direction are made
+ * with (seed 001: each account chooses its own); none: the global default.
+ */
+@Named
+@ViewScoped
+public class TemplateAssignmentForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Not "account": that is the view parameter, which a form of that id would submit. */
+    private static final String FORM = "assignment";
+    private static final Set<String> INPUTS = Set.of("accountId", "templateId");
+
+    @EJB
+    private TemplateService templates;
+
+    @Inject
+    private TemplateLibrary library;
+
+    private Long accountId;
+    private Direction direction = Direction.CUSTOMER;
+    private Long templateId;
+    /** The stored assignment of the pair shown, null when the account has none (it uses the default). */
+    private TemplateView assigned;
+    private boolean loaded;
+
+    /** The view action and the account and direction selects: shows the pair's stored assignment. */
+    public void load() {
+        loaded = false;
+        if (accountId == null || direction == null) {
+            return;
+        }
+        try {
+            show(templates.assigned(accountId, direction));
+        } catch (RuntimeException e) {
+            refused(Refusals.refusal(e));
+        }
+    }
+
+    public void save() {
+        if (!Access.permits(Roles.ADMIN, "assign templates to accounts")) {
+            return;
+        }
+        try {
+            show(templates.assign(accountId, direction, templateId));
+        } catch (RuntimeException e) {
+            refused(Refusals.refusal(e));
+            return;
+        } finally {
+            library.reload();
+        }
+        String invoices = "The " + direction.name().toLowerCase(Locale.ROOT) + " invoices of account " + accountId;
+        Messages.info(assigned == null ? invoices + " are made with the global default template."
+                : invoices + " are made with template '" + assigned.name() + "'.");
+    }
+
+    private void show(Optional<TemplateView> stored) {
+        assigned = stored.orElse(null);
+        templateId = assigned == null ? null : assigned.id();
+        loaded = true;
+    }
+
+    private static void refused(InvoicingException e) {
+        Messages.error(INPUTS.contains(e.field()) ? FORM + ":" + e.field() : null, e.getMessage());
+    }
+
+    /** What the pair's invoices are made with now, in words. */
+    public String getCurrent() {
+        if (assigned != null) {
+            return "Its own template '" + assigned.name() + "'.";
+        }
+        TemplateView fallback = library.getGlobalDefault();
+        return fallback == null ? "No template of its own, and there is no global default: its invoices get no document."
+                : "No template of its own: the global default '" + fallback.name() + "'.";
+    }
+
+    public Direction[] getDirections() {
+        return Direction.values();
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    public TemplateView getAssigned() {
+        return assigned;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(Long accountId) {
+        this.accountId = accountId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public void setDirection(Direction direction) {
+        this.direction = direction;
+    }
+
+    public Long getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(Long templateId) {
+        this.templateId = templateId;
+    }
+}

@@ -1,0 +1,92 @@
+package org.billing.invoicing.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.document.DocumentService;
+import org.billing.invoicing.document.InvoiceFile;
+import org.billing.invoicing.document.TemplateService;
+import org.billing.invoicing.document.TemplateSource;
+
+/**
+ * The two files of templates.xhtml (seed 003), for the screens' session login: the REST API asks for HTTP
+ * Basic on every request, which a link on a page cannot give. Like every page, it needs one of the module's
+ * roles (web.xml), and every role may read templates.
+ * <ul>
+ *   <li>{@code /template-files/{id}/source}: "View source", the .odt as uploaded;</li>
+ *   <li>{@code /template-files/{id}/preview.pdf}: "Preview PDF", the template made a PDF by LibreOffice with
+ *       its placeholders as they are.</li>
+ * </ul>
+ * A refusal (no such template; {@code PDF_UNAVAILABLE} when LibreOffice is missing or fails) leads back to
+ * templates.xhtml, which says why: the operator gets a sentence on the page, not an error page.
+ */
+@WebServlet(urlPatterns = TemplateFiles.PATH + "/*")
+public class TemplateFiles extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String PATH = "/template-files";
+
+    /** The session attribute holding the refusal that templates.xhtml shows once ({@link TemplateLibrary#showRefusal}). */
+    static final String REFUSAL = TemplateFiles.class.getName() + ".refusal";
+
+    private static final Pattern FILE = Pattern.compile("/(\\d{1,18})/(source|preview\\.pdf)");
+
+    @EJB
+    private TemplateService templates;
+
+    @EJB
+    private DocumentService documents;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher matcher = FILE.matcher(String.valueOf(request.getPathInfo()));
+        if (!matcher.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        long id = Long.parseLong(matcher.group(1));
+        boolean preview = matcher.group(2).startsWith("preview");
+        InvoiceFile file;
+        try {
+            file = preview ? documents.previewTemplate(id) : source(id);
+        } catch (RuntimeException e) {
+            InvoicingException refusal = Refusals.refusal(e);
+            HttpSession session = request.getSession();
+            session.setAttribute(REFUSAL, (preview ? "No PDF preview of template " + id + ": " : "") + refusal.getMessage());
+            response.sendRedirect(request.getContextPath() + "/templates.xhtml");
+            return;
+        }
+        response.setContentType(file.mediaType());
+        response.setContentLengthLong(file.content().length);
+        // The PDF opens in the browser's tab; the .odt is saved under the name it was uploaded with.
+        response.setHeader("Content-Disposition", contentDisposition(preview ? "inline" : "attachment", file.fileName()));
+        response.getOutputStream().write(file.content());
+    }
+
+    private InvoiceFile source(long id) {
+        TemplateSource source = templates.source(id);
+        return new InvoiceFile(source.filename(), InvoiceFile.ODT, source.content());
+    }
+
+    /**
+     * RFC 6266: a plain ASCII {@code filename} every browser reads, and the name as uploaded (any script) in
+     * {@code filename*}; quotes, backslashes and line breaks never reach the header.
+     */
+    static String contentDisposition(String type, String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}
