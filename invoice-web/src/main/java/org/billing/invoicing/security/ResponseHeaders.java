@@ -24,19 +24,26 @@ public class ResponseHeaders extends HttpFilter {
             + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none';"
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The template files of the screens (web.TemplateFiles), served as they are. */
+    private static final String FILES = "/template-files/";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(FILES)) {
+            // Not on the files the screens open (a template's PDF preview): the browser's own PDF viewer
+            // is an embedded object, which the policy's object-src 'none' would block.
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        }
         if (!path.startsWith("/jakarta.faces.resource/")) {
             // Invoices are confidential: no shared or browser cache keeps a copy.
             response.setHeader("Cache-Control", "no-store");
