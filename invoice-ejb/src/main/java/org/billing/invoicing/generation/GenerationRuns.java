@@ -76,14 +76,19 @@ public class GenerationRuns {
     }
 
     private static GenerationRun view(JobOperator operator, JobExecution execution) {
+        // Read once: the execution is live, and its status may change between two reads.
+        BatchStatus status = execution.getBatchStatus();
         String result = null;
         for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
             result = step.getExitStatus();
         }
-        if (result == null || result.equals(BatchStatus.COMPLETED.name())) {
-            result = execution.getBatchStatus() == BatchStatus.COMPLETED ? new RunCounts(0, 0).toString() : result;
+        boolean noCounts = result == null || result.equals(BatchStatus.COMPLETED.name());
+        if (noCounts) {
+            // A step that wrote nothing keeps the default exit status; the run's counts are then zero, once
+            // the run has ended (a step may have ended before its job has).
+            result = status == BatchStatus.COMPLETED ? new RunCounts(0, 0).toString() : null;
         }
-        return new GenerationRun(execution.getExecutionId(), execution.getBatchStatus().name(), result,
+        return new GenerationRun(execution.getExecutionId(), status.name(), result,
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()));
     }
 
