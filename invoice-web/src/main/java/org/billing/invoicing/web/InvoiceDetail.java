@@ -12,6 +12,8 @@ import jakarta.inject.Named;
 
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.document.DocumentService;
+import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceKind;
@@ -42,6 +44,9 @@ public class InvoiceDetail implements Serializable {
     @EJB
     private MailOutbox outbox;
 
+    @EJB
+    private DocumentService documents;
+
     private Long id;
     private InvoiceView invoice;
     private final Map<DetailTable, List<?>> rows = new EnumMap<>(DetailTable.class);
@@ -49,6 +54,8 @@ public class InvoiceDetail implements Serializable {
     private List<InvoiceEventView> history;
     private InvoiceDeliveries deliveries;
     private String creditReason;
+    /** Read once per view and after an action; never serialized with the view (it is read again). */
+    private transient InvoiceDocument document;
 
     /** The f:viewAction: an unknown or missing id leaves {@link #getInvoice()} null, which the page says. */
     public void load() {
@@ -96,6 +103,37 @@ public class InvoiceDetail implements Serializable {
             deliveries = outbox.deliveries(invoice.id());
         }
         return deliveries;
+    }
+
+    /**
+     * What is known of the issued invoice's document (without its bytes): null when none is asked for;
+     * read once per request.
+     */
+    public InvoiceDocument getDocument() {
+        if (document == null && invoice != null && !isPending()) {
+            document = documents.status(invoice.id()).orElse(null);
+        }
+        return document;
+    }
+
+    /** An operator's retry of an issued invoice's document that failed or was never made. */
+    public void makeDocument() {
+        if (!Access.permits(Roles.OPERATOR, "make invoice documents")) {
+            return;
+        }
+        try {
+            document = documents.renderNow(invoice.id()).orElse(null);
+        } catch (RuntimeException e) {
+            Messages.error(null, Refusals.refusal(e).getMessage());
+            return;
+        }
+        history = null;
+        if (document != null && document.status() == InvoiceDocument.Status.READY) {
+            Messages.info("The document of invoice " + invoice.number() + " is made.");
+        } else {
+            Messages.error(null, "The document of invoice " + invoice.number() + " could not be made"
+                    + (document == null || document.failure() == null ? "." : ": " + document.failure()));
+        }
     }
 
     public boolean isPending() {
@@ -173,6 +211,7 @@ public class InvoiceDetail implements Serializable {
     private void forgetActivity() {
         history = null;
         deliveries = null;
+        document = null;
     }
 
     public InvoiceView getInvoice() {

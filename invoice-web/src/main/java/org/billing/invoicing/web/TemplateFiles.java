@@ -1,8 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +9,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
@@ -38,9 +35,6 @@ public class TemplateFiles extends HttpServlet {
 
     static final String PATH = "/template-files";
 
-    /** The session attribute holding the refusal that templates.xhtml shows once ({@link TemplateLibrary#showRefusal}). */
-    static final String REFUSAL = TemplateFiles.class.getName() + ".refusal";
-
     private static final Pattern FILE = Pattern.compile("/(\\d{1,18})/(source|preview\\.pdf)");
 
     @EJB
@@ -63,30 +57,16 @@ public class TemplateFiles extends HttpServlet {
             file = preview ? documents.previewTemplate(id) : source(id);
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            HttpSession session = request.getSession();
-            session.setAttribute(REFUSAL, (preview ? "No PDF preview of template " + id + ": " : "") + refusal.getMessage());
-            response.sendRedirect(request.getContextPath() + "/templates.xhtml");
+            Downloads.refuse(request, response, "/templates.xhtml",
+                    (preview ? "No PDF preview of template " + id + ": " : "") + refusal.getMessage());
             return;
         }
-        response.setContentType(file.mediaType());
-        response.setContentLengthLong(file.content().length);
         // The PDF opens in the browser's tab; the .odt is saved under the name it was uploaded with.
-        response.setHeader("Content-Disposition", contentDisposition(preview ? "inline" : "attachment", file.fileName()));
-        response.getOutputStream().write(file.content());
+        Downloads.send(response, file, preview);
     }
 
     private InvoiceFile source(long id) {
         TemplateSource source = templates.source(id);
         return new InvoiceFile(source.filename(), InvoiceFile.ODT, source.content());
-    }
-
-    /**
-     * RFC 6266: a plain ASCII {@code filename} every browser reads, and the name as uploaded (any script) in
-     * {@code filename*}; quotes, backslashes and line breaks never reach the header.
-     */
-    static String contentDisposition(String type, String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

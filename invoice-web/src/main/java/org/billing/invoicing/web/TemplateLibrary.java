@@ -58,15 +58,6 @@ public class TemplateLibrary implements Serializable {
         list = null;
     }
 
-    /** The view action: says why a download of {@link TemplateFiles} led back here, once. */
-    public void showRefusal() {
-        Map<String, Object> session = FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
-        Object refusal = session.remove(TemplateFiles.REFUSAL);
-        if (refusal != null) {
-            Messages.error(null, refusal.toString());
-        }
-    }
-
     public void upload() {
         if (!Access.permits(Roles.ADMIN, "upload templates")) {
             return;

@@ -32,6 +32,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final java.net.http.HttpClient DOWNLOADS = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final WebDriver driver;
     private final WebDriverWait await;
@@ -78,6 +80,37 @@ final class Browser implements AutoCloseable {
         type("login:password", user.password());
         click("login:submit");
         await.until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
+    }
+
+    /** GETs a link's address with the browser's cookies (its session), as the browser would, without following redirects. */
+    Download download(String linkId) throws IOException, InterruptedException {
+        String href = driver.findElement(By.id(linkId)).getAttribute("href");
+        String cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> response = DOWNLOADS.send(java.net.http.HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response);
+    }
+
+    /** What {@link #download} got. */
+    record Download(java.net.http.HttpResponse<byte[]> response) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        byte[] body() {
+            return response.body();
+        }
+
+        String text() {
+            return new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse("");
+        }
     }
 
     WebDriver driver() {

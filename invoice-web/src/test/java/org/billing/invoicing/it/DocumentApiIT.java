@@ -146,7 +146,7 @@ class DocumentApiIT {
         assertEquals(200, approved.status(), approved.text());
         String number = approved.jsonObject().getString("number");
 
-        JsonObject document = awaitReady(id);
+        JsonObject document = awaitReady(http, id);
         assertEquals(templateId, document.getJsonNumber("templateId").longValue());
         assertEquals(Hashes.sha1(DocumentFixtures.demoTemplate()), document.getString("templateSha1"));
 
@@ -204,7 +204,8 @@ class DocumentApiIT {
         assertTrue(Pdf.text(http.getBytes("api/v1/invoices/" + id + "/document.pdf").body()).contains("Total due: 10.57"));
     }
 
-    private JsonObject awaitReady(long id) throws InterruptedException {
+    /** Waits (up to a minute) until the issued invoice's document is made; its status. */
+    static JsonObject awaitReady(Http http, long id) throws InterruptedException {
         JsonObject document = null;
         for (int i = 0; i < 120; i++) {
             document = http.get("api/v1/invoices/" + id + "/document").jsonObject();

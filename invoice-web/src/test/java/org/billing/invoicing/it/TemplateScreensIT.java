@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
@@ -52,7 +45,6 @@ class TemplateScreensIT {
 
     private final PostgresDatabase database = DeployedModule.deployment().database();
     private final Http admin = DeployedModule.deployment().http();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Browser browser;
 
@@ -131,7 +123,7 @@ class TemplateScreensIT {
         assertEquals("10 Acme wholesale (Customer)", accounts.getAttribute("title"));
         browser.screenshot("templates.png");
 
-        Download source = download(LIST + ":0:source");
+        Browser.Download source = browser.download(LIST + ":0:source");
         assertEquals(200, source.status());
         assertArrayEquals(demo, source.body(), "View source gives the file as uploaded");
         assertEquals(ODT, source.response().headers().firstValue("Content-Type").orElseThrow());
@@ -140,7 +132,7 @@ class TemplateScreensIT {
 
         WebElement preview = browser.driver().findElement(By.id(LIST + ":0:preview"));
         assertEquals("_blank", preview.getAttribute("target"), "the preview opens in a tab of its own");
-        Download pdf = download(LIST + ":0:preview");
+        Browser.Download pdf = browser.download(LIST + ":0:preview");
         assertEquals(200, pdf.status(), pdf.text());
         assertEquals("application/pdf", pdf.response().headers().firstValue("Content-Type").orElseThrow());
         assertTrue(pdf.text().startsWith("%PDF-"), "a PDF");
@@ -187,7 +179,7 @@ class TemplateScreensIT {
                 "return PrimeFaces.ajax.Queue.isEmpty();"));
         assertTrue(admin.get(TEMPLATES + "/default").jsonObject().isNull("templateId"), "no default was chosen");
 
-        Download source = download(LIST + ":0:source");
+        Browser.Download source = browser.download(LIST + ":0:source");
         assertEquals(200, source.status());
         assertArrayEquals(demo, source.body(), "every role may read the source");
     }
@@ -216,35 +208,6 @@ class TemplateScreensIT {
         Http.Response list = admin.get(TEMPLATES);
         assertEquals(1, list.jsonArray().size(), list.text());
         return list.jsonArray().getJsonObject(0);
-    }
-
-    /** GETs a link's address with the browser's cookies (its session), as the browser would, without following redirects. */
-    private Download download(String linkId) throws IOException, InterruptedException {
-        String href = browser.driver().findElement(By.id(linkId)).getAttribute("href");
-        String cookies = browser.driver().manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies)
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(response);
-    }
-
-    private record Download(HttpResponse<byte[]> response) {
-
-        int status() {
-            return response.statusCode();
-        }
-
-        byte[] body() {
-            return response.body();
-        }
-
-        String text() {
-            return new String(response.body(), StandardCharsets.ISO_8859_1);
-        }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse("");
-        }
     }
 
     private long count(String sql) throws Exception {

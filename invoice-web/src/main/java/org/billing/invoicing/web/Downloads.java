@@ -1,0 +1,61 @@
+package org.billing.invoicing.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.billing.invoicing.document.InvoiceFile;
+
+/**
+ * The files the screens link to ({@link TemplateFiles}, {@link InvoiceFiles}): sent as they are, or, when
+ * one cannot be had, the page the link was on opened again, saying why once ({@code #{downloads.showRefusal}}
+ * as its view action). The operator gets a sentence on the page, never an error page.
+ */
+@Named
+@RequestScoped
+public class Downloads {
+
+    /** The session attribute holding the refusal the next page shows once. */
+    static final String REFUSAL = Downloads.class.getName() + ".refusal";
+
+    /** The view action of a page with download links. */
+    public void showRefusal() {
+        Map<String, Object> session = FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
+        Object refusal = session.remove(REFUSAL);
+        if (refusal != null) {
+            Messages.error(null, refusal.toString());
+        }
+    }
+
+    /** Sends the file: a PDF opens in the browser's tab ({@code inline}), anything else is saved. */
+    static void send(HttpServletResponse response, InvoiceFile file, boolean inline) throws IOException {
+        response.setContentType(file.mediaType());
+        response.setContentLengthLong(file.content().length);
+        response.setHeader("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName()));
+        response.getOutputStream().write(file.content());
+    }
+
+    /** Opens {@code page} (e.g. {@code /invoice.xhtml?id=5}) again, which says {@code why}. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
+            throws IOException {
+        request.getSession().setAttribute(REFUSAL, why);
+        response.sendRedirect(request.getContextPath() + page);
+    }
+
+    /**
+     * RFC 6266: a plain ASCII {@code filename} every browser reads, and the name as uploaded (any script) in
+     * {@code filename*}; quotes, backslashes and line breaks never reach the header.
+     */
+    static String contentDisposition(String type, String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,59 @@
+package org.billing.invoicing.web;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.billing.invoicing.document.DocumentService;
+import org.billing.invoicing.document.InvoiceFile;
+
+/**
+ * The document of an invoice for the screens' session login (the REST API's {@code document.pdf} and
+ * {@code document.odt} ask for HTTP Basic, which a link on a page cannot give): the frozen document of an
+ * issued invoice, a draft for a Pending one. Like every page it needs one of the module's roles (web.xml),
+ * and every role may read invoices.
+ * <ul>
+ *   <li>{@code /invoice-files/{id}/document.pdf}: opens in the browser's tab;</li>
+ *   <li>{@code /invoice-files/{id}/document.odt}: saved.</li>
+ * </ul>
+ * A refusal (no template for the account and no default, a document not made yet or failed, no
+ * LibreOffice) leads back to the invoice's page, which says why.
+ */
+@WebServlet(urlPatterns = InvoiceFiles.PATH + "/*")
+public class InvoiceFiles extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String PATH = "/invoice-files";
+
+    private static final Pattern FILE = Pattern.compile("/(\\d{1,18})/document\\.(pdf|odt)");
+
+    @EJB
+    private DocumentService documents;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher matcher = FILE.matcher(String.valueOf(request.getPathInfo()));
+        if (!matcher.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        long id = Long.parseLong(matcher.group(1));
+        boolean pdf = matcher.group(2).equals("pdf");
+        InvoiceFile file;
+        try {
+            file = pdf ? documents.pdf(id) : documents.odt(id);
+        } catch (RuntimeException e) {
+            Downloads.refuse(request, response, "/invoice.xhtml?id=" + id,
+                    "No " + (pdf ? "PDF" : "ODT") + " of invoice " + id + ": " + Refusals.refusal(e).getMessage());
+            return;
+        }
+        Downloads.send(response, file, pdf);
+    }
+}
