@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -34,8 +37,38 @@ public class Downloads {
         }
     }
 
+    /** What a file link names: an id and which of its files (the two groups of the servlet's pattern). */
+    record Link(long id, String file) {
+    }
+
+    /** The link the request's path names; null, with a 404 sent, when it names none. */
+    static Link link(HttpServletRequest request, HttpServletResponse response, Pattern files) throws IOException {
+        Matcher matcher = files.matcher(String.valueOf(request.getPathInfo()));
+        if (!matcher.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
+        return new Link(Long.parseLong(matcher.group(1)), matcher.group(2));
+    }
+
+    /**
+     * Sends the file {@code make} gives; when it refuses, opens {@code page} again, which says
+     * {@code why} followed by the refusal.
+     */
+    static void serve(HttpServletRequest request, HttpServletResponse response, Supplier<InvoiceFile> make,
+                      boolean inline, String page, String why) throws IOException {
+        InvoiceFile file;
+        try {
+            file = make.get();
+        } catch (RuntimeException e) {
+            refuse(request, response, page, why + Refusals.refusal(e).getMessage());
+            return;
+        }
+        send(response, file, inline);
+    }
+
     /** Sends the file: a PDF opens in the browser's tab ({@code inline}), anything else is saved. */
-    static void send(HttpServletResponse response, InvoiceFile file, boolean inline) throws IOException {
+    private static void send(HttpServletResponse response, InvoiceFile file, boolean inline) throws IOException {
         response.setContentType(file.mediaType());
         response.setContentLengthLong(file.content().length);
         response.setHeader("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName()));
@@ -43,7 +76,7 @@ public class Downloads {
     }
 
     /** Opens {@code page} (e.g. {@code /invoice.xhtml?id=5}) again, which says {@code why}. */
-    static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
             throws IOException {
         request.getSession().setAttribute(REFUSAL, why);
         response.sendRedirect(request.getContextPath() + page);

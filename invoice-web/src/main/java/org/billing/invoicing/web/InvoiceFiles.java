@@ -1,7 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ejb.EJB;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.billing.invoicing.document.DocumentService;
-import org.billing.invoicing.document.InvoiceFile;
 
 /**
  * The document of an invoice for the screens' session login (the REST API's {@code document.pdf} and
@@ -39,21 +37,12 @@ public class InvoiceFiles extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher matcher = FILE.matcher(String.valueOf(request.getPathInfo()));
-        if (!matcher.matches()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        Downloads.Link link = Downloads.link(request, response, FILE);
+        if (link == null) {
             return;
         }
-        long id = Long.parseLong(matcher.group(1));
-        boolean pdf = matcher.group(2).equals("pdf");
-        InvoiceFile file;
-        try {
-            file = pdf ? documents.pdf(id) : documents.odt(id);
-        } catch (RuntimeException e) {
-            Downloads.refuse(request, response, "/invoice.xhtml?id=" + id,
-                    "No " + (pdf ? "PDF" : "ODT") + " of invoice " + id + ": " + Refusals.refusal(e).getMessage());
-            return;
-        }
-        Downloads.send(response, file, pdf);
+        boolean pdf = link.file().equals("pdf");
+        Downloads.serve(request, response, () -> pdf ? documents.pdf(link.id()) : documents.odt(link.id()), pdf,
+                "/invoice.xhtml?id=" + link.id(), "No " + (pdf ? "PDF" : "ODT") + " of invoice " + link.id() + ": ");
     }
 }

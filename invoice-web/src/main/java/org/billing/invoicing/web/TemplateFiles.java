@@ -1,7 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ejb.EJB;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceFile;
 import org.billing.invoicing.document.TemplateService;
@@ -45,24 +43,14 @@ public class TemplateFiles extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher matcher = FILE.matcher(String.valueOf(request.getPathInfo()));
-        if (!matcher.matches()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        long id = Long.parseLong(matcher.group(1));
-        boolean preview = matcher.group(2).startsWith("preview");
-        InvoiceFile file;
-        try {
-            file = preview ? documents.previewTemplate(id) : source(id);
-        } catch (RuntimeException e) {
-            InvoicingException refusal = Refusals.refusal(e);
-            Downloads.refuse(request, response, "/templates.xhtml",
-                    (preview ? "No PDF preview of template " + id + ": " : "") + refusal.getMessage());
+        Downloads.Link link = Downloads.link(request, response, FILE);
+        if (link == null) {
             return;
         }
         // The PDF opens in the browser's tab; the .odt is saved under the name it was uploaded with.
-        Downloads.send(response, file, preview);
+        boolean preview = link.file().startsWith("preview");
+        Downloads.serve(request, response, () -> preview ? documents.previewTemplate(link.id()) : source(link.id()),
+                preview, "/templates.xhtml", preview ? "No PDF preview of template " + link.id() + ": " : "");
     }
 
     private InvoiceFile source(long id) {
