@@ -138,6 +138,16 @@ final class Browser implements AutoCloseable {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
     }
 
+    /** Picks the option {@code label} of a PrimeFaces select menu, once its panel has finished opening. */
+    void choose(String menuId, String label) {
+        click(menuId);
+        WebElement panel = await.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
+        await.until(driver -> "1".equals(panel.getCssValue("opacity")));
+        await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "[id='" + menuId + "_items'] li[data-label='" + label + "']"))).click();
+        await.until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
+    }
+
     /** Types into a PrimeFaces date picker, which opens its calendar from its button only. */
     void typeDate(String id, String value) {
         WebElement input = driver.findElement(By.id(id + "_input"));

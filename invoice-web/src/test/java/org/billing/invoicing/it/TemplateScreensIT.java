@@ -100,7 +100,7 @@ class TemplateScreensIT {
         assertFalse(row.contains("Default"), row);
         long id = onlyTemplate().getJsonNumber("id").longValue();
 
-        choose("globalDefault:templateId", "Carrier");
+        browser.choose("globalDefault:templateId", "Carrier");
         browser.click("globalDefault:saveDefault");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "'Carrier' is the global default template"));
@@ -110,7 +110,7 @@ class TemplateScreensIT {
         browser.open("templates.xhtml?account=10&direction=CUSTOMER");
         browser.await().until(ExpectedConditions.textToBe(By.id("assignment:current"),
                 "No template of its own: the global default 'Carrier'."));
-        choose("assignment:templateId", "Carrier");
+        browser.choose("assignment:templateId", "Carrier");
         browser.click("assignment:saveAssignment");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "The customer invoices of account 10 are made with template 'Carrier'."));
@@ -195,15 +195,6 @@ class TemplateScreensIT {
     }
 
     /** Picks an option of a PrimeFaces select menu by its label, once its panel has faded in (a click during the fade is lost). */
-    private void choose(String menuId, String label) {
-        browser.click(menuId);
-        WebElement panel = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
-        browser.await().until(driver -> "1".equals(panel.getCssValue("opacity")));
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "[id='" + menuId + "_items'] li[data-label='" + label + "']"))).click();
-        browser.await().until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
-    }
-
     private JsonObject onlyTemplate() {
         Http.Response list = admin.get(TEMPLATES);
         assertEquals(1, list.jsonArray().size(), list.text());

@@ -1,0 +1,184 @@
+package org.billing.invoicing.web;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.generation.AutoInvoicingService;
+import org.billing.invoicing.generation.AutoInvoicingSettings;
+import org.billing.invoicing.generation.GenerationRun;
+import org.billing.invoicing.generation.GenerationRuns;
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.period.InvoicePeriod;
+
+/**
+ * automatic.xhtml: an account's automatic invoicing in one direction (its invoice period and the day it
+ * starts from), and the runs of the job that makes the invoices, which an administrator may start now.
+ */
+@Named
+@ViewScoped
+public class AutoInvoicingForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final String FORM = "settings";
+    private static final Set<String> INPUTS = Set.of("accountId", "invoicePeriod", "generateFrom");
+
+    @EJB
+    private AutoInvoicingService autoInvoicing;
+
+    @EJB
+    private GenerationRuns runs;
+
+    @Inject
+    private Display display;
+
+    private Long accountId;
+    private Direction direction = Direction.CUSTOMER;
+    private InvoicePeriod invoicePeriod;
+    private LocalDate generateFrom;
+    /** Whether the pair shown is invoiced automatically now. */
+    private boolean active;
+    private boolean loaded;
+    private List<GenerationRun> recent;
+
+    /** The view action and the account and direction selects: shows the pair's stored settings. */
+    public void load() {
+        loaded = false;
+        if (accountId == null || direction == null) {
+            return;
+        }
+        try {
+            show(autoInvoicing.settings(accountId, direction));
+        } catch (RuntimeException e) {
+            refused(Refusals.refusal(e));
+        }
+    }
+
+    public void save() {
+        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+            return;
+        }
+        try {
+            show(Optional.of(autoInvoicing.change(new AutoInvoicingSettings(accountId, direction, invoicePeriod,
+                    generateFrom))));
+        } catch (RuntimeException e) {
+            refused(Refusals.refusal(e));
+            return;
+        }
+        Messages.info("Account " + accountId + " is invoiced automatically as " + words(direction) + ", "
+                + display.label(invoicePeriod).toLowerCase(Locale.ROOT) + ", from " + generateFrom + ".");
+    }
+
+    public void stop() {
+        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+            return;
+        }
+        try {
+            autoInvoicing.stop(accountId, direction);
+        } catch (RuntimeException e) {
+            refused(Refusals.refusal(e));
+            return;
+        }
+        show(Optional.empty());
+        Messages.info("Account " + accountId + " is no longer invoiced automatically as " + words(direction)
+                + "; its invoices stay.");
+    }
+
+    /** Starts a run of the job now (or shows the one already going). */
+    public void runNow() {
+        if (!Access.permits(Roles.ADMIN, "start generation runs")) {
+            return;
+        }
+        GenerationRun run = runs.start();
+        recent = null;
+        Messages.info("Generation run " + run.id() + " is " + run.status().toLowerCase(Locale.ROOT)
+                + ". Refresh to see how it ends.");
+    }
+
+    /** Reads the runs again. */
+    public void refresh() {
+        recent = null;
+    }
+
+    private void show(Optional<AutoInvoicingSettings> stored) {
+        active = stored.isPresent();
+        invoicePeriod = stored.map(AutoInvoicingSettings::invoicePeriod).orElse(null);
+        generateFrom = stored.map(AutoInvoicingSettings::generateFrom).orElse(null);
+        loaded = true;
+    }
+
+    private static void refused(InvoicingException e) {
+        Messages.error(INPUTS.contains(e.field()) ? FORM + ":" + e.field() : null, e.getMessage());
+    }
+
+    private static String words(Direction direction) {
+        return direction.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The latest runs, newest first; read once per view and again after Run now or Refresh. */
+    public List<GenerationRun> getRecent() {
+        if (recent == null) {
+            recent = runs.recent();
+        }
+        return recent;
+    }
+
+    public InvoicePeriod[] getPeriods() {
+        return InvoicePeriod.values();
+    }
+
+    public Direction[] getDirections() {
+        return Direction.values();
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(Long accountId) {
+        this.accountId = accountId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public void setDirection(Direction direction) {
+        this.direction = direction;
+    }
+
+    public InvoicePeriod getInvoicePeriod() {
+        return invoicePeriod;
+    }
+
+    public void setInvoicePeriod(InvoicePeriod invoicePeriod) {
+        this.invoicePeriod = invoicePeriod;
+    }
+
+    public LocalDate getGenerateFrom() {
+        return generateFrom;
+    }
+
+    public void setGenerateFrom(LocalDate generateFrom) {
+        this.generateFrom = generateFrom;
+    }
+}
