@@ -1,6 +1,5 @@
 package org.billing.invoicing.web;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import org.billing.invoicing.common.Roles;
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
@@ -21,7 +19,7 @@ import org.billing.invoicing.settings.InvoiceSettingsService;
  */
 @Named
 @ViewScoped
-public class AccountSettingsForm implements Serializable {
+public class AccountSettingsForm extends AccountDirectionForm {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,27 +27,20 @@ public class AccountSettingsForm implements Serializable {
     private static final String FORM = "accountSettings";
     private static final Set<String> INPUTS = Set.of("accountId", "seriesId", "recipients");
 
+    public AccountSettingsForm() {
+        super(FORM, INPUTS);
+    }
+
     @EJB
     private InvoiceSettingsService settings;
 
-    private Long accountId;
-    private Direction direction = Direction.CUSTOMER;
     private Long seriesId;
     /** One address a line, as the operator types them; commas and semicolons separate too. */
     private String recipients;
-    private boolean loaded;
 
-    /** The view action and the account and direction selects: shows the stored settings of the pair. */
-    public void load() {
-        loaded = false;
-        if (accountId == null || direction == null) {
-            return;
-        }
-        try {
-            show(settings.accountSettings(accountId, direction));
-        } catch (RuntimeException e) {
-            refused(Refusals.refusal(e));
-        }
+    @Override
+    protected void read(long accountId, Direction direction) {
+        show(settings.accountSettings(accountId, direction));
     }
 
     public void save() {
@@ -57,12 +48,12 @@ public class AccountSettingsForm implements Serializable {
             return;
         }
         try {
-            show(settings.changeAccountSettings(new AccountInvoiceSettings(accountId, direction, seriesId, addresses())));
+            show(settings.changeAccountSettings(new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses())));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
         }
-        Messages.info("The " + direction.name().toLowerCase() + " invoice settings of account " + accountId + " are saved.");
+        Messages.info("The " + getDirection().name().toLowerCase() + " invoice settings of account " + getAccountId() + " are saved.");
     }
 
     private List<String> addresses() {
@@ -73,35 +64,6 @@ public class AccountSettingsForm implements Serializable {
     private void show(AccountInvoiceSettings stored) {
         seriesId = stored.seriesId();
         recipients = String.join("\n", stored.recipients());
-        loaded = true;
-    }
-
-    private static void refused(InvoicingException e) {
-        Messages.error(INPUTS.contains(e.field()) ? FORM + ":" + e.field() : null, e.getMessage());
-    }
-
-    public Direction[] getDirections() {
-        return Direction.values();
-    }
-
-    public boolean isLoaded() {
-        return loaded;
-    }
-
-    public Long getAccountId() {
-        return accountId;
-    }
-
-    public void setAccountId(Long accountId) {
-        this.accountId = accountId;
-    }
-
-    public Direction getDirection() {
-        return direction;
-    }
-
-    public void setDirection(Direction direction) {
-        this.direction = direction;
     }
 
     public Long getSeriesId() {

@@ -1,6 +1,5 @@
 package org.billing.invoicing.web;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
@@ -27,12 +25,16 @@ import org.billing.invoicing.period.InvoicePeriod;
  */
 @Named
 @ViewScoped
-public class AutoInvoicingForm implements Serializable {
+public class AutoInvoicingForm extends AccountDirectionForm {
 
     private static final long serialVersionUID = 1L;
 
     private static final String FORM = "settings";
     private static final Set<String> INPUTS = Set.of("accountId", "invoicePeriod", "generateFrom");
+
+    public AutoInvoicingForm() {
+        super(FORM, INPUTS);
+    }
 
     @EJB
     private AutoInvoicingService autoInvoicing;
@@ -43,26 +45,15 @@ public class AutoInvoicingForm implements Serializable {
     @Inject
     private Display display;
 
-    private Long accountId;
-    private Direction direction = Direction.CUSTOMER;
     private InvoicePeriod invoicePeriod;
     private LocalDate generateFrom;
     /** Whether the pair shown is invoiced automatically now. */
     private boolean active;
-    private boolean loaded;
     private List<GenerationRun> recent;
 
-    /** The view action and the account and direction selects: shows the pair's stored settings. */
-    public void load() {
-        loaded = false;
-        if (accountId == null || direction == null) {
-            return;
-        }
-        try {
-            show(autoInvoicing.settings(accountId, direction));
-        } catch (RuntimeException e) {
-            refused(Refusals.refusal(e));
-        }
+    @Override
+    protected void read(long accountId, Direction direction) {
+        show(autoInvoicing.settings(accountId, direction));
     }
 
     public void save() {
@@ -70,13 +61,13 @@ public class AutoInvoicingForm implements Serializable {
             return;
         }
         try {
-            show(Optional.of(autoInvoicing.change(new AutoInvoicingSettings(accountId, direction, invoicePeriod,
+            show(Optional.of(autoInvoicing.change(new AutoInvoicingSettings(getAccountId(), getDirection(), invoicePeriod,
                     generateFrom))));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
         }
-        Messages.info("Account " + accountId + " is invoiced automatically as " + words(direction) + ", "
+        Messages.info("Account " + getAccountId() + " is invoiced automatically as " + words(getDirection()) + ", "
                 + display.label(invoicePeriod).toLowerCase(Locale.ROOT) + ", from " + generateFrom + ".");
     }
 
@@ -85,13 +76,13 @@ public class AutoInvoicingForm implements Serializable {
             return;
         }
         try {
-            autoInvoicing.stop(accountId, direction);
+            autoInvoicing.stop(getAccountId(), getDirection());
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
         }
         show(Optional.empty());
-        Messages.info("Account " + accountId + " is no longer invoiced automatically as " + words(direction)
+        Messages.info("Account " + getAccountId() + " is no longer invoiced automatically as " + words(getDirection())
                 + "; its invoices stay.");
     }
 
@@ -115,11 +106,6 @@ public class AutoInvoicingForm implements Serializable {
         active = stored.isPresent();
         invoicePeriod = stored.map(AutoInvoicingSettings::invoicePeriod).orElse(null);
         generateFrom = stored.map(AutoInvoicingSettings::generateFrom).orElse(null);
-        loaded = true;
-    }
-
-    private static void refused(InvoicingException e) {
-        Messages.error(INPUTS.contains(e.field()) ? FORM + ":" + e.field() : null, e.getMessage());
     }
 
     private static String words(Direction direction) {
@@ -138,32 +124,8 @@ public class AutoInvoicingForm implements Serializable {
         return InvoicePeriod.values();
     }
 
-    public Direction[] getDirections() {
-        return Direction.values();
-    }
-
     public boolean isActive() {
         return active;
-    }
-
-    public boolean isLoaded() {
-        return loaded;
-    }
-
-    public Long getAccountId() {
-        return accountId;
-    }
-
-    public void setAccountId(Long accountId) {
-        this.accountId = accountId;
-    }
-
-    public Direction getDirection() {
-        return direction;
-    }
-
-    public void setDirection(Direction direction) {
-        this.direction = direction;
     }
 
     public InvoicePeriod getInvoicePeriod() {

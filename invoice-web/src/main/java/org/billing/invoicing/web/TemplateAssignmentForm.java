@@ -1,6 +1,5 @@
 package org.billing.invoicing.web;
 
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.TemplateService;
 import org.billing.invoicing.document.TemplateView;
@@ -22,7 +20,7 @@ import org.billing.invoicing.invoice.Direction;
  */
 @Named
 @ViewScoped
-public class TemplateAssignmentForm implements Serializable {
+public class TemplateAssignmentForm extends AccountDirectionForm {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,30 +28,23 @@ public class TemplateAssignmentForm implements Serializable {
     private static final String FORM = "assignment";
     private static final Set<String> INPUTS = Set.of("accountId", "templateId");
 
+    public TemplateAssignmentForm() {
+        super(FORM, INPUTS);
+    }
+
     @EJB
     private TemplateService templates;
 
     @Inject
     private TemplateLibrary library;
 
-    private Long accountId;
-    private Direction direction = Direction.CUSTOMER;
     private Long templateId;
     /** The stored assignment of the pair shown, null when the account has none (it uses the default). */
     private TemplateView assigned;
-    private boolean loaded;
 
-    /** The view action and the account and direction selects: shows the pair's stored assignment. */
-    public void load() {
-        loaded = false;
-        if (accountId == null || direction == null) {
-            return;
-        }
-        try {
-            show(templates.assigned(accountId, direction));
-        } catch (RuntimeException e) {
-            refused(Refusals.refusal(e));
-        }
+    @Override
+    protected void read(long accountId, Direction direction) {
+        show(templates.assigned(accountId, direction));
     }
 
     public void save() {
@@ -61,14 +52,14 @@ public class TemplateAssignmentForm implements Serializable {
             return;
         }
         try {
-            show(templates.assign(accountId, direction, templateId));
+            show(templates.assign(getAccountId(), getDirection(), templateId));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
         } finally {
             library.reload();
         }
-        String invoices = "The " + direction.name().toLowerCase(Locale.ROOT) + " invoices of account " + accountId;
+        String invoices = "The " + getDirection().name().toLowerCase(Locale.ROOT) + " invoices of account " + getAccountId();
         Messages.info(assigned == null ? invoices + " are made with the global default template."
                 : invoices + " are made with template '" + assigned.name() + "'.");
     }
@@ -76,11 +67,6 @@ public class TemplateAssignmentForm implements Serializable {
     private void show(Optional<TemplateView> stored) {
         assigned = stored.orElse(null);
         templateId = assigned == null ? null : assigned.id();
-        loaded = true;
-    }
-
-    private static void refused(InvoicingException e) {
-        Messages.error(INPUTS.contains(e.field()) ? FORM + ":" + e.field() : null, e.getMessage());
     }
 
     /** What the pair's invoices are made with now, in words. */
@@ -93,32 +79,8 @@ public class TemplateAssignmentForm implements Serializable {
                 : "No template of its own: the global default '" + fallback.name() + "'.";
     }
 
-    public Direction[] getDirections() {
-        return Direction.values();
-    }
-
-    public boolean isLoaded() {
-        return loaded;
-    }
-
     public TemplateView getAssigned() {
         return assigned;
-    }
-
-    public Long getAccountId() {
-        return accountId;
-    }
-
-    public void setAccountId(Long accountId) {
-        this.accountId = accountId;
-    }
-
-    public Direction getDirection() {
-        return direction;
-    }
-
-    public void setDirection(Direction direction) {
-        this.direction = direction;
     }
 
     public Long getTemplateId() {
