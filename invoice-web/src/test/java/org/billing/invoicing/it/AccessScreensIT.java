@@ -42,8 +42,7 @@ class AccessScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeInvoices(DeployedModule.deployment().database());
     }

@@ -48,8 +48,7 @@ class AutoInvoicingScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeInvoices(database);
     }

@@ -197,6 +197,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Keeps a screenshot of the page {@code test} ended on ({@code last-<method>.png}), to see why it failed; then closes. */
+    void closeAfter(org.junit.jupiter.api.TestInfo test) {
+        try {
+            screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

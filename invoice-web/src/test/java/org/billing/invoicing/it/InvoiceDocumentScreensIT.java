@@ -47,8 +47,7 @@ class InvoiceDocumentScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeInvoices(database);
         Fixtures.removeTemplates(database);

@@ -78,8 +78,7 @@ class InvoiceLifecycleScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws SQLException {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeInvoices(database);
     }

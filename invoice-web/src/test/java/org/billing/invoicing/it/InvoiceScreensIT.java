@@ -62,8 +62,7 @@ class InvoiceScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
     }
 

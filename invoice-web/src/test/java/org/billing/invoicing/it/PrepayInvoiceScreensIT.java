@@ -50,8 +50,7 @@ class PrepayInvoiceScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeInvoices(DeployedModule.deployment().database());
     }

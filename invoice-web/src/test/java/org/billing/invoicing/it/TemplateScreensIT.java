@@ -57,8 +57,7 @@ class TemplateScreensIT {
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
         if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png");
-            browser.close();
+            browser.closeAfter(test);
         }
         Fixtures.removeTemplates(database);
     }
