@@ -88,11 +88,8 @@ public class GenerationRuns {
             // the run has ended (a step may have ended before its job has).
             result = status == BatchStatus.COMPLETED ? new RunCounts(0, 0).toString() : null;
         }
-        // TEMPORARY bridge to the new run view until main's set-based engine lands (reverted before the merge).
-        boolean going = status == BatchStatus.STARTING || status == BatchStatus.STARTED;
-        return new GenerationRun(execution.getExecutionId(), going ? GenerationRun.STARTED : GenerationRun.COMPLETED,
-                "OPERATOR", "", 1, 0, 0, 0, 0, 0, 0, 0L, null, result, instant(execution.getStartTime()),
-                instant(execution.getStartTime()), instant(execution.getEndTime()), List.of());
+        return new GenerationRun(execution.getExecutionId(), status.name(), result,
+                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()));
     }
 
     private static Instant instant(Date date) {
