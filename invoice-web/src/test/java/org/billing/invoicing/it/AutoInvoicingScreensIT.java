@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -240,16 +239,23 @@ class AutoInvoicingScreensIT {
                 .findFirst().orElse(List.of());
     }
 
-    /** The keys ("10-CUSTOMER") of the overview's rows on the page. */
+    /**
+     * The keys ("10-CUSTOMER") of the overview's rows on the page, read in one script: an Ajax update may
+     * replace the rows between two reads of Selenium's.
+     */
+    @SuppressWarnings("unchecked")
     private Set<String> overviewKeys() {
-        return browser.driver().findElements(By.cssSelector("[id='overview:accounts_data'] > tr[data-rk]")).stream()
-                .map(row -> row.getAttribute("data-rk")).collect(Collectors.toSet());
+        return Set.copyOf((List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll(\"[id='overview:accounts_data'] > tr[data-rk]\"))"
+                        + ".map(row => row.getAttribute('data-rk'));"));
     }
 
-    /** The text of the overview's row {@code key}, on one line. */
+    /** The text of the overview's row {@code key}, on one line ("" when it is not on the page). */
     private String overviewRow(String key) {
-        return browser.driver().findElement(By.cssSelector("[id='overview:accounts_data'] > tr[data-rk='" + key + "']"))
-                .getText().replace('\n', ' ');
+        Object text = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const row = document.querySelector(\"[id='overview:accounts_data'] > tr[data-rk='\" + arguments[0] + \"']\");"
+                        + " return row ? row.innerText : '';", key);
+        return String.valueOf(text).replaceAll("\\s+", " ").strip();
     }
 
     /** Ticks the overview's row {@code key} and waits for the count of selected rows. */
