@@ -94,7 +94,9 @@ public class GenerationWorker {
                             item.period().in(account.zone())));
                 }
             }
+            long computing = System.nanoTime();
             List<InvoiceFigures> figures = figures(computable, calculations);
+            long writing = System.nanoTime();
             long cdrs = 0;
             for (int i = 0; i < computable.size(); i++) {
                 if (figures.get(i) != null) {
@@ -104,6 +106,10 @@ public class GenerationWorker {
                 ended++;
             }
             long aggregated = cdrs;
+            long written = System.nanoTime();
+            LOG.info(() -> "Generation run " + runId + ", partition " + bucket + ": " + items.size()
+                    + " periods, " + aggregated + " calls computed in " + (writing - computing) / 1_000_000
+                    + " ms, invoices written in " + (written - writing) / 1_000_000 + " ms");
             inTransaction(connection -> {
                 GenerationStore.heartbeat(connection, runId, aggregated, clock.instant());
                 return null;
