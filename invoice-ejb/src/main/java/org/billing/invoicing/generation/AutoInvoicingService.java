@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +22,9 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceFigures;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceView;
-import org.billing.invoicing.period.AutoPeriod;
-import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.period.InvoicePeriod;
 import org.billing.invoicing.platform.Account;
 
@@ -37,9 +34,6 @@ import org.billing.invoicing.platform.Account;
  */
 @Stateless
 public class AutoInvoicingService {
-
-    /** A first run after a long pause catches up, but within bounds. */
-    private static final int MAX_PERIODS_PER_ACCOUNT = 400;
 
     @PersistenceContext(unitName = "invoicing")
     private EntityManager em;
@@ -89,38 +83,18 @@ public class AutoInvoicingService {
     }
 
     /**
-     * Every automatic invoice that is due now and not made yet, oldest period first per account. In a
-     * transaction of its own: the batch runtime's transaction already holds its own database.
+     * Creates one due invoice from the figures its run computed, in a transaction of its own that also
+     * marks the run's item done: after a crash, an item is done exactly when its invoice exists.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<DueInvoice> dueInvoices() {
-        Instant now = clock.instant();
-        List<DueInvoice> due = new ArrayList<>();
-        for (AutoInvoicingSettings settings : all()) {
-            Account account = em.find(Account.class, settings.accountId());
-            ZoneId zone = account.zone();
-            List<BillingPeriod> invoiced = invoicedPeriods(settings.accountId(), settings.direction(), zone);
-            AutoPeriod period = firstPeriod(settings.invoicePeriod(), settings.generateFrom());
-            for (int i = 0; i < MAX_PERIODS_PER_ACCOUNT && period.isDue(zone, account.maxCallDuration(), now); i++) {
-                BillingPeriod candidate = period.in(zone);
-                if (invoiced.stream().noneMatch(candidate::overlaps)) {
-                    due.add(new DueInvoice(settings.accountId(), settings.direction(), period));
-                }
-                period = settings.invoicePeriod().after(period);
-            }
+    public InvoiceView create(DueItem due, InvoiceFigures figures, int attempt) {
+        InvoiceView invoice = invoices.createAutomatic(due.accountId(), due.direction(), due.period(), figures);
+        try {
+            GenerationStore.markCreated(connection(), due.id(), invoice.id(), attempt, clock.instant());
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not mark the run's item " + due.id() + " done", e);
         }
-        return due;
-    }
-
-    /** Creates one due invoice in a transaction of its own, so that one refusal spoils no other. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public InvoiceView create(DueInvoice due) {
-        return invoices.createAutomatic(due.accountId(), due.direction(), due.period());
-    }
-
-    private static AutoPeriod firstPeriod(InvoicePeriod kind, LocalDate generateFrom) {
-        AutoPeriod period = kind.periodOf(generateFrom);
-        return period.firstDay().isBefore(generateFrom) ? kind.after(period) : period;
+        return invoice;
     }
 
     private List<AutoInvoicingSettings> all() {
@@ -136,23 +110,6 @@ public class AutoInvoicingService {
             throw new PersistenceException("Could not read the automatic invoicing settings", e);
         }
         return settings;
-    }
-
-    private List<BillingPeriod> invoicedPeriods(long accountId, Direction direction, ZoneId zone) {
-        List<BillingPeriod> periods = new ArrayList<>();
-        try (PreparedStatement select = connection().prepareStatement(
-                "SELECT start_at, end_at FROM invoice_period_claim WHERE account_id = ? AND direction = ?")) {
-            select.setLong(1, accountId);
-            select.setString(2, direction.name());
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    periods.add(new BillingPeriod(Jdbc.instant(row, "start_at"), Jdbc.instant(row, "end_at"), zone));
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read the invoiced periods of account " + accountId, e);
-        }
-        return periods;
     }
 
     private Connection connection() {

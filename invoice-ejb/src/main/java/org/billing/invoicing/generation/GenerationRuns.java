@@ -1,102 +1,168 @@
 package org.billing.invoicing.generation;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
-import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.database.Database;
 
 /**
- * Runs of automatic invoicing (the batch job {@value #JOB}, whose thin artifacts are in invoice-batch):
- * started by the schedule or on demand. Jobs start outside any transaction: the batch runtime writes
- * its own records. The EJBs live here, in the EJB module: an EJB in the EAR's lib/ would be seen by
- * every module as one of its own.
+ * Runs of automatic invoicing, started by the schedule on every node or by an operator. A run is a
+ * row of {@code generation_run} and its due account-periods rows of {@code generation_item}; the
+ * database, not a node, says whether a run is going: at most one is (a unique index), starts are
+ * serialised by an advisory lock, and a run whose heartbeat is older than the lease is abandoned, so
+ * that a node killed mid-run (or a batch repository that still says STARTED after a restart) never
+ * blocks the next run. The work itself is the batch job {@value #JOB} (thin artifacts in
+ * invoice-batch), started on each node that starts or joins a run; its partitions claim the items.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GenerationRuns {
 
     public static final String JOB = "auto-invoices";
+    public static final String RUN_PARAMETER = "runId";
     private static final int LISTED = 20;
+    private static final Logger LOG = Logger.getLogger(GenerationRuns.class.getName());
 
-    /** Starts a run unless one is already going; returns the run that is going. */
+    /**
+     * Runs this process works on now. Node-local on purpose and only to avoid starting the job twice
+     * here; which run is going is decided by the database.
+     */
+    private static final Set<Long> WORKED_HERE = ConcurrentHashMap.newKeySet();
+
+    @Resource(lookup = Database.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private Clock clock;
+
+    /** An operator's Run now: starts a run unless one is going, and works on the run that is going. */
     public GenerationRun start() {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        for (GenerationRun run : recent()) {
-            if (run.status().equals(BatchStatus.STARTING.name()) || run.status().equals(BatchStatus.STARTED.name())) {
-                return run;
-            }
-        }
-        return get(operator.start(JOB, new Properties()));
+        return start("OPERATOR", session.getCallerPrincipal().getName());
     }
 
-    public GenerationRun get(long id) {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        try {
-            JobExecution execution = operator.getJobExecution(id);
-            if (!JOB.equals(execution.getJobName())) {
-                throw notFound(id);
-            }
-            return view(operator, execution);
-        } catch (NoSuchJobExecutionException e) {
-            throw notFound(id);
-        }
+    /** The schedule's run, on every node: the database lets one node plan it; the others join it. */
+    public GenerationRun startScheduled() {
+        return start("SCHEDULE", "schedule");
     }
 
-    /** The latest runs, newest first. */
-    public List<GenerationRun> recent() {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        List<GenerationRun> runs = new ArrayList<>();
-        try {
-            for (JobInstance instance : operator.getJobInstances(JOB, 0, LISTED)) {
-                for (JobExecution execution : operator.getJobExecutions(instance)) {
-                    runs.add(view(operator, execution));
+    private GenerationRun start(String trigger, String by) {
+        GenerationSettings settings = GenerationSettings.current();
+        long runId;
+        boolean work;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Instant now = clock.instant();
+                GenerationStore.lockStarts(connection);
+                for (long abandoned : GenerationStore.abandonStale(connection, now, settings.lease())) {
+                    LOG.warning(() -> "Generation run " + abandoned + " had no heartbeat for " + settings.lease()
+                            + ": marked ABANDONED; its open periods are planned again.");
                 }
+                Optional<Long> going = GenerationStore.going(connection);
+                if (going.isPresent()) {
+                    runId = going.get();
+                    work = true;
+                } else {
+                    DuePlanning.Plan plan = DuePlanning.plan(connection, now, settings.maxPeriodsPerAccount());
+                    runId = GenerationStore.insertRun(connection, trigger, by, settings.threads(), plan.deferred(), now);
+                    GenerationStore.insertItems(connection, runId, settings.threads(), plan.items(), now);
+                    work = plan.items().stream().anyMatch(item -> !item.failed());
+                    if (!work) {
+                        GenerationStore.completeIfDone(connection, runId, now);
+                    }
+                    long planned = runId;
+                    LOG.info(() -> "Generation run " + planned + " (" + trigger + ") planned " + plan.items().size()
+                            + " account-periods, " + plan.deferred() + " deferred to the next run.");
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-        } catch (NoSuchJobException e) {
-            return List.of();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not start a run of automatic invoicing", e);
         }
-        runs.sort((a, b) -> Long.compare(b.id(), a.id()));
-        return runs;
+        if (work) {
+            workOn(runId);
+        }
+        return get(runId);
     }
 
-    private static GenerationRun view(JobOperator operator, JobExecution execution) {
-        // Read once: the execution is live, and its status may change between two reads.
-        BatchStatus status = execution.getBatchStatus();
-        String result = null;
-        for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
-            result = step.getExitStatus();
+    /** Starts the batch job on this node for the run, unless this node already works on it. */
+    private void workOn(long runId) {
+        if (!WORKED_HERE.add(runId)) {
+            return;
         }
-        boolean noCounts = result == null || result.equals(BatchStatus.COMPLETED.name());
-        if (noCounts) {
-            // A step that wrote nothing keeps the default exit status; the run's counts are then zero, once
-            // the run has ended (a step may have ended before its job has).
-            result = status == BatchStatus.COMPLETED ? new RunCounts(0, 0).toString() : null;
+        try {
+            Properties parameters = new Properties();
+            parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
+            BatchRuntime.getJobOperator().start(JOB, parameters);
+        } catch (RuntimeException e) {
+            WORKED_HERE.remove(runId);
+            throw e;
         }
-        return new GenerationRun(execution.getExecutionId(), status.name(), result,
-                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()));
     }
 
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    /** The job ended on this node: completes the run when no period is open any more (on any node). */
+    public void ended(long runId) {
+        WORKED_HERE.remove(runId);
+        try (Connection connection = dataSource.getConnection()) {
+            if (GenerationStore.completeIfDone(connection, runId, clock.instant())) {
+                LOG.info(() -> "Generation run " + runId + " completed.");
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not complete generation run " + runId, e);
+        }
     }
 
-    private static InvoicingException notFound(long id) {
-        return new InvoicingException(ErrorCode.NOT_FOUND, "id", "There is no generation run " + id + ".");
+    /** How many partitions the run was planned with. */
+    public int partitions(long runId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return GenerationStore.partitions(connection, runId);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read generation run " + runId, e);
+        }
+    }
+
+    /** A run with its counts and its failures. */
+    public GenerationRun get(long id) {
+        try (Connection connection = dataSource.getConnection()) {
+            return GenerationStore.run(connection, id).orElseThrow(() -> new InvoicingException(ErrorCode.NOT_FOUND,
+                    "id", "There is no generation run " + id + "."));
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read generation run " + id, e);
+        }
+    }
+
+    /** The latest runs, newest first, with their counts (without their failures). */
+    public List<GenerationRun> recent() {
+        try (Connection connection = dataSource.getConnection()) {
+            return GenerationStore.recent(connection, LISTED);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the generation runs", e);
+        }
     }
 }

@@ -13,7 +13,8 @@ import org.billing.invoicing.database.Settings;
 /**
  * Starts automatic invoicing every quarter of an hour (unless {@code INVOICING_AUTO_ENABLED=false}):
  * periods become due at different times in different time zones and after each account's maximum
- * call duration, so a frequent, cheap check makes each invoice soon after it is due.
+ * call duration, so a frequent, cheap check makes each invoice soon after it is due. The timer fires on
+ * every node: the database lets one node plan the run and the others join it ({@link GenerationRuns}).
  */
 @Singleton
 public class GenerationSchedule {
@@ -27,7 +28,7 @@ public class GenerationSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void generate() {
         if (Settings.value("invoicing.auto.enabled").map(Boolean::parseBoolean).orElse(true)) {
-            GenerationRun run = runs.start();
+            GenerationRun run = runs.startScheduled();
             LOG.fine(() -> "Automatic invoicing run " + run.id() + " " + run.status());
         }
     }

@@ -61,4 +61,8 @@ public enum CallSide {
     public static CallSide of(Direction direction) {
         return direction == Direction.CUSTOMER ? ORIGINATED : TERMINATED;
     }
+
+    public static Direction directionOf(CallSide side) {
+        return side == ORIGINATED ? Direction.CUSTOMER : Direction.VENDOR;
+    }
 }

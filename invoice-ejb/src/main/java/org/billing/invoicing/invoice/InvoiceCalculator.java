@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,7 +48,7 @@ public final class InvoiceCalculator {
     private static final String CALLS_SQL = """
             SELECT a.*, co.name AS country, n.name AS network
             FROM (
-                SELECT GROUPING(g.prefix, g.country_id, g.network_id, g.rate) AS level,
+                SELECT g.k, GROUPING(g.prefix, g.country_id, g.network_id, g.rate) AS level,
                        g.prefix AS dst_prefix, g.country_id, g.network_id, g.rate,
                        sum(g.calls) AS calls,
                        coalesce(sum(g.calls) FILTER (WHERE g.success), 0) AS succ_calls,
@@ -64,7 +65,7 @@ public final class InvoiceCalculator {
                        min(g.first_call) FILTER (WHERE g.success) AS first_succ,
                        max(g.last_call) FILTER (WHERE g.success) AS last_succ
                 FROM (
-                    SELECT c.{prefix} AS prefix, c.dst_country_id AS country_id, c.dst_network_id AS network_id,
+                    SELECT d.k, c.{prefix} AS prefix, c.dst_country_id AS country_id, c.dst_network_id AS network_id,
                            c.{rate} AS rate, c.success, c.{reverse} AS reverse,
                            count(*) AS calls,
                            coalesce(sum(c.duration), 0) AS duration,
@@ -72,29 +73,30 @@ public final class InvoiceCalculator {
                            coalesce(sum(c.{price}), 0) AS amount,
                            min(c.time_start) AS first_call,
                            max(c.time_start) AS last_call
-                    FROM cdr c
-                    WHERE c.{account} = ? AND c.time_start >= ? AND c.time_start < ? {attempts}
-                    GROUP BY 1, 2, 3, 4, 5, 6
+                    FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY AS d(account_id, t0, t1, k)
+                    JOIN cdr c ON c.{account} = d.account_id AND c.time_start >= d.t0 AND c.time_start < d.t1
+                    WHERE c.time_start >= ? AND c.time_start < ? {attempts}
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7
                 ) g
                 GROUP BY GROUPING SETS (
-                    (g.prefix, g.country_id, g.network_id, g.rate),
-                    (g.country_id, g.network_id, g.rate),
-                    ())
+                    (g.k, g.prefix, g.country_id, g.network_id, g.rate),
+                    (g.k, g.country_id, g.network_id, g.rate),
+                    (g.k))
             ) a
             LEFT JOIN country co ON co.id = a.country_id
             LEFT JOIN network n ON n.id = a.network_id
-            ORDER BY a.level, a.dst_prefix, co.name, n.name, a.rate
+            ORDER BY a.k, a.level, a.dst_prefix, co.name, n.name, a.rate
             """;
 
     private static final String SERVICES_SQL = """
-            SELECT s.id AS service_id, s.name AS service, count(*) AS transactions, sum(t.amount) AS amount,
+            SELECT d.k, s.id AS service_id, s.name AS service, count(*) AS transactions, sum(t.amount) AS amount,
                    coalesce(sum(t.amount) FILTER (WHERE t.amount > 0), 0) AS spent,
                    coalesce(-sum(t.amount) FILTER (WHERE t.amount < 0), 0) AS earned
-            FROM service_transaction t
+            FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY AS d(account_id, t0, t1, k)
+            JOIN service_transaction t ON t.account_id = d.account_id AND t.created_at >= d.t0 AND t.created_at < d.t1
             JOIN service s ON s.id = t.service_id
-            WHERE t.account_id = ? AND t.created_at >= ? AND t.created_at < ?
-            GROUP BY s.id, s.name
-            ORDER BY s.name, s.id
+            GROUP BY d.k, s.id, s.name
+            ORDER BY d.k, s.name, s.id
             """;
 
     /* The same transactions as SERVICES_SQL, one row each: the charges of a prepay invoice. */
@@ -135,6 +137,10 @@ public final class InvoiceCalculator {
         }
     }
 
+    /** One invoice to compute: an account's calls in one direction over one period. */
+    public record Calculation(long accountId, Direction direction, PaymentModel paymentModel, BillingPeriod period) {
+    }
+
     /**
      * Call it inside a transaction, which sets two things for itself only: the memory the aggregation
      * needs to hash in memory ({@code work_mem} defaults to 4 MB, which spills 100 k calls to disk),
@@ -146,36 +152,112 @@ public final class InvoiceCalculator {
      */
     public InvoiceFigures calculate(Connection connection, long accountId, Direction direction,
                                     PaymentModel paymentModel, BillingPeriod period) throws SQLException {
+        return calculateAll(connection, List.of(new Calculation(accountId, direction, paymentModel, period))).get(0);
+    }
+
+    /**
+     * The figures of many invoices at once, in the order asked: automatic invoicing's set-based route,
+     * and the same statements Calculate runs for one. Per direction, one statement joins the list of
+     * account-periods to the calls and groups them by invoice as well; one more sums their services.
+     * Prepay details are small per-account lists and are read per invoice.
+     */
+    public List<InvoiceFigures> calculateAll(Connection connection, List<Calculation> calculations)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
-        CallSide side = CallSide.of(direction);
-        Map<DetailTable, List<CallLine>> tables = new EnumMap<>(DetailTable.class);
-        DetailTable.callTables(side).forEach(table -> tables.put(table, new ArrayList<>()));
-        CallTotals calls = CallTotals.NONE;
-        try (PreparedStatement statement = connection.prepareStatement(CALLS_SQL_BY_SIDE.get(side))) {
-            bindAccountAndPeriod(statement, accountId, period);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    int level = row.getInt("level");
-                    if (level == TOTAL_LEVEL) {
-                        calls = totals(row, side);
-                    } else {
-                        addLines(row, level == DESTINATION_LEVEL, side, tables);
+        List<Map<DetailTable, List<CallLine>>> tables = new ArrayList<>();
+        CallTotals[] calls = new CallTotals[calculations.size()];
+        ServiceTotals[] services = new ServiceTotals[calculations.size()];
+        List<List<ServiceLine>> serviceLines = new ArrayList<>();
+        for (int i = 0; i < calculations.size(); i++) {
+            Map<DetailTable, List<CallLine>> byTable = new EnumMap<>(DetailTable.class);
+            DetailTable.callTables(CallSide.of(calculations.get(i).direction()))
+                    .forEach(table -> byTable.put(table, new ArrayList<>()));
+            tables.add(byTable);
+            calls[i] = CallTotals.NONE;
+            services[i] = ServiceTotals.NONE;
+            serviceLines.add(new ArrayList<>());
+        }
+        for (CallSide side : CallSide.values()) {
+            List<Integer> indexes = indexesOf(calculations, CallSide.directionOf(side));
+            if (indexes.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(CALLS_SQL_BY_SIDE.get(side))) {
+                int next = bindDueList(connection, statement, calculations, indexes);
+                bindWidestBounds(statement, next, calculations, indexes);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        int index = indexes.get(row.getInt("k") - 1);
+                        int level = row.getInt("level");
+                        if (level == TOTAL_LEVEL) {
+                            calls[index] = totals(row, side);
+                        } else {
+                            addLines(row, level == DESTINATION_LEVEL, side, tables.get(index));
+                        }
                     }
                 }
             }
         }
-        List<ServiceLine> serviceLines = new ArrayList<>();
-        ServiceTotals services = ServiceTotals.NONE;
-        if (direction == Direction.CUSTOMER) {
-            services = services(connection, accountId, period, serviceLines);
+        List<Integer> customers = indexesOf(calculations, Direction.CUSTOMER);
+        if (!customers.isEmpty()) {
+            services(connection, calculations, customers, services, serviceLines);
         }
-        PrepayDetails prepay = PrepayTable.belongTo(direction, paymentModel)
-                ? prepayDetails(connection, accountId, period)
-                : PrepayDetails.NONE;
-        return new InvoiceFigures(direction, calls, services, tables, serviceLines, prepay);
+        List<InvoiceFigures> figures = new ArrayList<>();
+        for (int i = 0; i < calculations.size(); i++) {
+            Calculation calculation = calculations.get(i);
+            PrepayDetails prepay = PrepayTable.belongTo(calculation.direction(), calculation.paymentModel())
+                    ? prepayDetails(connection, calculation.accountId(), calculation.period())
+                    : PrepayDetails.NONE;
+            figures.add(new InvoiceFigures(calculation.direction(), calls[i], services[i], tables.get(i),
+                    serviceLines.get(i), prepay));
+        }
+        return figures;
+    }
+
+    private static List<Integer> indexesOf(List<Calculation> calculations, Direction direction) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < calculations.size(); i++) {
+            if (calculations.get(i).direction() == direction) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
+    }
+
+    /** Binds the account-periods as three arrays (the statement numbers them 1..n); returns the next parameter. */
+    private static int bindDueList(Connection connection, PreparedStatement statement, List<Calculation> calculations,
+                                   List<Integer> indexes) throws SQLException {
+        Long[] accounts = new Long[indexes.size()];
+        String[] starts = new String[indexes.size()];
+        String[] ends = new String[indexes.size()];
+        for (int i = 0; i < indexes.size(); i++) {
+            Calculation calculation = calculations.get(indexes.get(i));
+            accounts[i] = calculation.accountId();
+            // ISO-8601 instants: the database reads them as timestamptz whatever the session's zone.
+            starts[i] = calculation.period().start().toString();
+            ends[i] = calculation.period().end().toString();
+        }
+        statement.setArray(1, connection.createArrayOf("bigint", accounts));
+        statement.setArray(2, connection.createArrayOf("text", starts));
+        statement.setArray(3, connection.createArrayOf("text", ends));
+        return 4;
+    }
+
+    /** The earliest start and latest end of the list, as constants the planner prunes the cdr partitions by. */
+    private static void bindWidestBounds(PreparedStatement statement, int first, List<Calculation> calculations,
+                                         List<Integer> indexes) throws SQLException {
+        Instant start = null;
+        Instant end = null;
+        for (int index : indexes) {
+            BillingPeriod period = calculations.get(index).period();
+            start = start == null || period.start().isBefore(start) ? period.start() : start;
+            end = end == null || period.end().isAfter(end) ? period.end() : end;
+        }
+        setInstant(statement, first, start);
+        setInstant(statement, first + 1, end);
     }
 
     private static void bindAccountAndPeriod(PreparedStatement statement, long accountId, BillingPeriod period)
@@ -217,25 +299,32 @@ public final class InvoiceCalculator {
         }
     }
 
-    private static ServiceTotals services(Connection connection, long accountId, BillingPeriod period,
-                                          List<ServiceLine> lines) throws SQLException {
-        long count = 0;
-        BigDecimal spent = BigDecimal.ZERO;
-        BigDecimal earned = BigDecimal.ZERO;
+    private static void services(Connection connection, List<Calculation> calculations, List<Integer> indexes,
+                                 ServiceTotals[] totals, List<List<ServiceLine>> lines) throws SQLException {
+        long[] count = new long[calculations.size()];
+        BigDecimal[] spent = new BigDecimal[calculations.size()];
+        BigDecimal[] earned = new BigDecimal[calculations.size()];
+        boolean[] any = new boolean[calculations.size()];
         try (PreparedStatement statement = connection.prepareStatement(SERVICES_SQL)) {
-            bindAccountAndPeriod(statement, accountId, period);
+            bindDueList(connection, statement, calculations, indexes);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
+                    int index = indexes.get(row.getInt("k") - 1);
                     ServiceLine line = new ServiceLine(row.getLong("service_id"), row.getString("service"),
                             row.getLong("transactions"), row.getBigDecimal("amount"));
-                    lines.add(line);
-                    count += line.transactionsCount();
-                    spent = spent.add(row.getBigDecimal("spent"));
-                    earned = earned.add(row.getBigDecimal("earned"));
+                    lines.get(index).add(line);
+                    count[index] += line.transactionsCount();
+                    spent[index] = (any[index] ? spent[index] : BigDecimal.ZERO).add(row.getBigDecimal("spent"));
+                    earned[index] = (any[index] ? earned[index] : BigDecimal.ZERO).add(row.getBigDecimal("earned"));
+                    any[index] = true;
                 }
             }
         }
-        return new ServiceTotals(count, spent, earned);
+        for (int index : indexes) {
+            totals[index] = any[index]
+                    ? new ServiceTotals(count[index], spent[index], earned[index])
+                    : new ServiceTotals(0, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
     }
 
     private static PrepayDetails prepayDetails(Connection connection, long accountId, BillingPeriod period)

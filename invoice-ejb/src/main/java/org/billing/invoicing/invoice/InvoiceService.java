@@ -82,7 +82,7 @@ public class InvoiceService {
      */
     public InvoiceView create(InvoiceRequest request) {
         Account account = account(request);
-        return create(account, request.direction(), period(request, account), InvoiceType.MANUAL);
+        return create(account, request.direction(), period(request, account), InvoiceType.MANUAL, null);
     }
 
     /**
@@ -90,6 +90,15 @@ public class InvoiceService {
      * when a month boundary cut the period short).
      */
     public InvoiceView createAutomatic(long accountId, Direction direction, AutoPeriod autoPeriod) {
+        return createAutomatic(accountId, direction, autoPeriod, null);
+    }
+
+    /**
+     * The same with the figures a run of automatic invoicing computed for many invoices at once
+     * ({@link InvoiceCalculator#calculateAll}); {@code null} computes them here.
+     */
+    public InvoiceView createAutomatic(long accountId, Direction direction, AutoPeriod autoPeriod,
+                                       InvoiceFigures computed) {
         Account account = em.find(Account.class, accountId);
         if (account == null) {
             throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
@@ -99,12 +108,14 @@ public class InvoiceService {
             throw new InvoicingException(ErrorCode.PERIOD_IN_FUTURE, "endDate", "The period " + autoPeriod.firstDay()
                     + " to " + autoPeriod.lastDay() + " is invoiced once its last calls have ended.");
         }
-        return create(account, direction, period, autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO);
+        return create(account, direction, period, autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
+                computed);
     }
 
-    private InvoiceView create(Account account, Direction direction, BillingPeriod period, InvoiceType type) {
+    private InvoiceView create(Account account, Direction direction, BillingPeriod period, InvoiceType type,
+                               InvoiceFigures computed) {
         refuseOverlap(account, direction, period);
-        InvoiceFigures figures = figures(account, direction, period);
+        InvoiceFigures figures = computed != null ? computed : figures(account, direction, period);
         Instant now = clock.instant();
         Invoice invoice = Invoice.create(account, direction, type, period, figures, now, actor());
         em.persist(invoice);

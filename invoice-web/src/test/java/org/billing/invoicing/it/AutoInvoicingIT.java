@@ -84,7 +84,8 @@ class AutoInvoicingIT {
         long total = http.get("api/v1/invoices?accountId=10").jsonObject().getJsonNumber("total").longValue();
         JsonObject second = run();
         assertEquals("COMPLETED", second.getString("status"));
-        assertEquals("created=0 skipped=0", second.getString("result"));
+        assertEquals("created=0 skipped=0 failed=0", second.getString("result"));
+        assertEquals(0, second.getInt("due"));
         assertEquals(total, http.get("api/v1/invoices?accountId=10").jsonObject().getJsonNumber("total").longValue());
         assertEquals(1 + created, total);
     }

@@ -1,0 +1,40 @@
+package org.billing.invoicing.generation;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.billing.invoicing.database.Settings;
+
+/**
+ * How automatic invoicing runs (MicroProfile Config keys, or the same names as environment variables):
+ * <ul>
+ * <li>{@code invoicing.auto.threads}: partitions of a run, worked in parallel (default: the cores);</li>
+ * <li>{@code invoicing.auto.chunk}: account-periods computed together by one statement (default 100);</li>
+ * <li>{@code invoicing.auto.lease-seconds}: how long a run or a claimed item stays a node's without a
+ * heartbeat before another node or run takes over (default 120);</li>
+ * <li>{@code invoicing.auto.max-periods-per-account}: periods of one account and direction one run takes
+ * on when catching up (default 1,000); the rest is counted as deferred and left to the next run.</li>
+ * </ul>
+ */
+public record GenerationSettings(int threads, int chunk, Duration lease, int maxPeriodsPerAccount) {
+
+    /**
+     * This process as runs and items name it: a new id at every start, so that a node restarted after a
+     * crash never mistakes the dead process's work for its own.
+     */
+    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    public static GenerationSettings current() {
+        return new GenerationSettings(
+                positive("invoicing.auto.threads", Runtime.getRuntime().availableProcessors()),
+                positive("invoicing.auto.chunk", 100),
+                Duration.ofSeconds(positive("invoicing.auto.lease-seconds", 120)),
+                positive("invoicing.auto.max-periods-per-account", 1_000));
+    }
+
+    private static int positive(String key, int fallback) {
+        return Settings.value(key).map(Integer::parseInt).filter(v -> v > 0).orElse(fallback);
+    }
+}
