@@ -158,6 +158,11 @@ public final class GenerationBenchmark {
                     invoices / (runTime.toNanos() / 1e9));
             System.out.printf(Locale.ROOT, "  peak used heap of the server:       %s MiB (target <= 512 MiB: %s; -Xmx%s)%n",
                     mib(peakHeap), peakHeap <= 512 * MIB ? "met" : "MISSED", heap);
+            if (Boolean.parseBoolean(System.getProperty("bench.routes", "true"))) {
+                int threads = Runtime.getRuntime().availableProcessors();
+                System.out.print(AggregationRoutes.describe(AggregationRoutes.compare(database.dataSource(), first,
+                        last, threads, 1_000), threads));
+            }
 
             if (!run.getString("status").equals("COMPLETED")) {
                 throw new IllegalStateException("The run ended " + run.getString("status") + ": " + run);
