@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +51,20 @@ import org.billing.invoicing.testing.PostgresDatabase;
  * for all of them ({@link ReferenceStatement}; target: at most half of it, never more than it).
  *
  * <p>Run: {@code mvn -B -Pbench-generation -DskipTests verify -pl invoice-web -am}, with e.g.
- * {@code -Dbench.cdrs=1000000 -Dbench.accounts=1000} for another size (see the README).
+ * {@code -Dbench.cdrs=1000000 -Dbench.accounts=1000} for another size (see the README). Other system
+ * properties: {@code bench.heap} (the server's {@code -Xmx}), {@code bench.server.jvm} (further options of
+ * the server's JVM, e.g. {@code -Xlog:gc:file=gc.log}), {@code bench.timeout.minutes} (default 180).
+ * While the run works it prints its progress every 15 s; an answer other than 200 to the run's GET is
+ * printed and polling goes on, unless 40 come in a row.
  */
 public final class GenerationBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How often the state of the run is printed while it works. */
+    private static final Duration PROGRESS = Duration.ofSeconds(15);
+    /** Answers other than 200 to the run's GET tolerated in a row (10 s of polling) before giving up. */
+    private static final int MAX_REFUSED_IN_A_ROW = 40;
+    private static final int LOG_TAIL_LINES = 40;
     private static final long MIB = 1024 * 1024;
     /** The longest call when an account sets none (the platform's {@code max_call_duration} default). */
     private static final long DEFAULT_MAX_CALL_SECONDS = 7_200;
@@ -71,6 +81,12 @@ public final class GenerationBenchmark {
         long cdrs = Long.getLong("bench.cdrs", 10_000_000L);
         int accounts = Integer.getInteger("bench.accounts", 1_000);
         String heap = System.getProperty("bench.heap", "512m");
+        // Further options of the server's JVM, e.g. -Xlog:gc:file=gc.log to see its collections.
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + heap));
+        String extraJvmOptions = System.getProperty("bench.server.jvm", "").trim();
+        if (!extraJvmOptions.isEmpty()) {
+            jvmOptions.addAll(List.of(extraJvmOptions.split("\\s+")));
+        }
         Duration timeout = Duration.ofMinutes(Long.getLong("bench.timeout.minutes", 180L));
 
         // The month before the current UTC month: whole in the past, and due in every zone once its end
@@ -98,7 +114,7 @@ public final class GenerationBenchmark {
             long peakHeap;
             long invoices;
             Path log;
-            try (PayaraMicro server = PayaraMicro.start(List.of("-Xmx" + heap), environment, "api/v1/accounts")) {
+            try (PayaraMicro server = PayaraMicro.start(jvmOptions, environment, "api/v1/accounts")) {
                 log = server.log();
                 Http http = new Http(server.baseUri()).as(Users.ADMIN);
                 Metrics metrics = new Metrics(server.baseUri().resolve("/metrics"));
@@ -106,9 +122,9 @@ public final class GenerationBenchmark {
                 if (idleHeap < 0) {
                     throw new IllegalStateException("No used heap in " + metrics.uri + ":\n" + metrics.text());
                 }
-                System.out.printf(Locale.ROOT, "Payara Micro up (-Xmx%s; max heap %s MiB, used %s MiB before the run,"
-                        + " read from %s as \"%s\"); log %s%n", heap, mib(metrics.maxHeap().orElse(-1)), mib(idleHeap),
-                        metrics.uri, metrics.usedHeapName(), log);
+                System.out.printf(Locale.ROOT, "Payara Micro up (%s; max heap %s MiB, used %s MiB before the run,"
+                        + " read from %s as \"%s\"); log %s%n", String.join(" ", jvmOptions),
+                        mib(metrics.maxHeap().orElse(-1)), mib(idleHeap), metrics.uri, metrics.usedHeapName(), log);
                 System.out.printf(Locale.ROOT, "Load average before the run: %.2f%n", loadAverage());
 
                 long started = System.nanoTime();
@@ -117,12 +133,37 @@ public final class GenerationBenchmark {
                 String path = "api/v1/generation-runs/" + location.substring(location.lastIndexOf('/') + 1);
                 peakHeap = idleHeap;
                 Instant deadline = Instant.now().plus(timeout);
+                long nextProgress = started + PROGRESS.toNanos();
+                int refusedInARow = 0;
+                int refused = 0;
                 while (true) {
-                    peakHeap = Math.max(peakHeap, metrics.usedHeap().orElse(0));
-                    run = check(http.get(path), 200).jsonObject();
+                    long used = metrics.usedHeap().orElse(0);
+                    peakHeap = Math.max(peakHeap, used);
+                    Http.Response answer = http.get(path);
+                    if (answer.status() != 200) {
+                        // Say what the server answered and go on polling, unless it keeps refusing.
+                        refused++;
+                        System.out.printf(Locale.ROOT, "  %6.1f s  GET %s answered %d %s (used heap %s MiB)%n",
+                                seconds(started), path, answer.status(), answer.text(), mib(used));
+                        if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+                            throw new IllegalStateException("GET " + path + " answered " + answer.status() + " "
+                                    + refusedInARow + " times in a row. Last lines of " + log + ":\n" + tail(log));
+                        }
+                        Thread.sleep(POLL.toMillis());
+                        continue;
+                    }
+                    refusedInARow = 0;
+                    run = answer.jsonObject();
                     String status = run.getString("status");
                     if (!status.equals("STARTED") && !status.equals("STARTING")) {
                         break;
+                    }
+                    if (System.nanoTime() >= nextProgress) {
+                        nextProgress += PROGRESS.toNanos();
+                        System.out.printf(Locale.ROOT, "  %6.1f s  %s%s, used heap %s MiB (peak %s MiB)%n",
+                                seconds(started), status, run.containsKey("done") && run.containsKey("due")
+                                        ? " " + run.getInt("done") + "/" + run.getInt("due") : "",
+                                mib(used), mib(peakHeap));
                     }
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("The run did not end within " + timeout + ": " + run);
@@ -130,7 +171,8 @@ public final class GenerationBenchmark {
                     Thread.sleep(POLL.toMillis());
                 }
                 runTime = Duration.ofNanos(System.nanoTime() - started);
-                System.out.printf(Locale.ROOT, "Load average at the end of the run: %.2f%n", loadAverage());
+                System.out.printf(Locale.ROOT, "Load average at the end of the run: %.2f%s%n", loadAverage(),
+                        refused == 0 ? "" : "; the run's GET was refused " + refused + " times");
                 peakHeap = Math.max(peakHeap, metrics.usedHeap().orElse(0));
                 invoices = check(http.get("api/v1/invoices?size=1"), 200).jsonObject().getJsonNumber("total").longValue();
             }
@@ -258,6 +300,15 @@ public final class GenerationBenchmark {
     /** The machine's load average over the last minute (the machine may be shared). */
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     }
 
     private static long countLines(Path file, String text) throws IOException {
