@@ -36,8 +36,8 @@ import org.billing.invoicing.platform.PaymentModel;
 /**
  * One partition of a run at work: it claims a chunk of the run's due account-periods, computes all
  * their figures in one statement per direction ({@link InvoiceCalculator#calculateAll}, the very SQL
- * of Calculate), then writes the Pending invoices in batches, each batch in one transaction with the
- * items it marks done (a prepay account's invoice, closed and numbered at once, alone). A batch that is
+ * of Calculate), then writes the invoices in batches, each batch in one transaction with the items it
+ * marks done (a prepay account's invoice closed and numbered in it, as one by one). A batch that is
  * refused is written again invoice by invoice, each in a transaction of its own: a period that fails is
  * recorded with its code and reason and the others go on; a deadlock, a serialization failure or a lost
  * connection is tried again with a growing pause.
@@ -112,13 +112,8 @@ public class GenerationWorker {
                     continue;
                 }
                 cdrs += computed.calls().callsCount();
-                if (accounts.get(item.accountId()).paymentModel() == PaymentModel.PREPAY) {
-                    // Closed and numbered at once, with its document and email: one by one.
-                    create(item, computed);
-                } else {
-                    together.add(item);
-                    togetherFigures.add(computed);
-                }
+                together.add(item);
+                togetherFigures.add(computed);
             }
             for (int from = 0; from < together.size(); from += WRITE_BATCH) {
                 int to = Math.min(together.size(), from + WRITE_BATCH);
@@ -162,7 +157,7 @@ public class GenerationWorker {
         return figures;
     }
 
-    /** A batch of Pending invoices in one transaction; should it be refused, each alone, to find the culprit. */
+    /** A batch of invoices in one transaction; should it be refused, each alone, to find the culprit. */
     private void createTogether(List<DueItem> items, List<InvoiceFigures> figures) {
         try {
             withRetries(() -> autoInvoicing.createAll(items, figures));

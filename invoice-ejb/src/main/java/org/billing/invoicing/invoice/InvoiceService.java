@@ -136,10 +136,11 @@ public class InvoiceService {
     }
 
     /**
-     * Creates many Pending automatic invoices of postpay accounts in the caller's transaction, with their
-     * claims, detail tables and history, in a few batched statements: automatic invoicing writes a chunk
-     * of a run this way, and falls back to {@link #createAutomatic} one by one should the chunk be refused.
-     * A prepay account's invoice is closed and numbered at once: make it with {@link #createAutomatic}.
+     * Creates many automatic invoices in the caller's transaction, with their claims, detail tables and
+     * history, in a few batched statements: automatic invoicing writes a chunk of a run this way, and
+     * falls back to {@link #createAutomatic} one by one should the chunk be refused. As one by one, a
+     * postpay account's invoice is Pending and a prepay account's is closed and numbered at once (its
+     * series' counter stays locked until the chunk commits: gapless, and nothing numbered if refused).
      *
      * @return the ids of the invoices, in the order asked
      */
@@ -158,9 +159,6 @@ public class InvoiceService {
             if (account == null) {
                 throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId",
                         "There is no account " + automatic.accountId() + ".");
-            }
-            if (Invoice.stateOnCreation(account) != InvoiceState.PENDING) {
-                throw new IllegalArgumentException("Account " + account.getId() + " is invoiced one by one");
             }
             AutoPeriod autoPeriod = automatic.period();
             if (!autoPeriod.isDue(account.zone(), account.maxCallDuration(), now)) {
@@ -183,10 +181,17 @@ public class InvoiceService {
         } catch (SQLException e) {
             throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
         }
+        Map<Invoice, Long> closing = new java.util.LinkedHashMap<>();
         for (Invoice invoice : created) {
             record(invoice, Action.CREATED, now, invoice.getType().name());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
+            if (Invoice.stateOnCreation(accounts.get(invoice.getAccountId())) == InvoiceState.CLOSED) {
+                closing.put(invoice, numbering.seriesFor(invoice.getAccountId(), invoice.getDirection()));
+            }
         }
+        // Series by series: two chunks that number at once lock the series' counters in the same order.
+        closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> issue(entry.getKey(),
+                accounts.get(entry.getKey().getAccountId()), InvoiceState.CLOSED, entry.getValue()));
         return invoiceIds;
     }
 
