@@ -275,8 +275,8 @@ public class InvoiceService {
         InvoiceListQuery.Total total;
         try (Connection connection = dataSource.getConnection()) {
             InvoiceListQuery query = InvoiceListQuery.of(connection, filter);
-            slice = query.page(connection, after, (long) page * size, size);
             total = query.total(connection);
+            slice = query.page(connection, after, (long) page * size, size, total);
         } catch (SQLException e) {
             throw new PersistenceException("Could not search invoices", e);
         }

@@ -31,14 +31,14 @@ public final class GeneratedInvoices {
                                      successful_calls_count, calls_duration, billing_duration, created_at,
                                      number, series_id, issued_at, issued_by, created_by, payment_model)
                 SELECT nextval('invoice_seq'), a.contractor_id, a.id,
-                       CASE WHEN g % 2 = 0 THEN 'CUSTOMER' ELSE 'VENDOR' END,
+                       CASE WHEN (g / n.c) % 2 = 0 THEN 'CUSTOMER' ELSE 'VENDOR' END,
                        CASE WHEN g % 10 = 0 THEN 'PENDING' ELSE 'APPROVED' END,
                        CASE WHEN g % 20 = 1 THEN 'MANUAL' ELSE 'AUTO' END,
                        day::timestamptz, (day + 1)::timestamptz, 'UTC', day, day,
                        g % 1000, g % 1000, 0, 0, 0, 0, 0, 0, g % 100, g % 90, g % 100 * 60, g % 100 * 60,
                        timestamptz '2024-01-01T00:00:00Z' + g * interval '30 seconds',
                        CASE WHEN g % 10 = 0 THEN NULL ELSE 'GEN-' || g END,
-                       CASE WHEN g % 10 = 0 THEN NULL WHEN g % 2 = 0 THEN 1 ELSE 2 END,
+                       CASE WHEN g % 10 = 0 THEN NULL WHEN (g / n.c) % 2 = 0 THEN 1 ELSE 2 END,
                        CASE WHEN g % 10 = 0 THEN NULL
                             ELSE timestamptz '2024-01-01T00:00:00Z' + g * interval '30 seconds' END,
                        CASE WHEN g % 10 = 0 THEN NULL ELSE 'generator' END,

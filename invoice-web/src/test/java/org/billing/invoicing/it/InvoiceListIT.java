@@ -186,12 +186,20 @@ class InvoiceListIT {
         assertTrue(pending.getBoolean("totalIsExact"));
         JsonObject account = list("accountId=20&direction=VENDOR");
         assertTrue(account.getBoolean("totalIsExact"));
-        assertEquals(3_500, account.getInt("total"));
+        assertEquals(count("account_id = 20 AND direction = 'VENDOR'"), account.getInt("total"));
 
         // A page deep in the list is still served, by number as by cursor.
         JsonObject page200 = list("size=50&page=200");
         assertEquals(50, page200.getJsonArray("items").size());
         assertFalse(page200.getBoolean("totalIsExact"));
+    }
+
+    private long count(String where) throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM invoice WHERE " + where)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Test
