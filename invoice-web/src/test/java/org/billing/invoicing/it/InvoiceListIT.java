@@ -162,10 +162,10 @@ class InvoiceListIT {
         assertEquals(existing, walked, "every invoice that existed, in the list's order");
         assertEquals(existing.size() + 11 + pages * 10, allIds().size(), "the others were made meanwhile");
 
-        // The same walk by page numbers would have shifted: the first page now starts with the new ones.
+        // Walked by page numbers, the pages would have shifted: the list now starts with the new ones.
         List<Long> firstPage = list("size=75&page=0").getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(invoice -> invoice.getJsonNumber("id").longValue()).toList();
-        assertFalse(firstPage.contains(existing.get(0)));
+        assertFalse(existing.contains(firstPage.get(0)), "a new invoice heads the list now");
     }
 
     @Test
