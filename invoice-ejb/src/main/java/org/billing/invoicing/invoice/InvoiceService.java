@@ -290,10 +290,12 @@ public class InvoiceService {
                 rows.put(((Invoice) row[0]).getId(), row);
             }
             Map<Long, Account> accounts = new HashMap<>();
-            em.createQuery("SELECT a FROM Account a JOIN FETCH a.contractor WHERE a.id IN :ids", Account.class)
-                    .setParameter("ids", rows.values().stream().map(row -> ((Invoice) row[0]).getAccountId())
-                            .distinct().toList())
-                    .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+            if (!rows.isEmpty()) {
+                em.createQuery("SELECT a FROM Account a JOIN FETCH a.contractor WHERE a.id IN :ids", Account.class)
+                        .setParameter("ids", rows.values().stream().map(row -> ((Invoice) row[0]).getAccountId())
+                                .distinct().toList())
+                        .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+            }
             for (Long id : ids) {
                 Object[] row = rows.get(id);
                 if (row != null) { // deleted between the two reads
