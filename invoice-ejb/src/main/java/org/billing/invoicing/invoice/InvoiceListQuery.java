@@ -25,6 +25,9 @@ public final class InvoiceListQuery {
     /** The total is counted up to this many invoices; past it, the list says "more than 10,000". */
     public static final int TOTAL_BOUND = 10_000;
 
+    /** How many of the list's next invoices are looked at for a page of a date or search filter matching many. */
+    private static final int PROBE_ROWS = 10_000;
+
     /** A search text shorter than this matches the start of a number only (a trigram needs 3 characters). */
     private static final int SUBSTRING_MIN_LENGTH = 3;
 
@@ -125,26 +128,65 @@ public final class InvoiceListQuery {
      * The same knowing the list's total. Dates and search text select through indexes that know
      * nothing of the list's order, and the planner, which takes matches to be spread evenly over the
      * order, may walk the order to find them: fast when they are many or recent, a walk over most of
-     * the table when they are few and old (a past week: 136,000 rows skipped of a million). When at
-     * most {@link #TOTAL_BOUND} match, they are selected first (a fence: {@code OFFSET 0}) and sorted,
-     * which costs the matches only.
+     * the table when they are few and old (a past week: 136,000 rows skipped of a million). So when
+     * more than {@link #TOTAL_BOUND} match, the next {@link #PROBE_ROWS} invoices of the list are looked
+     * at first, which finds the page when the matches are among the newest; otherwise (and when at most
+     * the bound match) the matches are selected first through their own indexes (a fence: {@code
+     * OFFSET 0}) and sorted, which costs as many as match.
      */
     public Slice page(Connection connection, InvoiceCursor after, long offset, int size, Total total)
             throws SQLException {
         if (empty) {
             return new Slice(List.of(), false);
         }
+        if (unordered && total != null) {
+            if (!total.exact()) {
+                // Many match: most often among the newest, where a look at the next PROBE_ROWS finds the page.
+                List<Binder> values = new ArrayList<>();
+                List<Row> rows = rows(connection, probePageSql(after, offset, size, values), values);
+                if (rows.size() > size) {
+                    return new Slice(rows.subList(0, size), true);
+                }
+            }
+            List<Binder> values = new ArrayList<>();
+            return slice(rows(connection, fencedPageSql(after, offset, size, values), values), size);
+        }
         List<Binder> values = new ArrayList<>();
-        String sql = unordered && total != null && total.exact()
-                ? fencedPageSql(after, offset, size, values) : pageSql(after, offset, size, values);
-        List<Row> rows = new ArrayList<>(size + 1);
+        return slice(rows(connection, pageSql(after, offset, size, values), values), size);
+    }
+
+    private static Slice slice(List<Row> rows, int size) {
+        boolean more = rows.size() > size;
+        return new Slice(more ? rows.subList(0, size) : rows, more);
+    }
+
+    private static List<Row> rows(Connection connection, String sql, List<Binder> values) throws SQLException {
+        List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = prepare(connection, sql, values); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new Row(row.getLong(1), Jdbc.instant(row, "created_at")));
             }
         }
-        boolean more = rows.size() > size;
-        return new Slice(more ? rows.subList(0, size) : rows, more);
+        return rows;
+    }
+
+    /**
+     * The page among the next {@link #PROBE_ROWS} invoices of the list only, read in its order: complete
+     * when it finds a full page (and one more), since those are then the first matches after the cursor.
+     */
+    private String probePageSql(InvoiceCursor after, long offset, int size, List<Binder> values) {
+        values.addAll(binders);
+        String sql = "SELECT w.id, w.created_at FROM (SELECT i.id, i.created_at, (" + String.join(" AND ", conditions)
+                + ") AS matches FROM invoice i";
+        if (after != null) {
+            sql += " WHERE (i.created_at, i.id) < (?, ?)";
+            values.add((statement, index) -> Jdbc.setInstant(statement, index, after.createdAt()));
+            values.add((statement, index) -> statement.setLong(index, after.id()));
+        }
+        values.add((statement, index) -> statement.setInt(index, size + 1));
+        values.add((statement, index) -> statement.setLong(index, offset));
+        return sql + " ORDER BY i.created_at DESC, i.id DESC LIMIT " + PROBE_ROWS + ") w WHERE w.matches"
+                + " ORDER BY w.created_at DESC, w.id DESC LIMIT ? OFFSET ?";
     }
 
     private String pageSql(InvoiceCursor after, long offset, int size, List<Binder> values) {
@@ -184,9 +226,17 @@ public final class InvoiceListQuery {
     public String explainPage(Connection connection, InvoiceCursor after, long offset, int size, Total total)
             throws SQLException {
         List<Binder> values = new ArrayList<>();
-        String sql = unordered && total != null && total.exact()
-                ? fencedPageSql(after, offset, size, values) : pageSql(after, offset, size, values);
-        return explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + sql, values);
+        String plan = "";
+        if (unordered && total != null) {
+            if (!total.exact()) {
+                plan = explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + probePageSql(after, offset, size, values),
+                        values) + "-- then, unless that found the page:\n";
+                values = new ArrayList<>();
+            }
+            return plan + explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + fencedPageSql(after, offset, size,
+                    values), values);
+        }
+        return explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + pageSql(after, offset, size, values), values);
     }
 
     /** The same for the bounded count. */

@@ -153,6 +153,33 @@ class InvoiceListQueryTest {
     }
 
     @Test
+    void datesMatchingMoreThanTheBoundArePagedRightWhetherTheyAreNewOrOld() throws Exception {
+        for (String where : List.of("i.last_day >= '2020-06-01'", "i.first_day <= '2020-10-01'")) {
+            InvoiceFilter filter = where.contains(">=")
+                    ? filter(null, null, null, null, null, LocalDate.parse("2020-06-01"), null, null, null)
+                    : filter(null, null, null, null, null, null, LocalDate.parse("2020-10-01"), null, null);
+            List<Long> expected = expected(where);
+            assertTrue(expected.size() > InvoiceListQuery.TOTAL_BOUND, where);
+            try (Connection connection = database.connection()) {
+                InvoiceListQuery query = InvoiceListQuery.of(connection, filter);
+                InvoiceListQuery.Total total = query.total(connection);
+                assertEquals(new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false), total);
+                List<Long> walked = new ArrayList<>();
+                InvoiceCursor after = null;
+                for (int page = 0; page < 3; page++) {
+                    InvoiceListQuery.Slice slice = query.page(connection, after, 0, 100, total);
+                    assertTrue(slice.more());
+                    slice.rows().forEach(row -> walked.add(row.id()));
+                    after = slice.rows().get(99).cursor();
+                }
+                assertEquals(expected.subList(0, 300), walked, where);
+                assertEquals(expected.subList(500, 550), query.page(connection, null, 500, 50, total).rows().stream()
+                        .map(InvoiceListQuery.Row::id).toList(), where);
+            }
+        }
+    }
+
+    @Test
     void theTotalIsCountedUpToItsBound() throws Exception {
         assertEquals(new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false), total(InvoiceFilter.any()));
         assertEquals(new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false),

@@ -69,6 +69,11 @@ public final class ListBenchmark {
                         new Scenario("one account and direction, first page",
                                 i -> INVOICES_PATH + "&accountId=" + (1 + random(i).nextInt(CONTRACTORS * ACCOUNTS_EACH))
                                         + "&direction=" + (i % 2 == 0 ? "CUSTOMER" : "VENDOR")),
+                        new Scenario("dates: a past week (14,000 invoices)", i -> {
+                            java.time.LocalDate from = java.time.LocalDate.parse("2020-01-01")
+                                    .plusDays(random(i).nextInt(490));
+                            return INVOICES_PATH + "&from=" + from + "&to=" + from.plusDays(6);
+                        }),
                         new Scenario("search q=GEN-<4 digits> (number)",
                                 i -> INVOICES_PATH + "&q=" + encode("GEN-" + (1000 + random(i).nextInt(9000)))),
                         new Scenario("search q=<account name>",
