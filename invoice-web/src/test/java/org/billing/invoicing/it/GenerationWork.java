@@ -75,6 +75,25 @@ final class GenerationWork {
         static String decimal(BigDecimal value) {
             return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
         }
+
+        private static String sum(String a, String b) {
+            return decimal(new BigDecimal(a).add(new BigDecimal(b)));
+        }
+
+        /** The figures of two adjacent periods together, as one invoice of both would show them. */
+        Figures plus(Figures other) {
+            return new Figures(type, sum(amount, other.amount), sum(origSpent, other.origSpent),
+                    sum(origEarned, other.origEarned), sum(termSpent, other.termSpent),
+                    sum(termEarned, other.termEarned), sum(servicesSpent, other.servicesSpent),
+                    sum(servicesEarned, other.servicesEarned), serviceTransactions + other.serviceTransactions,
+                    calls + other.calls, successfulCalls + other.successfulCalls, callsDuration + other.callsDuration,
+                    billingDuration + other.billingDuration);
+        }
+
+        Figures typed(String newType) {
+            return new Figures(newType, amount, origSpent, origEarned, termSpent, termEarned, servicesSpent,
+                    servicesEarned, serviceTransactions, calls, successfulCalls, callsDuration, billingDuration);
+        }
     }
 
     /**
@@ -160,6 +179,47 @@ final class GenerationWork {
                 invoice.getJsonNumber("serviceTransactionsCount").longValue(),
                 invoice.getJsonNumber("callsCount").longValue(), invoice.getJsonNumber("successfulCallsCount").longValue(),
                 invoice.getJsonNumber("callsDuration").longValue(), invoice.getJsonNumber("billingDuration").longValue());
+    }
+
+    /** Each period of the sample is invoiced with the very figures Calculate gives for it. */
+    static void assertAsCalculated(Http http, Map<Period, Figures> invoices, java.util.Collection<Period> sample) {
+        List<String> differences = new ArrayList<>();
+        for (Period period : sample) {
+            Figures calculated = calculated(http, period);
+            if (!calculated.equals(invoices.get(period))) {
+                differences.add(period + ": invoiced " + invoices.get(period) + ", calculated " + calculated);
+            }
+        }
+        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + sample.size()
+                + " invoices differ from Calculate: " + differences.subList(0, Math.min(5, differences.size())));
+    }
+
+    /**
+     * Every invoice at once: the invoices of each account and direction, adjacent days, add up to what
+     * Calculate gives for their whole span, figure for figure; a lost, doubled or wrong day would show.
+     */
+    static void assertSumsAsCalculated(Http http, Map<Period, Figures> invoices) {
+        Map<String, Period> spans = new TreeMap<>();
+        Map<String, Figures> sums = new TreeMap<>();
+        for (Map.Entry<Period, Figures> invoice : invoices.entrySet()) {
+            Period p = invoice.getKey();
+            String key = p.accountId() + " " + p.direction();
+            Period span = spans.get(key);
+            spans.put(key, span == null ? p : new Period(p.accountId(), p.direction(),
+                    span.firstDay().isBefore(p.firstDay()) ? span.firstDay() : p.firstDay(),
+                    span.lastDay().isAfter(p.lastDay()) ? span.lastDay() : p.lastDay()));
+            sums.merge(key, invoice.getValue().typed("AUTO"), Figures::plus);
+        }
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, Period> span : spans.entrySet()) {
+            Figures calculated = calculated(http, span.getValue());
+            if (!calculated.equals(sums.get(span.getKey()))) {
+                differences.add(span.getValue() + ": invoices add up to " + sums.get(span.getKey()) + ", calculated "
+                        + calculated);
+            }
+        }
+        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + spans.size()
+                + " accounts and directions differ from Calculate: " + differences.subList(0, Math.min(5, differences.size())));
     }
 
     private static String decimal(JsonObject object, String name) {
@@ -248,6 +308,32 @@ final class GenerationWork {
             }
         }
         return counts;
+    }
+
+    /**
+     * Starts {@code count} Payara Micro nodes on the same settings at the same time (a start costs 20 s
+     * or more, so they boot side by side); if one fails, the others are closed.
+     */
+    static List<PayaraMicro> startNodes(int count, Map<String, String> environment) {
+        List<java.util.concurrent.CompletableFuture<PayaraMicro>> starts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            starts.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> PayaraMicro.start(environment, "api/v1/accounts")));
+        }
+        List<PayaraMicro> nodes = new ArrayList<>();
+        RuntimeException failure = null;
+        for (java.util.concurrent.CompletableFuture<PayaraMicro> start : starts) {
+            try {
+                nodes.add(start.join());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            nodes.forEach(PayaraMicro::close);
+            throw failure;
+        }
+        return nodes;
     }
 
     /** Run now as the administrator: 202 with the run that is going. */
