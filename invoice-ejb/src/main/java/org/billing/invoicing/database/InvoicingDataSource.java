@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 
 /**
  * The data source class the server's connection pool is built on (see {@link DatabaseStartup}). It
@@ -26,6 +27,11 @@ public class InvoicingDataSource implements DataSource {
     private static synchronized DataSource target() {
         if (target == null) {
             target = Settings.databaseUrl().map(InvoicingDataSource::postgres).orElseGet(EmbeddedDatabase::dataSource);
+            if (target instanceof BaseDataSource postgres) {
+                // A batch of inserts travels as multi-row INSERTs: automatic invoicing writes thousands of
+                // detail rows per transaction.
+                postgres.setReWriteBatchedInserts(true);
+            }
         }
         return target;
     }

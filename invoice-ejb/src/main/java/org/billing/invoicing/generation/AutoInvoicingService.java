@@ -21,6 +21,7 @@ import jakarta.persistence.PersistenceException;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Jdbc;
+import org.billing.invoicing.invoice.AutomaticInvoice;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceFigures;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -95,6 +96,26 @@ public class AutoInvoicingService {
             throw new PersistenceException("Could not mark the run's item " + due.id() + " done", e);
         }
         return invoice;
+    }
+
+    /**
+     * Creates a chunk of a run's Pending invoices together in a transaction of its own that also marks
+     * their items done; all or none: the run then makes each one alone.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> createAll(List<DueItem> due, List<InvoiceFigures> figures) {
+        List<AutomaticInvoice> wanted = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            wanted.add(new AutomaticInvoice(due.get(i).accountId(), due.get(i).direction(), due.get(i).period(),
+                    figures.get(i)));
+        }
+        List<Long> ids = invoices.createAutomaticAll(wanted);
+        try {
+            GenerationStore.markAllCreated(connection(), due.stream().map(DueItem::id).toList(), ids, clock.instant());
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not mark " + due.size() + " items of the run done", e);
+        }
+        return ids;
     }
 
     private List<AutoInvoicingSettings> all() {

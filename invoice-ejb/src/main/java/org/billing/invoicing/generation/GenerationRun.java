@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+
 /**
  * A run of automatic invoicing as an operator follows it.
  *
@@ -34,6 +36,7 @@ public record GenerationRun(long id, String status, String trigger, String start
         failures = List.copyOf(failures);
     }
 
+    @JsonbTransient
     public boolean isGoing() {
         return STARTED.equals(status);
     }

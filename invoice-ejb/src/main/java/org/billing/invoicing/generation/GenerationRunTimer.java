@@ -59,8 +59,8 @@ public class GenerationRunTimer {
         runs.update(duration);
     }
 
-    public void created() {
-        created.inc();
+    public void created(int invoices) {
+        created.inc(invoices);
     }
 
     public void failed() {

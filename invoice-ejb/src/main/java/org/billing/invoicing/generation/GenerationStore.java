@@ -133,6 +133,7 @@ final class GenerationStore {
     /**
      * Claims up to {@code limit} open items of the run for this node, those of {@code bucket} first, then
      * any other (a node or partition that is done helps the others), and items whose lease ran out.
+     * Oldest periods first: a chunk covers few days of calls, which the statement reads in one scan.
      */
     static List<DueItem> claim(Connection connection, long runId, int bucket, int limit, Instant now, Duration lease)
             throws SQLException {
@@ -145,7 +146,7 @@ final class GenerationStore {
         String sql = "UPDATE generation_item i SET status = 'WORKING', node = ?, lease_until = ?"
                 + " FROM (SELECT id FROM generation_item WHERE run_id = ? AND (status = 'DUE'"
                 + " OR (status = 'WORKING' AND lease_until < ?)) " + inBucket
-                + " ORDER BY account_id, direction, first_day LIMIT ? FOR UPDATE SKIP LOCKED) n"
+                + " ORDER BY first_day, account_id, direction LIMIT ? FOR UPDATE SKIP LOCKED) n"
                 + " WHERE i.id = n.id RETURNING " + ITEM_COLUMNS;
         List<DueItem> items = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -192,6 +193,19 @@ final class GenerationStore {
             setInstant(update, 3, now);
             update.setLong(4, itemId);
             return update.executeUpdate();
+        }
+    }
+
+    /** The same for a chunk created together: one statement. */
+    static void markAllCreated(Connection connection, List<Long> itemIds, List<Long> invoiceIds, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item i SET status = 'CREATED',"
+                + " invoice_id = d.invoice_id, attempts = 1, ended_at = ?, code = NULL, reason = NULL"
+                + " FROM unnest(?::bigint[], ?::bigint[]) AS d(item_id, invoice_id) WHERE i.id = d.item_id")) {
+            setInstant(update, 1, now);
+            update.setArray(2, connection.createArrayOf("bigint", itemIds.toArray()));
+            update.setArray(3, connection.createArrayOf("bigint", invoiceIds.toArray()));
+            update.executeUpdate();
         }
     }
 

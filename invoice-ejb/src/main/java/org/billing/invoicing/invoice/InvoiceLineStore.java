@@ -30,63 +30,85 @@ public final class InvoiceLineStore {
             + " quantity, duration_months, unit_price, discount, taxes, amount, created_at";
 
     public void insert(Connection connection, long invoiceId, InvoiceFigures figures) throws SQLException {
-        for (var entry : figures.callTables().entrySet()) {
-            insertCallLines(connection, invoiceId, entry.getKey(), entry.getValue());
+        insertAll(connection, List.of(invoiceId), List.of(figures));
+    }
+
+    /**
+     * The detail tables of many invoices at once (automatic invoicing writes a chunk in one transaction):
+     * one JDBC batch per table across all of them.
+     */
+    public void insertAll(Connection connection, List<Long> invoiceIds, List<InvoiceFigures> figures)
+            throws SQLException {
+        for (DetailTable table : DetailTable.values()) {
+            if (table.isCallTable()) {
+                insertCallLines(connection, invoiceIds, table, figures);
+            }
         }
-        insertServiceLines(connection, invoiceId, figures.serviceLines());
+        insertServiceLines(connection, invoiceIds, figures);
+        for (int i = 0; i < invoiceIds.size(); i++) {
+            insertPrepay(connection, invoiceIds.get(i), figures.get(i));
+        }
+    }
+
+    private static void insertPrepay(Connection connection, long invoiceId, InvoiceFigures figures)
+            throws SQLException {
         insertCharges(connection, invoiceId, figures.prepay().charges());
         insertSubscriptions(connection, invoiceId, figures.prepay().subscriptions());
         insertCorrections(connection, invoiceId, figures.prepay().corrections());
     }
 
-    private static void insertCallLines(Connection connection, long invoiceId, DetailTable table, List<CallLine> lines)
-            throws SQLException {
-        if (lines.isEmpty()) {
+    private static void insertCallLines(Connection connection, List<Long> invoiceIds, DetailTable table,
+                                        List<InvoiceFigures> figures) throws SQLException {
+        if (figures.stream().allMatch(f -> f.callTables().getOrDefault(table, List.of()).isEmpty())) {
             return;
         }
         String sql = "INSERT INTO " + table.sqlTable() + " (invoice_id, line_no, " + CALL_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int lineNo = 0;
-            for (CallLine line : lines) {
-                statement.setLong(1, invoiceId);
-                statement.setInt(2, ++lineNo);
-                statement.setString(3, line.dstPrefix());
-                setLong(statement, 4, line.countryId());
-                statement.setString(5, line.country());
-                setLong(statement, 6, line.networkId());
-                statement.setString(7, line.network());
-                statement.setBigDecimal(8, line.rate());
-                statement.setLong(9, line.callsCount());
-                statement.setLong(10, line.successfulCallsCount());
-                statement.setLong(11, line.callsDuration());
-                statement.setLong(12, line.billingDuration());
-                statement.setBigDecimal(13, line.amount());
-                setInstant(statement, 14, line.firstCallAt());
-                setInstant(statement, 15, line.lastCallAt());
-                statement.addBatch();
+            for (int i = 0; i < invoiceIds.size(); i++) {
+                int lineNo = 0;
+                for (CallLine line : figures.get(i).callTables().getOrDefault(table, List.of())) {
+                    statement.setLong(1, invoiceIds.get(i));
+                    statement.setInt(2, ++lineNo);
+                    statement.setString(3, line.dstPrefix());
+                    setLong(statement, 4, line.countryId());
+                    statement.setString(5, line.country());
+                    setLong(statement, 6, line.networkId());
+                    statement.setString(7, line.network());
+                    statement.setBigDecimal(8, line.rate());
+                    statement.setLong(9, line.callsCount());
+                    statement.setLong(10, line.successfulCallsCount());
+                    statement.setLong(11, line.callsDuration());
+                    statement.setLong(12, line.billingDuration());
+                    statement.setBigDecimal(13, line.amount());
+                    setInstant(statement, 14, line.firstCallAt());
+                    setInstant(statement, 15, line.lastCallAt());
+                    statement.addBatch();
+                }
             }
             statement.executeBatch();
         }
     }
 
-    private static void insertServiceLines(Connection connection, long invoiceId, List<ServiceLine> lines)
+    private static void insertServiceLines(Connection connection, List<Long> invoiceIds, List<InvoiceFigures> figures)
             throws SQLException {
-        if (lines.isEmpty()) {
+        if (figures.stream().allMatch(f -> f.serviceLines().isEmpty())) {
             return;
         }
         String sql = "INSERT INTO " + DetailTable.INV_SRV_DATA_TABLE.sqlTable()
                 + " (invoice_id, line_no, service_id, service, transactions_count, amount) VALUES (?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int lineNo = 0;
-            for (ServiceLine line : lines) {
-                statement.setLong(1, invoiceId);
-                statement.setInt(2, ++lineNo);
-                statement.setLong(3, line.serviceId());
-                statement.setString(4, line.service());
-                statement.setLong(5, line.transactionsCount());
-                statement.setBigDecimal(6, line.amount());
-                statement.addBatch();
+            for (int i = 0; i < invoiceIds.size(); i++) {
+                int lineNo = 0;
+                for (ServiceLine line : figures.get(i).serviceLines()) {
+                    statement.setLong(1, invoiceIds.get(i));
+                    statement.setInt(2, ++lineNo);
+                    statement.setLong(3, line.serviceId());
+                    statement.setString(4, line.service());
+                    statement.setLong(5, line.transactionsCount());
+                    statement.setBigDecimal(6, line.amount());
+                    statement.addBatch();
+                }
             }
             statement.executeBatch();
         }

@@ -135,6 +135,81 @@ public class InvoiceService {
         return view(invoice, account);
     }
 
+    /**
+     * Creates many automatic invoices in the caller's transaction, with their claims, detail tables and
+     * history, in a few batched statements: automatic invoicing writes a chunk of a run this way, and
+     * falls back to {@link #createAutomatic} one by one should the chunk be refused. As one by one, a
+     * postpay account's invoice is Pending and a prepay account's is closed and numbered at once (its
+     * series' counter stays locked until the chunk commits: gapless, and nothing numbered if refused).
+     *
+     * @return the ids of the invoices, in the order asked
+     */
+    public List<Long> createAutomaticAll(List<AutomaticInvoice> wanted) {
+        Map<Long, Account> accounts = new HashMap<>();
+        List<Long> ids = wanted.stream().map(AutomaticInvoice::accountId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                    .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+        }
+        Instant now = clock.instant();
+        List<Invoice> created = new ArrayList<>();
+        for (AutomaticInvoice automatic : wanted) {
+            Account account = accounts.get(automatic.accountId());
+            if (account == null) {
+                throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId",
+                        "There is no account " + automatic.accountId() + ".");
+            }
+            AutoPeriod autoPeriod = automatic.period();
+            if (!autoPeriod.isDue(account.zone(), account.maxCallDuration(), now)) {
+                throw new IllegalArgumentException("The period " + autoPeriod + " of account " + account.getId()
+                        + " is not due yet");
+            }
+            Invoice invoice = Invoice.create(account, automatic.direction(),
+                    autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO, autoPeriod.in(account.zone()),
+                    automatic.figures(), now, actor());
+            em.persist(invoice);
+            created.add(invoice);
+        }
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        List<Long> invoiceIds = created.stream().map(Invoice::getId).toList();
+        try {
+            claimPeriods(connection, created);
+            lineStore.insertAll(connection, invoiceIds,
+                    wanted.stream().map(AutomaticInvoice::figures).toList());
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
+        }
+        Map<Invoice, Long> closing = new java.util.LinkedHashMap<>();
+        for (Invoice invoice : created) {
+            record(invoice, Action.CREATED, now, invoice.getType().name());
+            events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
+            if (Invoice.stateOnCreation(accounts.get(invoice.getAccountId())) == InvoiceState.CLOSED) {
+                closing.put(invoice, numbering.seriesFor(invoice.getAccountId(), invoice.getDirection()));
+            }
+        }
+        // Series by series: two chunks that number at once lock the series' counters in the same order.
+        closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> issue(entry.getKey(),
+                accounts.get(entry.getKey().getAccountId()), InvoiceState.CLOSED, entry.getValue()));
+        return invoiceIds;
+    }
+
+    private static void claimPeriods(Connection connection, List<Invoice> invoices) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
+                + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Invoice invoice : invoices) {
+                claim.setLong(1, invoice.getId());
+                claim.setLong(2, invoice.getAccountId());
+                claim.setString(3, invoice.getDirection().name());
+                Jdbc.setInstant(claim, 4, invoice.period().start());
+                Jdbc.setInstant(claim, 5, invoice.period().end());
+                claim.addBatch();
+            }
+            claim.executeBatch();
+        }
+    }
+
     /** An operator approves a Pending invoice: it takes the next number of its series and never changes again. */
     public InvoiceView approve(long id) {
         Invoice invoice = lockedInvoice(id);
@@ -353,18 +428,14 @@ public class InvoiceService {
 
     /** Two concurrent creates both pass the check above; the exclusion constraint lets one win. */
     private void claimPeriod(Connection connection, Invoice invoice) {
-        try (PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
-                + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
-            claim.setLong(1, invoice.getId());
-            claim.setLong(2, invoice.getAccountId());
-            claim.setString(3, invoice.getDirection().name());
-            Jdbc.setInstant(claim, 4, invoice.period().start());
-            Jdbc.setInstant(claim, 5, invoice.period().end());
-            claim.executeUpdate();
+        try {
+            claimPeriods(connection, List.of(invoice));
         } catch (SQLException e) {
-            if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
-                throw overlap("The period overlaps an invoice of the same account and direction"
-                        + " created at the same time.");
+            for (SQLException error = e; error != null; error = error.getNextException()) {
+                if (EXCLUSION_VIOLATION.equals(error.getSQLState())) {
+                    throw overlap("The period overlaps an invoice of the same account and direction"
+                            + " created at the same time.");
+                }
             }
             throw new PersistenceException("Could not claim the period of invoice " + invoice.getId(), e);
         }

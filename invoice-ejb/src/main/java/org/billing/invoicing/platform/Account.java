@@ -72,6 +72,14 @@ public class Account {
         return currency;
     }
 
+    /**
+     * The zone as the platform wrote it, which may not be a zone at all ({@code Mars/Olympus_Mons}): a list of
+     * accounts shows it as it is rather than failing on one bad row; {@link #zone()} refuses it.
+     */
+    public String getTimeZone() {
+        return timeZone;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -10,7 +10,7 @@ public record AccountView(long id, long contractorId, String contractorName, Str
     static AccountView of(Account account) {
         return new AccountView(account.getId(), account.getContractor().getId(), account.getContractor().getName(),
                 account.getName(), account.getBalance(), account.getMinBalance(), account.getMaxBalance(),
-                account.getCurrency(), account.zone().getId(), account.getPaymentModel(),
+                account.getCurrency(), account.getTimeZone(), account.getPaymentModel(),
                 account.maxCallDuration().toSeconds());
     }
 }

@@ -220,6 +220,43 @@ class InvoiceCalculatorTest {
                 duration, billed, new BigDecimal(amount), Instant.parse(first), Instant.parse(last));
     }
 
+    @Test
+    void invoicesComputedTogetherHaveExactlyTheFiguresOfEachComputedAlone() throws Exception {
+        List<InvoiceCalculator.Calculation> calculations = new java.util.ArrayList<>(List.of(
+                new InvoiceCalculator.Calculation(20, Direction.VENDOR, PaymentModel.POSTPAY, MARCH_IN_UTC),
+                new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_BERLIN),
+                new InvoiceCalculator.Calculation(10, Direction.VENDOR, PaymentModel.POSTPAY, MARCH_IN_BERLIN),
+                new InvoiceCalculator.Calculation(20, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_UTC),
+                new InvoiceCalculator.Calculation(30, Direction.CUSTOMER, PaymentModel.PREPAY, MARCH_IN_UTC)));
+        // March of account 10 cut into its weeks (split by month), as automatic invoicing cuts it.
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        while (day.getMonthValue() == 3) {
+            var week = org.billing.invoicing.period.InvoicePeriod.WEEKLY_SPLIT_BY_MONTH.periodOf(day);
+            calculations.add(new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY,
+                    week.in(BERLIN)));
+            day = week.lastDay().plusDays(1);
+        }
+
+        List<InvoiceFigures> together;
+        try (Connection connection = database.connection()) {
+            together = calculator.calculateAll(connection, calculations);
+        }
+
+        assertEquals(calculations.size(), together.size());
+        for (int i = 0; i < calculations.size(); i++) {
+            InvoiceCalculator.Calculation alone = calculations.get(i);
+            try (Connection connection = database.connection()) {
+                assertEquals(calculator.calculate(connection, alone.accountId(), alone.direction(),
+                        alone.paymentModel(), alone.period()), together.get(i), "calculation " + i + ": " + alone);
+            }
+        }
+        // The weeks of March add up to the month: 10.57 (customerInvoiceSums... above), 7 calls.
+        List<InvoiceFigures> weeks = together.subList(5, together.size());
+        assertMoney("10.57", weeks.stream().map(InvoiceFigures::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals(together.get(1).calls().callsCount(), weeks.stream().mapToLong(f -> f.calls().callsCount()).sum());
+        assertEquals(0, together.get(3).calls().callsCount());
+    }
+
     private static void assertLines(List<CallLine> expected, List<CallLine> actual) {
         assertEquals(normalized(expected), normalized(actual));
     }

@@ -1,7 +1,6 @@
 package org.billing.invoicing.web;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +13,13 @@ import jakarta.inject.Named;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
-import org.billing.invoicing.generation.GenerationRun;
-import org.billing.invoicing.generation.GenerationRuns;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.period.InvoicePeriod;
 
 /**
- * automatic.xhtml: an account's automatic invoicing in one direction (its invoice period and the day it
- * starts from), and the runs of the job that makes the invoices, which an administrator may start now.
+ * automatic.xhtml's "An account": an account's automatic invoicing in one direction (its invoice period
+ * and the day it starts from), which an administrator saves or stops. The runs are
+ * {@link GenerationRunsView}'s, the overview of all accounts {@link AutoInvoicingOverviewList}'s.
  */
 @Named
 @ViewScoped
@@ -39,9 +37,6 @@ public class AutoInvoicingForm extends AccountDirectionForm {
     @EJB
     private AutoInvoicingService autoInvoicing;
 
-    @EJB
-    private GenerationRuns runs;
-
     @Inject
     private Display display;
 
@@ -49,7 +44,6 @@ public class AutoInvoicingForm extends AccountDirectionForm {
     private LocalDate generateFrom;
     /** Whether the pair shown is invoiced automatically now. */
     private boolean active;
-    private List<GenerationRun> recent;
 
     @Override
     protected void read(long accountId, Direction direction) {
@@ -86,22 +80,6 @@ public class AutoInvoicingForm extends AccountDirectionForm {
                 + "; its invoices stay.");
     }
 
-    /** Starts a run of the job now (or shows the one already going). */
-    public void runNow() {
-        if (!Access.permits(Roles.ADMIN, "start generation runs")) {
-            return;
-        }
-        GenerationRun run = runs.start();
-        recent = null;
-        Messages.info("Generation run " + run.id() + " is " + run.status().toLowerCase(Locale.ROOT)
-                + ". Refresh to see how it ends.");
-    }
-
-    /** Reads the runs again. */
-    public void refresh() {
-        recent = null;
-    }
-
     private void show(Optional<AutoInvoicingSettings> stored) {
         active = stored.isPresent();
         invoicePeriod = stored.map(AutoInvoicingSettings::invoicePeriod).orElse(null);
@@ -110,14 +88,6 @@ public class AutoInvoicingForm extends AccountDirectionForm {
 
     private static String words(Direction direction) {
         return direction.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The latest runs, newest first; read once per view and again after Run now or Refresh. */
-    public List<GenerationRun> getRecent() {
-        if (recent == null) {
-            recent = runs.recent();
-        }
-        return recent;
     }
 
     public InvoicePeriod[] getPeriods() {

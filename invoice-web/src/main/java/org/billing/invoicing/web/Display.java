@@ -105,6 +105,25 @@ public class Display {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A stable code in words, for the screens: {@code INVALID_TIME_ZONE} as {@code Invalid time zone}; null as empty. */
+    public String words(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A generation run's status as an operator says it: {@code STARTED} is {@code Running}. */
+    public String runStatus(String status) {
+        return "STARTED".equals(status) ? "Running" : words(status);
+    }
+
+    /** Who started a generation run: the schedule, or Run now by a user. */
+    public String runTrigger(String trigger, String startedBy) {
+        return "OPERATOR".equals(trigger) ? "Run now by " + startedBy : words(trigger);
+    }
+
     static BigDecimal rounded(BigDecimal amount) {
         return Formats.rounded(amount);
     }

@@ -68,7 +68,7 @@ public final class CalculationBenchmark {
                     }
                 }
                 Duration createAll = Duration.ofNanos(System.nanoTime() - started);
-                Duration singleStatement = timeSingleStatement(database, first, last);
+                Duration singleStatement = ReferenceStatement.best(database, first, last);
 
                 System.out.printf(Locale.ROOT, "%nCalculate, account %d, %d CDRs in %s (%s):%n", heavy.accountId(),
                         heavy.lastAttemptCdrs(), heavy.month(), heavy.timezone());
@@ -138,76 +138,6 @@ public final class CalculationBenchmark {
 
     private interface Measurement {
         List<Duration> run() throws Exception;
-    }
-
-    /**
-     * Every figure of every account's customer and vendor invoice for the month (each account in its
-     * own zone), in one statement: the same groupings as the calculator, over all accounts at once.
-     */
-    private static Duration timeSingleStatement(PostgresDatabase database, LocalDate first, LocalDate last)
-            throws Exception {
-        String side = """
-                SELECT '%1$s' AS direction, c.%2$s AS account_id,
-                       GROUPING(c.%3$s, c.dst_country_id, c.dst_network_id, c.%4$s) AS level,
-                       c.%3$s AS prefix, c.dst_country_id, c.dst_network_id, c.%4$s AS rate,
-                       count(*) AS calls, count(*) FILTER (WHERE c.success) AS succ_calls,
-                       sum(c.duration) AS duration, sum(c.duration) FILTER (WHERE c.success) AS succ_duration,
-                       sum(c.%5$s) AS billed, sum(c.%5$s) FILTER (WHERE c.success) AS succ_billed,
-                       sum(c.%6$s) AS amount, sum(c.%6$s) FILTER (WHERE c.success) AS succ_amount,
-                       sum(c.%6$s) FILTER (WHERE NOT c.%7$s) AS normal_amount,
-                       sum(c.%6$s) FILTER (WHERE c.%7$s) AS reverse_amount,
-                       min(c.time_start) AS first_call, max(c.time_start) AS last_call,
-                       min(c.time_start) FILTER (WHERE c.success) AS first_succ,
-                       max(c.time_start) FILTER (WHERE c.success) AS last_succ
-                FROM cdr c JOIN bounds b ON b.id = c.%2$s AND c.time_start >= b.t0 AND c.time_start < b.t1
-                WHERE c.time_start >= ? AND c.time_start < ? %8$s
-                GROUP BY GROUPING SETS ((c.%2$s, c.%3$s, c.dst_country_id, c.dst_network_id, c.%4$s),
-                                        (c.%2$s, c.dst_country_id, c.dst_network_id, c.%4$s), (c.%2$s))
-                """;
-        String sql = "WITH bounds AS (SELECT a.id, ?::timestamp AT TIME ZONE a.timezone AS t0,"
-                + " ?::timestamp AT TIME ZONE a.timezone AS t1 FROM account a)\n"
-                + side.formatted("CUSTOMER", "customer_acc_id", "destination_prefix", "destination_next_rate",
-                        "customer_duration", "customer_price", "destination_reverse_billing", "AND c.is_last_cdr")
-                + "UNION ALL\n"
-                + side.formatted("VENDOR", "vendor_acc_id", "dialpeer_prefix", "dialpeer_next_rate",
-                        "vendor_duration", "vendor_price", "dialpeer_reverse_billing", "")
-                + """
-                UNION ALL
-                SELECT 'SERVICES', t.account_id, GROUPING(t.service_id), NULL, NULL, NULL, NULL, count(*), NULL,
-                       NULL, NULL, NULL, NULL, sum(t.amount), NULL, sum(t.amount) FILTER (WHERE t.amount > 0),
-                       -sum(t.amount) FILTER (WHERE t.amount < 0), NULL, NULL, NULL, NULL
-                FROM service_transaction t JOIN bounds b ON b.id = t.account_id
-                     AND t.created_at >= b.t0 AND t.created_at < b.t1
-                GROUP BY GROUPING SETS ((t.account_id, t.service_id), (t.account_id))
-                """;
-        // Zones lie within UTC-12 and UTC+14: these bounds let the database prune partitions.
-        java.time.Instant widestStart = first.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
-        java.time.Instant widestEnd = last.plusDays(1).atStartOfDay(java.time.ZoneOffset.ofHours(-12)).toInstant();
-        List<Duration> runs = new ArrayList<>();
-        try (Connection connection = database.connection()) {
-            for (int run = 0; run < 3; run++) {
-                long started = System.nanoTime();
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setString(1, first.atStartOfDay().toString());
-                    statement.setString(2, last.plusDays(1).atStartOfDay().toString());
-                    for (int parameter = 3; parameter <= 6; parameter += 2) {
-                        org.billing.invoicing.common.Jdbc.setInstant(statement, parameter, widestStart);
-                        org.billing.invoicing.common.Jdbc.setInstant(statement, parameter + 1, widestEnd);
-                    }
-                    long rows = 0;
-                    try (ResultSet result = statement.executeQuery()) {
-                        while (result.next()) {
-                            rows++;
-                        }
-                    }
-                    if (rows == 0) {
-                        throw new IllegalStateException("The single statement found nothing");
-                    }
-                }
-                runs.add(Duration.ofNanos(System.nanoTime() - started));
-            }
-        }
-        return Collections.min(runs);
     }
 
     private static JsonObject request(long accountId, Direction direction, LocalDate first, LocalDate last) {

@@ -62,6 +62,21 @@ public final class PayaraMicro implements AutoCloseable {
     /** Starts another WAR, e.g. the packaged one with test probes added. */
     public static PayaraMicro start(Path war, Map<String, String> environment, String readinessPath,
                                     String... extraOptions) {
+        return start(war, List.of(), environment, readinessPath, extraOptions);
+    }
+
+    /**
+     * Starts the packaged WAR in a JVM given {@code jvmOptions} (e.g. {@code -Xmx512m}) before {@code -jar};
+     * the other starts give none, so the JVM takes its defaults.
+     */
+    public static PayaraMicro start(List<String> jvmOptions, Map<String, String> environment, String readinessPath,
+                                    String... extraOptions) {
+        return start(packagedWar(), jvmOptions, environment, readinessPath, extraOptions);
+    }
+
+    /** Starts a WAR in a JVM given {@code jvmOptions} before {@code -jar}. */
+    public static PayaraMicro start(Path war, List<String> jvmOptions, Map<String, String> environment,
+                                    String readinessPath, String... extraOptions) {
         Path payaraMicro = requiredFile("payara.micro.jar");
         int port = freePort();
         Path log = war.resolveSibling("payara-micro-" + port + ".log");
@@ -70,7 +85,9 @@ public final class PayaraMicro implements AutoCloseable {
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp,
+                "-Djava.io.tmpdir=" + tmp));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar", payaraMicro.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "invoicing",

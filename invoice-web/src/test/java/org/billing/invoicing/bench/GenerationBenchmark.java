@@ -1,0 +1,330 @@
+package org.billing.invoicing.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.billing.invoicing.demo.DemoData;
+import org.billing.invoicing.demo.DemoDataSpec;
+import org.billing.invoicing.demo.DemoDataSummary;
+import org.billing.invoicing.it.Http;
+import org.billing.invoicing.it.PayaraMicro;
+import org.billing.invoicing.it.Users;
+import org.billing.invoicing.testing.PostgresDatabase;
+
+/**
+ * The benchmark of issue "Automatic invoicing at scale" (not a test: it prints figures).
+ *
+ * <p>Generates {@code bench.cdrs} CDRs (default 10,000,000) over one past month for {@code bench.accounts}
+ * accounts (default 1,000), sets every account to monthly automatic invoicing in both directions from the
+ * first day of that month, and starts one run of automatic invoicing on the packaged WAR (Payara Micro,
+ * heap limited to {@code bench.heap}, default {@code 512m}; the schedule off). It times the run from the
+ * POST to its end, samples the server's used heap while it runs, checks that it made exactly one invoice
+ * per account and direction, and compares its time with the best set-based SQL producing the same figures
+ * for all of them ({@link ReferenceStatement}; target: at most half of it, never more than it).
+ *
+ * <p>Run: {@code mvn -B -Pbench-generation -DskipTests verify -pl invoice-web -am}, with e.g.
+ * {@code -Dbench.cdrs=1000000 -Dbench.accounts=1000} for another size (see the README). Other system
+ * properties: {@code bench.heap} (the server's {@code -Xmx}), {@code bench.server.jvm} (further options of
+ * the server's JVM, e.g. {@code -Xlog:gc:file=gc.log}), {@code bench.timeout.minutes} (default 180).
+ * While the run works it prints its progress every 15 s; an answer other than 200 to the run's GET is
+ * printed and polling goes on, unless 40 come in a row.
+ */
+public final class GenerationBenchmark {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** How often the state of the run is printed while it works. */
+    private static final Duration PROGRESS = Duration.ofSeconds(15);
+    /** Answers other than 200 to the run's GET tolerated in a row (10 s of polling) before giving up. */
+    private static final int MAX_REFUSED_IN_A_ROW = 40;
+    private static final int LOG_TAIL_LINES = 40;
+    private static final long MIB = 1024 * 1024;
+    /** The longest call when an account sets none (the platform's {@code max_call_duration} default). */
+    private static final long DEFAULT_MAX_CALL_SECONDS = 7_200;
+    /** Prometheus text: {@code base_memory_usedHeap_bytes 1.23E8} (MicroProfile Metrics before 5), or
+     * {@code memory_usedHeap_bytes{mp_scope="base",} 1.23E8} (5 and later). */
+    private static final Pattern USED_HEAP = Pattern.compile(
+            "^(?:base_memory_usedHeap_bytes|memory_usedHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
+            Pattern.MULTILINE);
+    private static final Pattern MAX_HEAP = Pattern.compile(
+            "^(?:base_memory_maxHeap_bytes|memory_maxHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
+            Pattern.MULTILINE);
+
+    public static void main(String[] args) throws Exception {
+        long cdrs = Long.getLong("bench.cdrs", 10_000_000L);
+        int accounts = Integer.getInteger("bench.accounts", 1_000);
+        String heap = System.getProperty("bench.heap", "512m");
+        // Further options of the server's JVM, e.g. -Xlog:gc:file=gc.log to see its collections.
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + heap));
+        String extraJvmOptions = System.getProperty("bench.server.jvm", "").trim();
+        if (!extraJvmOptions.isEmpty()) {
+            jvmOptions.addAll(List.of(extraJvmOptions.split("\\s+")));
+        }
+        Duration timeout = Duration.ofMinutes(Long.getLong("bench.timeout.minutes", 180L));
+
+        // The month before the current UTC month: whole in the past, and due in every zone once its end
+        // plus the longest call has passed there (checked below, account by account).
+        Instant now = Instant.now();
+        YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(1);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        Clock clock = Clock.fixed(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+
+        try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
+            DemoDataSummary data = new DemoData(new DemoDataSpec(42, accounts, cdrs, 1, 0, false, clock))
+                    .writeTo(database.dataSource());
+            System.out.print(data.describe());
+            checkOnlyTheMonthIsDue(database, month, Instant.now());
+            int settings = invoiceMonthly(database, data.accountIds(), first);
+            long expected = 2L * data.accountIds().size();
+            System.out.printf(Locale.ROOT, "Automatic invoicing set to MONTHLY from %s for %d account-directions%n",
+                    first, settings);
+
+            Map<String, String> environment = new HashMap<>(database.environment());
+            environment.put("INVOICING_AUTO_ENABLED", "false");
+            JsonObject run;
+            Duration runTime;
+            long peakHeap;
+            long invoices;
+            Path log;
+            try (PayaraMicro server = PayaraMicro.start(jvmOptions, environment, "api/v1/accounts")) {
+                log = server.log();
+                Http http = new Http(server.baseUri()).as(Users.ADMIN);
+                Metrics metrics = new Metrics(server.baseUri().resolve("/metrics"));
+                long idleHeap = metrics.usedHeap().orElse(-1);
+                if (idleHeap < 0) {
+                    throw new IllegalStateException("No used heap in " + metrics.uri + ":\n" + metrics.text());
+                }
+                System.out.printf(Locale.ROOT, "Payara Micro up (%s; max heap %s MiB, used %s MiB before the run,"
+                        + " read from %s as \"%s\"); log %s%n", String.join(" ", jvmOptions),
+                        mib(metrics.maxHeap().orElse(-1)), mib(idleHeap), metrics.uri, metrics.usedHeapName(), log);
+                System.out.printf(Locale.ROOT, "Load average before the run: %.2f%n", loadAverage());
+
+                long started = System.nanoTime();
+                Http.Response posted = check(http.post("api/v1/generation-runs", JsonValue.EMPTY_JSON_OBJECT), 202);
+                String location = posted.header("Location").orElseThrow(() -> new IllegalStateException("No Location"));
+                String path = "api/v1/generation-runs/" + location.substring(location.lastIndexOf('/') + 1);
+                peakHeap = idleHeap;
+                Instant deadline = Instant.now().plus(timeout);
+                long nextProgress = started + PROGRESS.toNanos();
+                int refusedInARow = 0;
+                int refused = 0;
+                while (true) {
+                    long used = metrics.usedHeap().orElse(0);
+                    peakHeap = Math.max(peakHeap, used);
+                    Http.Response answer = http.get(path);
+                    if (answer.status() != 200) {
+                        // Say what the server answered and go on polling, unless it keeps refusing.
+                        refused++;
+                        System.out.printf(Locale.ROOT, "  %6.1f s  GET %s answered %d %s (used heap %s MiB)%n",
+                                seconds(started), path, answer.status(), answer.text(), mib(used));
+                        if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+                            throw new IllegalStateException("GET " + path + " answered " + answer.status() + " "
+                                    + refusedInARow + " times in a row. Last lines of " + log + ":\n" + tail(log));
+                        }
+                        Thread.sleep(POLL.toMillis());
+                        continue;
+                    }
+                    refusedInARow = 0;
+                    run = answer.jsonObject();
+                    String status = run.getString("status");
+                    if (!status.equals("STARTED") && !status.equals("STARTING")) {
+                        break;
+                    }
+                    if (System.nanoTime() >= nextProgress) {
+                        nextProgress += PROGRESS.toNanos();
+                        System.out.printf(Locale.ROOT, "  %6.1f s  %s%s, used heap %s MiB (peak %s MiB)%n",
+                                seconds(started), status, run.containsKey("done") && run.containsKey("due")
+                                        ? " " + run.getInt("done") + "/" + run.getInt("due") : "",
+                                mib(used), mib(peakHeap));
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("The run did not end within " + timeout + ": " + run);
+                    }
+                    Thread.sleep(POLL.toMillis());
+                }
+                runTime = Duration.ofNanos(System.nanoTime() - started);
+                System.out.printf(Locale.ROOT, "Load average at the end of the run: %.2f%s%n", loadAverage(),
+                        refused == 0 ? "" : "; the run's GET was refused " + refused + " times");
+                peakHeap = Math.max(peakHeap, metrics.usedHeap().orElse(0));
+                invoices = check(http.get("api/v1/invoices?size=1"), 200).jsonObject().getJsonNumber("total").longValue();
+            }
+            System.out.println("Run: " + run);
+            long outOfMemory = countLines(log, "OutOfMemoryError");
+            if (outOfMemory > 0) {
+                System.out.printf(Locale.ROOT, "The server's log names OutOfMemoryError %d times: %s%n", outOfMemory, log);
+            }
+
+            Duration reference = ReferenceStatement.best(database, first, last);
+            double ratio = runTime.toNanos() / (double) reference.toNanos();
+            String target = ratio <= 0.5 ? "met" : ratio <= 1.0 ? "MISSED (within 1.0)" : "MISSED (worse than 1.0)";
+
+            System.out.printf(Locale.ROOT, "%nAutomatic invoicing of %s, one run (%s):%n", month, run.getString("status"));
+            System.out.printf(Locale.ROOT, "  CDRs:                               %,d%n", data.cdrs());
+            System.out.printf(Locale.ROOT, "  accounts:                           %,d%n", data.accountIds().size());
+            System.out.printf(Locale.ROOT, "  invoices created:                   %,d (expected %,d: %s)%n", invoices,
+                    expected, invoices == expected ? "ok" : "WRONG");
+            System.out.printf(Locale.ROOT, "  run time, POST to end:              %,d ms%n", runTime.toMillis());
+            System.out.printf(Locale.ROOT, "  reference SQL, best of %d:           %,d ms%n", ReferenceStatement.RUNS,
+                    reference.toMillis());
+            System.out.printf(Locale.ROOT, "  ratio run / reference:              %.2f (target <= 0.5, never > 1.0: %s)%n",
+                    ratio, target);
+            System.out.printf(Locale.ROOT, "  invoices per second:                %.1f%n",
+                    invoices / (runTime.toNanos() / 1e9));
+            System.out.printf(Locale.ROOT, "  peak used heap of the server:       %s MiB (target <= 512 MiB: %s; -Xmx%s)%n",
+                    mib(peakHeap), peakHeap <= 512 * MIB ? "met" : "MISSED", heap);
+            if (Boolean.parseBoolean(System.getProperty("bench.routes", "true"))) {
+                int threads = Runtime.getRuntime().availableProcessors();
+                System.out.print(AggregationRoutes.describe(AggregationRoutes.compare(database.dataSource(), first,
+                        last, threads, 1_000), threads));
+            }
+
+            if (!run.getString("status").equals("COMPLETED")) {
+                throw new IllegalStateException("The run ended " + run.getString("status") + ": " + run);
+            }
+            if (invoices != expected) {
+                throw new IllegalStateException("Expected " + expected + " invoices, found " + invoices);
+            }
+        }
+    }
+
+    /**
+     * Fails unless, for every account, the month is due now (its end in the account's zone plus its longest
+     * call has passed) and the next month is not, so that one run makes exactly one invoice per direction.
+     */
+    private static void checkOnlyTheMonthIsDue(PostgresDatabase database, YearMonth month, Instant now)
+            throws Exception {
+        try (Connection connection = database.connection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, timezone, max_call_duration FROM account");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                ZoneId zone = ZoneId.of(row.getString(2));
+                long maxCall = row.getObject(3) == null ? DEFAULT_MAX_CALL_SECONDS : row.getLong(3);
+                Instant due = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().plusSeconds(maxCall);
+                Instant nextDue = month.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant().plusSeconds(maxCall);
+                if (now.isBefore(due) || !now.isBefore(nextDue)) {
+                    throw new IllegalStateException("Account " + row.getLong(1) + " (" + zone + "): " + month
+                            + " is due from " + due + " and the next month from " + nextDue + "; now is " + now
+                            + ". Run the benchmark when only " + month + " is due.");
+                }
+            }
+        }
+    }
+
+    /** Every account MONTHLY in both directions from {@code from}, straight into the table (no REST calls). */
+    private static int invoiceMonthly(PostgresDatabase database, List<Long> accountIds, LocalDate from)
+            throws Exception {
+        try (Connection connection = database.connection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from, updated_at)
+                     SELECT a.id, d.direction, 'MONTHLY', ?, now()
+                     FROM unnest(?::bigint[]) AS a(id) CROSS JOIN (VALUES ('CUSTOMER'), ('VENDOR')) AS d(direction)
+                     """)) {
+            insert.setObject(1, from);
+            insert.setArray(2, connection.createArrayOf("bigint", accountIds.toArray()));
+            return insert.executeUpdate();
+        }
+    }
+
+    /** The server's MicroProfile Metrics at the server root, read as Prometheus text. */
+    private static final class Metrics {
+
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI uri;
+
+        Metrics(URI uri) {
+            this.uri = uri;
+        }
+
+        String text() {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "text/plain").GET().build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 ? response.body() : "";
+            } catch (IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+
+        OptionalLong usedHeap() {
+            return value(USED_HEAP);
+        }
+
+        /** The name and labels of the line the used heap is read from. */
+        String usedHeapName() {
+            Matcher matcher = USED_HEAP.matcher(text());
+            return matcher.find() ? matcher.group().replaceFirst("\\s+\\S+$", "") : "?";
+        }
+
+        OptionalLong maxHeap() {
+            return value(MAX_HEAP);
+        }
+
+        private OptionalLong value(Pattern pattern) {
+            Matcher matcher = pattern.matcher(text());
+            return matcher.find() ? OptionalLong.of((long) Double.parseDouble(matcher.group(1))) : OptionalLong.empty();
+        }
+    }
+
+    /** The machine's load average over the last minute (the machine may be shared). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    }
+
+    private static long countLines(Path file, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    private static Http.Response check(Http.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Expected " + status + ": " + response.status() + " " + response.text());
+        }
+        return response;
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.1f", bytes / (double) MIB);
+    }
+}
