@@ -14,14 +14,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged EAR on a real Payara Server (full profile), as the platform deploys it: a fresh domain,
@@ -30,10 +41,13 @@ import org.junit.jupiter.api.TestInstance;
  * repeats these steps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EarOnPayaraServerIT {
 
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final String PASSWORD = "platform-secret";
+    private static final int LEASE_SECONDS = 5;
+    private static final String RUNS = "invoicing/api/v1/generation-runs";
 
     private PostgresDatabase database;
     private PayaraServer server;
@@ -50,10 +64,14 @@ class EarOnPayaraServerIT {
         server.admin("create-system-properties", String.join(":",
                 "invoicing.db.url=" + database.jdbcUrl().replace(":", "\\:"),
                 "invoicing.db.user=" + database.environment().get("INVOICING_DB_USER"),
-                "invoicing.db.password=" + database.environment().get("INVOICING_DB_PASSWORD")));
+                "invoicing.db.password=" + database.environment().get("INVOICING_DB_PASSWORD"),
+                // Automatic invoicing only on demand, and a short lease so that a dead run is soon taken over.
+                "invoicing.auto.enabled=false", "invoicing.auto.lease-seconds=" + LEASE_SECONDS,
+                "invoicing.auto.chunk=20"));
         // The platform's users live in the server's file realm, their groups named as the module's roles.
         fileUser("olga", "invoice-operator");
         fileUser("victor", "invoice-viewer");
+        fileUser("adam", "invoice-admin");
         server.admin("deploy", ear.toString());
         deployed = true;
     }
@@ -126,6 +144,116 @@ class EarOnPayaraServerIT {
         assertTrue(response.body().contains("<title>Log in"), () -> response.body() + "\n" + server.logTail());
         // PrimeFaces is in the web module's WEB-INF/lib only: its resources must be served from there.
         assertTrue(response.body().contains("ln=primefaces"), response::body);
+    }
+
+    /**
+     * The domain is killed with SIGKILL in the middle of a run of automatic invoicing and started again:
+     * the run it left STARTED (its batch job execution too is still STARTED in the server's batch
+     * repository) does not block Run now once its lease has run out; it is marked ABANDONED and a new run
+     * invoices what is left, each period once. Last, as it restarts the domain.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRunLeftStartedByAKilledDomainDoesNotBlockTheNextRun() throws Exception {
+        // About 600 due periods: the fixture's three accounts, both directions, DAILY over the last 100 days.
+        try (Connection connection = database.connection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from, updated_at)"
+                        + " SELECT a.id, d.direction, 'DAILY', ?, now() FROM account a"
+                        + " CROSS JOIN (VALUES ('CUSTOMER'), ('VENDOR')) d (direction)")) {
+            insert.setObject(1, LocalDate.now(ZoneOffset.UTC).minusDays(100));
+            insert.executeUpdate();
+        }
+        String admin = basic("adam", PASSWORD);
+        HttpResponse<String> started = send("POST", RUNS, admin);
+        assertEquals(202, started.statusCode(), () -> started.body() + "\n" + server.logTail());
+        JsonObject run = json(started.body());
+        long crashed = run.getJsonNumber("id").longValue();
+        int due = run.getInt("due");
+        assertTrue(due > 400, started::body);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (run.getInt("created") < due / 5) {
+            assertEquals("STARTED", run.getString("status"), "the run ended before it could be interrupted");
+            assertTrue(Instant.now().isBefore(deadline), "the run did not progress: " + run);
+            Thread.sleep(100);
+            run = json(send("GET", RUNS + "/" + crashed, admin).body());
+        }
+        long pid = server.kill();
+        long created = count("SELECT count(*) FROM generation_item WHERE run_id = " + crashed + " AND status = 'CREATED'");
+        System.out.println("Killed the domain's server (pid " + pid + ") in run " + crashed + " with " + created
+                + " of " + due + " periods invoiced");
+        assertTrue(created > 0 && created < due, () -> created + " of " + due);
+        assertEquals(1, count("SELECT count(*) FROM generation_run WHERE id = " + crashed + " AND status = 'STARTED'"));
+
+        server.restart();
+        awaitDeployed();
+        // The server's batch repository still says the killed execution is going: the run must not rely on it.
+        String executions = server.adminOutput("list-batch-job-executions");
+        System.out.println("Batch job executions after the restart:\n" + executions);
+        assertTrue(executions.lines().anyMatch(line -> line.contains("auto-invoices") && line.contains("STARTED")),
+                "no execution of auto-invoices left STARTED by the killed server:\n" + executions);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), heartbeat(crashed).plusSeconds(LEASE_SECONDS + 1))
+                .toMillis()));
+
+        HttpResponse<String> next = send("POST", RUNS, admin);
+        assertEquals(202, next.statusCode(), () -> next.body() + "\n" + server.logTail());
+        long nextId = json(next.body()).getJsonNumber("id").longValue();
+        assertTrue(nextId != crashed, () -> "the killed run still blocks Run now: " + next.body());
+        assertEquals("ABANDONED", json(send("GET", RUNS + "/" + crashed, admin).body()).getString("status"));
+        JsonObject done = json(send("GET", RUNS + "/" + nextId, admin).body());
+        deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (done.getString("status").equals("STARTED") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            done = json(send("GET", RUNS + "/" + nextId, admin).body());
+        }
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(0, done.getInt("failed") + done.getInt("skipped"), done.toString());
+        // The rest of the killed run's periods (and any that fell due since), each once; every invoice with
+        // its claim and recorded by its item.
+        assertTrue(done.getInt("created") >= due - created, done.toString());
+        long invoices = created + done.getInt("created");
+        assertEquals(invoices, count("SELECT count(*) FROM invoice"));
+        assertEquals(invoices, count("SELECT count(DISTINCT (account_id, direction, first_day, last_day)) FROM invoice"));
+        assertEquals(0, count("SELECT count(*) FROM invoice i WHERE NOT EXISTS (SELECT 1 FROM invoice_period_claim c"
+                + " WHERE c.invoice_id = i.id) OR NOT EXISTS (SELECT 1 FROM generation_item g"
+                + " WHERE g.invoice_id = i.id AND g.status = 'CREATED')"));
+    }
+
+    private void awaitDeployed() throws Exception {
+        // As long as a deployment may take: the applications load after start-domain has returned.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            try {
+                if (send("GET", "invoicing/api/v1/accounts", basic("olga", PASSWORD)).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            assertTrue(Instant.now().isBefore(deadline), () -> "not deployed after the restart\n" + server.logTail());
+            Thread.sleep(500);
+        }
+    }
+
+    private Instant heartbeat(long runId) throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT heartbeat_at FROM generation_run WHERE id = " + runId)) {
+            row.next();
+            return row.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -87,6 +87,33 @@ final class PayaraServer implements AutoCloseable {
         asadmin(DEPLOY_TIMEOUT, arguments.toArray(String[]::new));
     }
 
+    /** Runs an asadmin command against this domain's admin port and returns what it printed. */
+    String adminOutput(String... command) {
+        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(portBase + 48)));
+        arguments.addAll(List.of(command));
+        return asadmin(DEPLOY_TIMEOUT, arguments.toArray(String[]::new));
+    }
+
+    /**
+     * Kills the server as {@code kill -9} would: SIGKILL to its java process (the pid it wrote to
+     * config/pid) and to anything it started, with no shutdown of any kind. Returns the pid it killed.
+     */
+    long kill() {
+        ProcessHandle process = serverProcess().filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new IllegalStateException("The domain's server is not running"));
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process);
+        tree.addAll(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
+        return process.pid();
+    }
+
+    /** Starts the domain again, e.g. after {@link #kill()}; the applications deployed to it start with it. */
+    void restart() {
+        asadmin(START_TIMEOUT, "start-domain", "--domaindir", domains.toString(), DOMAIN);
+    }
+
     /** The last lines of the server log and of the asadmin output, for failure messages. */
     String logTail() {
         return "Last lines of " + serverLog() + ":\n" + tail(serverLog()) + "\nLast lines of " + asadminLog + ":\n"
@@ -130,21 +157,24 @@ final class PayaraServer implements AutoCloseable {
         return domainDirectory().resolve("logs/server.log");
     }
 
-    /** The server writes its process id to config/pid while it runs. */
     private void killServer() {
+        serverProcess().filter(ProcessHandle::isAlive).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    /** The server writes its process id to config/pid while it runs. */
+    private Optional<ProcessHandle> serverProcess() {
         Path pidFile = domainDirectory().resolve("config/pid");
-        Optional<ProcessHandle> server = Optional.empty();
         try {
             if (Files.isRegularFile(pidFile)) {
-                server = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+                return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
             }
         } catch (IOException | NumberFormatException e) {
             System.err.println("Cannot read " + pidFile + ": " + e);
         }
-        server.filter(ProcessHandle::isAlive).ifPresent(process -> {
-            process.destroyForcibly();
-            process.onExit().join();
-        });
+        return Optional.empty();
     }
 
     /**
@@ -152,7 +182,7 @@ final class PayaraServer implements AutoCloseable {
      * runs on too, and without the shell script (whose execute bit an unpacked zip may lose). Its output
      * goes to a file, never a pipe: the server it starts would hold a pipe open and hang the reader.
      */
-    private void asadmin(Duration timeout, String... command) {
+    private String asadmin(Duration timeout, String... command) {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
@@ -166,11 +196,17 @@ final class PayaraServer implements AutoCloseable {
             Files.writeString(asadminLog, "\n$ asadmin " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             long started = System.nanoTime();
+            long before = Files.size(asadminLog);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("asadmin " + command[0] + " did not finish within " + timeout + ". "
                         + logTail());
+            }
+            String output;
+            try (java.io.InputStream in = Files.newInputStream(asadminLog)) {
+                in.skipNBytes(before);
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Files.writeString(asadminLog, "(" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)\n",
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -178,6 +214,7 @@ final class PayaraServer implements AutoCloseable {
                 throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed with exit code "
                         + process.exitValue() + ". " + logTail());
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run asadmin " + command[0], e);
         } catch (InterruptedException e) {

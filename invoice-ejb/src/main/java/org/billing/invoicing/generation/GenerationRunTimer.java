@@ -18,9 +18,8 @@ import org.eclipse.microprofile.metrics.Timer;
 /**
  * The application metrics of automatic invoicing: {@value #NAME}, how long runs of
  * {@value GenerationRuns#JOB} take on this node (the batch job's listener reports each as it ends), and
- * the counters of invoices created, failures, partitions and calls aggregated. An EJB,
- * like the services the other batch artifacts call: in the EAR the batch jar sits in lib/, which sees
- * the EJB module's beans through @EJB, not through CDI.
+ * the counters of invoices created, failures, partitions and calls aggregated. An EJB, like the
+ * services the other batch artifacts call through @EJB.
  */
 @Singleton
 @Startup

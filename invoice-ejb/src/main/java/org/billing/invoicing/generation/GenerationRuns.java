@@ -31,8 +31,8 @@ import org.billing.invoicing.database.Database;
  * database, not a node, says whether a run is going: at most one is (a unique index), starts are
  * serialised by an advisory lock, and a run whose heartbeat is older than the lease is abandoned, so
  * that a node killed mid-run (or a batch repository that still says STARTED after a restart) never
- * blocks the next run. The work itself is the batch job {@value #JOB} (thin artifacts in
- * invoice-batch), started on each node that starts or joins a run; its partitions claim the items.
+ * blocks the next run. The work itself is the batch job {@value #JOB} (thin artifacts in the package
+ * batch), started on each node that starts or joins a run; its partitions claim the items.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -194,6 +194,25 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server at once, as {@code kill -9} would (SIGKILL to the java process, then to anything
+     * it started): no shutdown hook, no transaction finished, nothing cleaned up. Waits until they are
+     * gone. {@link #close()} afterwards is harmless.
+     */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        tree.addAll(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Process " + handle.pid() + " did not die of SIGKILL", e);
+            }
+        }
+    }
+
     private static Path requiredFile(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isRegularFile(Path.of(value))) {
