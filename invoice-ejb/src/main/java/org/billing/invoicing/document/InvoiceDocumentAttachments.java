@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 
+import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.mail.InvoiceAttachments;
 
 /**
@@ -23,6 +24,9 @@ public class InvoiceDocumentAttachments implements InvoiceAttachments {
     @EJB
     private DocumentService documents;
 
+    @EJB
+    private InvoiceService invoices;
+
     @Override
     public Optional<Attachment> attachmentOf(long invoiceId) {
         return documents.documentOf(invoiceId).map(document -> new Attachment(document.pdf(), InvoiceFile.PDF));
@@ -30,6 +34,12 @@ public class InvoiceDocumentAttachments implements InvoiceAttachments {
 
     @Override
     public boolean isComing(long invoiceId) {
-        return documents.status(invoiceId).map(document -> !document.ready()).orElse(false);
+        Optional<InvoiceDocument> document = documents.status(invoiceId);
+        if (document.isPresent()) {
+            return !document.get().ready();
+        }
+        // The document is asked for after the issuing transaction commits, in parallel with the first
+        // delivery: until its row exists, a template that applies to the invoice says it is coming.
+        return documents.templateFor(invoices.get(invoiceId)).isPresent();
     }
 }
