@@ -9,21 +9,28 @@ import org.billing.invoicing.platform.PaymentModel;
  * What to search invoices by; null means any. {@code from} and {@code to} select the invoices whose
  * period has a day in {@code [from, to]}, in each account's own days. {@code paymentModel} is the
  * account's payment model when the invoice was made (seed 002: "filter the list of invoices by
- * account type").
+ * account type"). {@code text} is the search box of seed 003: a part of the invoice number, or of its
+ * account's or contractor's name, in any case.
  */
 public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel)
+                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The filter without a search text, as sibling modules built it before there was one. */
+    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
+                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel) {
+        this(accountId, contractorId, direction, state, type, from, to, paymentModel, null);
+    }
+
     /** The filter without a payment model, as sibling modules built it before there was one. */
     public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
                          InvoiceType type, LocalDate from, LocalDate to) {
-        this(accountId, contractorId, direction, state, type, from, to, null);
+        this(accountId, contractorId, direction, state, type, from, to, null, null);
     }
 
     public static InvoiceFilter any() {
-        return new InvoiceFilter(null, null, null, null, null, null, null, null);
+        return new InvoiceFilter(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
@@ -46,6 +45,8 @@ public class InvoiceService {
     /** SQLSTATE of an exclusion constraint violation: the database refused an overlapping period. */
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final int MAX_PAGE_SIZE = 500;
+    /** Deepest row a page number reaches: an OFFSET reads every row before it; a cursor does not. */
+    private static final long MAX_OFFSET = 100_000;
 
     @PersistenceContext(unitName = "invoicing")
     private EntityManager em;
@@ -322,41 +323,70 @@ public class InvoiceService {
         if (page < 0) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "page", "The page counts from 0.");
         }
+        requirePageSize(size);
+        if ((long) page * size > MAX_OFFSET) {
+            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "page", "Pages reach " + MAX_OFFSET
+                    + " invoices deep; walk further with the cursor of a page (nextCursor).");
+        }
+        return search(filter, null, page, size);
+    }
+
+    /**
+     * The invoices after a cursor (the {@code nextCursor} of a page; null: from the newest), newest first:
+     * keyset paging, which costs the same however deep and never repeats or skips an invoice while new
+     * ones are made.
+     */
+    public InvoicePage searchAfter(InvoiceFilter filter, String cursor, int size) {
+        requirePageSize(size);
+        return search(filter, cursor == null ? null : InvoiceCursor.decode(cursor, "cursor"), 0, size);
+    }
+
+    /**
+     * The page's ids come from one index walk (InvoiceListQuery) and only the page's rows are then read
+     * whole, with their accounts and credit notes; the total is counted up to a bound.
+     */
+    private InvoicePage search(InvoiceFilter filter, InvoiceCursor after, int page, int size) {
+        InvoiceListQuery.Slice slice;
+        InvoiceListQuery.Total total;
+        try (Connection connection = dataSource.getConnection()) {
+            InvoiceListQuery query = InvoiceListQuery.of(connection, filter);
+            total = query.total(connection);
+            slice = query.page(connection, after, (long) page * size, size, total);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not search invoices", e);
+        }
+        List<Long> ids = slice.rows().stream().map(InvoiceListQuery.Row::id).toList();
+        List<InvoiceView> items = new ArrayList<>(ids.size());
+        if (!ids.isEmpty()) {
+            Map<Long, Object[]> rows = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT i, note.id FROM Invoice i"
+                            + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE i.id IN :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()) {
+                rows.put(((Invoice) row[0]).getId(), row);
+            }
+            Map<Long, Account> accounts = new HashMap<>();
+            if (!rows.isEmpty()) {
+                em.createQuery("SELECT a FROM Account a JOIN FETCH a.contractor WHERE a.id IN :ids", Account.class)
+                        .setParameter("ids", rows.values().stream().map(row -> ((Invoice) row[0]).getAccountId())
+                                .distinct().toList())
+                        .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+            }
+            for (Long id : ids) {
+                Object[] row = rows.get(id);
+                if (row != null) { // deleted between the two reads
+                    Invoice invoice = (Invoice) row[0];
+                    items.add(InvoiceViews.of(invoice, accounts.get(invoice.getAccountId()), (Long) row[1]));
+                }
+            }
+        }
+        String next = slice.more() ? slice.rows().get(slice.rows().size() - 1).cursor().encode() : null;
+        return new InvoicePage(total.count(), page, size, items, total.exact(), next);
+    }
+
+    private static void requirePageSize(int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "size",
                     "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
-        }
-        StringBuilder where = new StringBuilder(" FROM Invoice i JOIN Account a ON a.id = i.accountId"
-                + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        condition(where, parameters, "i.accountId = :accountId", "accountId", filter.accountId());
-        condition(where, parameters, "i.contractorId = :contractorId", "contractorId", filter.contractorId());
-        condition(where, parameters, "i.direction = :direction", "direction", filter.direction());
-        condition(where, parameters, "i.state = :state", "state", filter.state());
-        condition(where, parameters, "i.type = :type", "type", filter.type());
-        condition(where, parameters, "i.paymentModel = :paymentModel", "paymentModel", filter.paymentModel());
-        condition(where, parameters, "i.lastDay >= :from", "from", filter.from());
-        condition(where, parameters, "i.firstDay <= :to", "to", filter.to());
-
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(i)" + where, Long.class);
-        TypedQuery<Object[]> rows = em.createQuery(
-                "SELECT i, a, note.id" + where + " ORDER BY i.createdAt DESC, i.id DESC", Object[].class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            rows.setParameter(name, value);
-        });
-        List<InvoiceView> items = new ArrayList<>();
-        for (Object[] row : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
-            items.add(InvoiceViews.of((Invoice) row[0], (Account) row[1], (Long) row[2]));
-        }
-        return new InvoicePage(count.getSingleResult(), page, size, items);
-    }
-
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String clause, String name,
-                                  Object value) {
-        if (value != null) {
-            where.append(" AND ").append(clause);
-            parameters.put(name, value);
         }
     }
 

@@ -49,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class InvoiceResource {
 
+    private static final int MAX_SEARCH_LENGTH = 100;
+
     @EJB
     private InvoiceService invoices;
 
@@ -97,8 +99,11 @@ public class InvoiceResource {
                 .entity(created).build();
     }
 
-    @Operation(summary = "Find invoices by account, contractor, direction, state, type, payment model and dates,"
-            + " a page at a time", description = "Newest first. Every parameter is optional; those given must all match.")
+    @Operation(summary = "Find invoices by account, contractor, direction, state, type, payment model, dates and"
+            + " search text, a page at a time", description = "Newest first. Every parameter is optional; those given"
+            + " must all match. `total` counts up to 10,000: when more match it is 10,000 and `totalIsExact` is false."
+            + " Walk the whole list with `cursor` (the `nextCursor` of the previous page) rather than `page`: it costs"
+            + " the same however deep and returns every invoice once while new ones are made.")
     @APIResponse(responseCode = "200", description = "A page of invoices")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
@@ -127,7 +132,14 @@ public class InvoiceResource {
                               @Parameter(in = ParameterIn.QUERY, description = "The invoices whose period has a day"
                                       + " on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
                               @QueryParam("to") String to,
-                              @Parameter(in = ParameterIn.QUERY, description = "The page, from 0",
+                              @Parameter(in = ParameterIn.QUERY, description = "Search: a part of the invoice number,"
+                                      + " or of the account's or contractor's name, in any case (seed 003's search box)")
+                              @QueryParam("q") String q,
+                              @Parameter(in = ParameterIn.QUERY, description = "Keyset paging: the page after this"
+                                      + " one, given as the previous page's nextCursor; not with page")
+                              @QueryParam("cursor") String cursor,
+                              @Parameter(in = ParameterIn.QUERY, description = "The page, from 0; at most 100,000"
+                                      + " invoices deep (page x size), further with cursor",
                                       schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
                               @QueryParam("page") String page,
                               @Parameter(in = ParameterIn.QUERY, description = "Invoices a page, 1 to 500",
@@ -137,8 +149,15 @@ public class InvoiceResource {
                 Params.id(contractorId, "contractorId"), Params.enumValue(Direction.class, direction, "direction"),
                 Params.enumValue(InvoiceState.class, state, "state"), Params.enumValue(InvoiceType.class, type, "type"),
                 Params.date(from, "from"), Params.date(to, "to"),
-                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"));
-        return invoices.search(filter, Params.integer(page, "page", 0), Params.integer(size, "size", 50));
+                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH));
+        int pageSize = Params.integer(size, "size", 50);
+        if (cursor != null && !cursor.isBlank()) {
+            if (page != null && !page.isBlank()) {
+                throw Params.invalid("page", "page and cursor exclude each other: a cursor says where the page starts.");
+            }
+            return invoices.searchAfter(filter, cursor.trim(), pageSize);
+        }
+        return invoices.search(filter, Params.integer(page, "page", 0), pageSize);
     }
 
     @Operation(summary = "One invoice with its totals")

@@ -38,6 +38,18 @@ final class Params {
         }
     }
 
+    /** A free text, trimmed; blank is none. */
+    static String text(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            throw invalid(field, field + " has at most " + maxLength + " characters.");
+        }
+        return text;
+    }
+
     static Long id(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

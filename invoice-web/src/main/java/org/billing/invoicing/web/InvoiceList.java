@@ -35,6 +35,8 @@ public class InvoiceList implements Serializable {
     private InvoiceState state;
     private InvoiceType type;
     private PaymentModel paymentModel;
+    private String text;
+    private boolean totalExact = true;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
 
@@ -43,10 +45,15 @@ public class InvoiceList implements Serializable {
     }
 
     private InvoiceFilter filter() {
-        return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel);
+        return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel,
+                text == null || text.isBlank() ? null : text.strip());
     }
 
-    /** Pages through the search; the service sorts (newest first) and filters, the table only shows. */
+    /**
+     * Pages through the search; the service sorts (newest first) and filters, the table only shows. Past
+     * {@link org.billing.invoicing.invoice.InvoiceListQuery#TOTAL_BOUND} matches the total is not counted:
+     * the table then counts the pages it has seen, plus one more while there is a next.
+     */
     private final class SearchModel extends LazyDataModel<InvoiceView> {
 
         private static final long serialVersionUID = 1L;
@@ -60,7 +67,10 @@ public class InvoiceList implements Serializable {
         public List<InvoiceView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                       Map<String, FilterMeta> filterBy) {
             InvoicePage page = invoices.search(filter(), first / pageSize, pageSize);
-            setRowCount(Math.toIntExact(page.total()));
+            totalExact = page.totalIsExact();
+            long rows = page.totalIsExact() ? page.total()
+                    : Math.max(page.total(), first + page.items().size() + (page.nextCursor() == null ? 0 : pageSize));
+            setRowCount(Math.toIntExact(rows));
             return page.items();
         }
 
@@ -68,6 +78,24 @@ public class InvoiceList implements Serializable {
         public String getRowKey(InvoiceView invoice) {
             return String.valueOf(invoice.id());
         }
+    }
+
+    /** False when more invoices match than are counted: the list says "more than". */
+    public boolean isTotalExact() {
+        return totalExact;
+    }
+
+    public int getTotalBound() {
+        return org.billing.invoicing.invoice.InvoiceListQuery.TOTAL_BOUND;
+    }
+
+    /** Seed 003's search box: a part of an invoice number, account or contractor name. */
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
     }
 
     public Direction[] getDirections() {

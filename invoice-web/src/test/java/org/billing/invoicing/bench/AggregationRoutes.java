@@ -76,6 +76,7 @@ final class AggregationRoutes {
         long calls = 0;
         for (var entry : sql.entrySet()) {
             long[] other = copy.getOrDefault(entry.getKey(), new long[3]);
+            // The amounts are compared in units of 10^-12 of a currency unit, as exact longs.
             if (!Arrays.equals(entry.getValue(), other)) {
                 throw new IllegalStateException("The routes disagree on " + entry.getKey() + ": SQL "
                         + Arrays.toString(entry.getValue()) + ", COPY " + Arrays.toString(other));
@@ -133,8 +134,9 @@ final class AggregationRoutes {
         }
     }
 
+    /** An amount in units of 10^-12; sums beyond a long (9.2 million at this scale) are folded modulo 2^64 alike in both routes. */
     private static long units(BigDecimal amount) {
-        return amount.movePointRight(12).setScale(0).longValueExact();
+        return amount.movePointRight(12).setScale(0).toBigIntegerExact().longValue();
     }
 
     private static Map<String, long[]> copyRoute(DataSource dataSource, List<Account> accounts, LocalDate first,
@@ -223,7 +225,7 @@ final class AggregationRoutes {
                         long[] sums = groups.computeIfAbsent(key, k -> new long[3]);
                         sums[0]++;
                         sums[1] += side == 0 ? row.customerDuration : row.vendorDuration;
-                        sums[2] = Math.addExact(sums[2], side == 0 ? row.customerPrice : row.vendorPrice);
+                        sums[2] += side == 0 ? row.customerPrice : row.vendorPrice;
                     }
                 }
             }
