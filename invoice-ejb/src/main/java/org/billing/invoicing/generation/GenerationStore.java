@@ -183,6 +183,17 @@ final class GenerationStore {
         }
     }
 
+    /** Extends the lease of claimed items that this node still works on (not those another has taken over). */
+    static void renewLease(Connection connection, List<Long> itemIds, Instant until) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item SET lease_until = ?"
+                + " WHERE id = ANY (?) AND status = 'WORKING' AND node = ?")) {
+            setInstant(update, 1, until);
+            update.setArray(2, connection.createArrayOf("bigint", itemIds.toArray()));
+            update.setString(3, GenerationSettings.NODE);
+            update.executeUpdate();
+        }
+    }
+
     /** In the transaction that creates the invoice: the item is done exactly when the invoice exists. */
     static int markCreated(Connection connection, long itemId, long invoiceId, int attempts, Instant now)
             throws SQLException {

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -64,6 +67,9 @@ public class GenerationWorker {
     @Inject
     private Clock clock;
 
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
     private final InvoiceCalculator calculator = new InvoiceCalculator();
 
     /** What the worker needs of an account; {@code problem} says why it cannot be invoiced. */
@@ -83,52 +89,82 @@ public class GenerationWorker {
             if (items.isEmpty()) {
                 return ended;
             }
-            Map<Long, Account> accounts = accounts(items);
-            List<DueItem> computable = new ArrayList<>();
-            List<Calculation> calculations = new ArrayList<>();
-            for (DueItem item : items) {
-                Account account = accounts.get(item.accountId());
-                if (account == null || account.problem() != null) {
-                    fail(item, account == null ? "ACCOUNT_NOT_FOUND" : "INVALID_TIME_ZONE",
-                            account == null ? "There is no account " + item.accountId() + " any more." : account.problem(), 1);
-                    ended++;
-                } else {
-                    computable.add(item);
-                    calculations.add(new Calculation(item.accountId(), item.direction(), account.paymentModel(),
-                            item.period().in(account.zone())));
-                }
+            // The chunk stays this node's while it works on it, however long that takes: a chunk slower
+            // than the lease must not look dead, or another partition or node would claim it again and
+            // a start elsewhere would abandon the run.
+            ScheduledFuture<?> keepAlive = scheduler.scheduleAtFixedRate(() -> keepAlive(runId, items, settings.lease()),
+                    settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+            try {
+                ended += workOn(runId, bucket, items);
+            } finally {
+                keepAlive.cancel(false);
             }
-            long computing = System.nanoTime();
-            List<InvoiceFigures> figures = figures(computable, calculations);
-            long writing = System.nanoTime();
-            long cdrs = 0;
-            List<DueItem> together = new ArrayList<>();
-            List<InvoiceFigures> togetherFigures = new ArrayList<>();
-            for (int i = 0; i < computable.size(); i++) {
-                DueItem item = computable.get(i);
-                InvoiceFigures computed = figures.get(i);
+        }
+    }
+
+    /** Computes and writes a claimed chunk; returns how many of its items it ended. */
+    private int workOn(long runId, int bucket, List<DueItem> items) {
+        int ended = 0;
+        Map<Long, Account> accounts = accounts(items);
+        List<DueItem> computable = new ArrayList<>();
+        List<Calculation> calculations = new ArrayList<>();
+        for (DueItem item : items) {
+            Account account = accounts.get(item.accountId());
+            if (account == null || account.problem() != null) {
+                fail(item, account == null ? "ACCOUNT_NOT_FOUND" : "INVALID_TIME_ZONE",
+                        account == null ? "There is no account " + item.accountId() + " any more." : account.problem(), 1);
                 ended++;
-                if (computed == null) {
-                    continue;
-                }
-                cdrs += computed.calls().callsCount();
-                together.add(item);
-                togetherFigures.add(computed);
+            } else {
+                computable.add(item);
+                calculations.add(new Calculation(item.accountId(), item.direction(), account.paymentModel(),
+                        item.period().in(account.zone())));
             }
-            for (int from = 0; from < together.size(); from += WRITE_BATCH) {
-                int to = Math.min(together.size(), from + WRITE_BATCH);
-                createTogether(together.subList(from, to), togetherFigures.subList(from, to));
+        }
+        long computing = System.nanoTime();
+        List<InvoiceFigures> figures = figures(computable, calculations);
+        long writing = System.nanoTime();
+        long cdrs = 0;
+        List<DueItem> together = new ArrayList<>();
+        List<InvoiceFigures> togetherFigures = new ArrayList<>();
+        for (int i = 0; i < computable.size(); i++) {
+            DueItem item = computable.get(i);
+            InvoiceFigures computed = figures.get(i);
+            ended++;
+            if (computed == null) {
+                continue;
             }
-            long aggregated = cdrs;
-            long written = System.nanoTime();
-            LOG.info(() -> "Generation run " + runId + ", partition " + bucket + ": " + items.size()
-                    + " periods, " + aggregated + " calls computed in " + (writing - computing) / 1_000_000
-                    + " ms, invoices written in " + (written - writing) / 1_000_000 + " ms");
+            cdrs += computed.calls().callsCount();
+            together.add(item);
+            togetherFigures.add(computed);
+        }
+        for (int from = 0; from < together.size(); from += WRITE_BATCH) {
+            int to = Math.min(together.size(), from + WRITE_BATCH);
+            createTogether(together.subList(from, to), togetherFigures.subList(from, to));
+        }
+        long aggregated = cdrs;
+        long written = System.nanoTime();
+        LOG.info(() -> "Generation run " + runId + ", partition " + bucket + ": " + items.size()
+                + " periods, " + aggregated + " calls computed in " + (writing - computing) / 1_000_000
+                + " ms, invoices written in " + (written - writing) / 1_000_000 + " ms");
+        inTransaction(connection -> {
+            GenerationStore.heartbeat(connection, runId, aggregated, clock.instant());
+            return null;
+        });
+        metrics.aggregated(aggregated);
+        return ended;
+    }
+
+    /** The run's heartbeat and a new lease for the chunk's items this node still works on. */
+    private void keepAlive(long runId, List<DueItem> items, Duration lease) {
+        try {
             inTransaction(connection -> {
-                GenerationStore.heartbeat(connection, runId, aggregated, clock.instant());
+                Instant now = clock.instant();
+                GenerationStore.heartbeat(connection, runId, 0, now);
+                GenerationStore.renewLease(connection, items.stream().map(DueItem::id).toList(), now.plus(lease));
                 return null;
             });
-            metrics.aggregated(aggregated);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew the lease of " + items.size() + " periods of run " + runId, e);
         }
     }
 

@@ -64,7 +64,7 @@ class GenerationTwoNodesIT {
             GenerationWork.dailyForEveryAccount(database, ACCOUNTS, CDRS);
             Map<String, String> environment = new HashMap<>(database.environment());
             environment.put("INVOICING_AUTO_CHUNK", Integer.toString(CHUNK));
-            List<PayaraMicro> nodes = GenerationWork.startNodes(2, environment);
+            List<PayaraMicro> nodes = GenerationWork.startNodes(environment, environment);
             ExecutorService clients = Executors.newFixedThreadPool(2);
             try (PayaraMicro a = nodes.get(0); PayaraMicro b = nodes.get(1)) {
                 Map<String, Http> admins = new LinkedHashMap<>();
@@ -95,6 +95,7 @@ class GenerationTwoNodesIT {
                 assertEquals("COMPLETED", worked.getString("status"), () -> brief(worked));
                 assertTrue(worked.getInt("due") > 500, () -> "too little work to share: " + brief(worked));
                 assertEquals(worked.getInt("due"), worked.getInt("created"), () -> brief(worked));
+                GenerationWork.assertComputedOnce(database, worked);
                 long stillGoingAfterRounds = rounds.get(ROUNDS - 1).get(0).runId();
 
                 // Once it is done, a last pair finds nothing due: whatever runs it makes complete at once.

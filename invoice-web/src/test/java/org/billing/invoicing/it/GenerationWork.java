@@ -285,6 +285,18 @@ final class GenerationWork {
         assertTrue(problems.isEmpty(), () -> "Half-written state: " + problems);
     }
 
+    /**
+     * Each period of the run was computed once: the calls the run counted as it aggregated chunks equal
+     * the calls of the invoices it made. A chunk computed twice (claimed again by another partition or
+     * node while its first worker was still at it) counts its calls twice.
+     */
+    static void assertComputedOnce(PostgresDatabase database, JsonObject run) throws SQLException {
+        long invoiced = count(database, "SELECT coalesce(sum(i.calls_count), 0) FROM generation_item g"
+                + " JOIN invoice i ON i.id = g.invoice_id WHERE g.run_id = " + id(run) + " AND g.status = 'CREATED'");
+        assertEquals(invoiced, run.getJsonNumber("cdrs").longValue(),
+                () -> "the run aggregated other calls than it invoiced, a chunk was worked twice: " + brief(run));
+    }
+
     /** Counts rows of a query that returns one number. */
     static long count(PostgresDatabase database, String sql) throws SQLException {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement();
@@ -311,12 +323,13 @@ final class GenerationWork {
     }
 
     /**
-     * Starts {@code count} Payara Micro nodes on the same settings at the same time (a start costs 20 s
-     * or more, so they boot side by side); if one fails, the others are closed.
+     * Starts a Payara Micro node for each environment, all at the same time (a start costs 20 s or more,
+     * so they boot side by side); if one fails, the others are closed.
      */
-    static List<PayaraMicro> startNodes(int count, Map<String, String> environment) {
+    @SafeVarargs
+    static List<PayaraMicro> startNodes(Map<String, String>... environments) {
         List<java.util.concurrent.CompletableFuture<PayaraMicro>> starts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (Map<String, String> environment : environments) {
             starts.add(java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> PayaraMicro.start(environment, "api/v1/accounts")));
         }
