@@ -91,7 +91,8 @@ public class AutoInvoicingService {
     public InvoiceView create(DueItem due, InvoiceFigures figures, int attempt) {
         InvoiceView invoice = invoices.createAutomatic(due.accountId(), due.direction(), due.period(), figures);
         try {
-            GenerationStore.markCreated(connection(), due.id(), invoice.id(), attempt, clock.instant());
+            GenerationStore.markCreated(connection(), List.of(due.id()), List.of(invoice.id()), attempt,
+                    clock.instant());
         } catch (SQLException e) {
             throw new PersistenceException("Could not mark the run's item " + due.id() + " done", e);
         }
@@ -111,7 +112,7 @@ public class AutoInvoicingService {
         }
         List<Long> ids = invoices.createAutomaticAll(wanted);
         try {
-            GenerationStore.markAllCreated(connection(), due.stream().map(DueItem::id).toList(), ids, clock.instant());
+            GenerationStore.markCreated(connection(), due.stream().map(DueItem::id).toList(), ids, 1, clock.instant());
         } catch (SQLException e) {
             throw new PersistenceException("Could not mark " + due.size() + " items of the run done", e);
         }

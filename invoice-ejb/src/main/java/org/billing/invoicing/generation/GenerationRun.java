@@ -36,6 +36,11 @@ public record GenerationRun(long id, String status, String trigger, String start
         failures = List.copyOf(failures);
     }
 
+    public GenerationRun withFailures(List<GenerationFailure> listed) {
+        return new GenerationRun(id, status, trigger, startedBy, partitions, due, done, created, skipped, failed,
+                deferred, cdrs, invoicesPerSecond, result, startedAt, heartbeatAt, endedAt, listed);
+    }
+
     @JsonbTransient
     public boolean isGoing() {
         return STARTED.equals(status);

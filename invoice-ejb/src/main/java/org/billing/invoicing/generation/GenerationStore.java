@@ -195,27 +195,19 @@ final class GenerationStore {
     }
 
     /** In the transaction that creates the invoice: the item is done exactly when the invoice exists. */
-    static int markCreated(Connection connection, long itemId, long invoiceId, int attempts, Instant now)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item SET status = 'CREATED',"
-                + " invoice_id = ?, attempts = ?, ended_at = ?, code = NULL, reason = NULL WHERE id = ?")) {
-            update.setLong(1, invoiceId);
-            update.setInt(2, attempts);
-            setInstant(update, 3, now);
-            update.setLong(4, itemId);
-            return update.executeUpdate();
-        }
-    }
-
-    /** The same for a chunk created together: one statement. */
-    static void markAllCreated(Connection connection, List<Long> itemIds, List<Long> invoiceIds, Instant now)
-            throws SQLException {
+    /**
+     * In the transaction that creates the invoices: an item is done exactly when its invoice exists. One
+     * statement for a chunk created together.
+     */
+    static void markCreated(Connection connection, List<Long> itemIds, List<Long> invoiceIds, int attempts,
+                            Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item i SET status = 'CREATED',"
-                + " invoice_id = d.invoice_id, attempts = 1, ended_at = ?, code = NULL, reason = NULL"
+                + " invoice_id = d.invoice_id, attempts = ?, ended_at = ?, code = NULL, reason = NULL"
                 + " FROM unnest(?::bigint[], ?::bigint[]) AS d(item_id, invoice_id) WHERE i.id = d.item_id")) {
-            setInstant(update, 1, now);
-            update.setArray(2, connection.createArrayOf("bigint", itemIds.toArray()));
-            update.setArray(3, connection.createArrayOf("bigint", invoiceIds.toArray()));
+            update.setInt(1, attempts);
+            setInstant(update, 2, now);
+            update.setArray(3, connection.createArrayOf("bigint", itemIds.toArray()));
+            update.setArray(4, connection.createArrayOf("bigint", invoiceIds.toArray()));
             update.executeUpdate();
         }
     }
@@ -259,14 +251,7 @@ final class GenerationStore {
 
     static Optional<GenerationRun> run(Connection connection, long runId) throws SQLException {
         List<GenerationRun> runs = runs(connection, "WHERE r.id = ?", runId, 1);
-        if (runs.isEmpty()) {
-            return Optional.empty();
-        }
-        GenerationRun run = runs.get(0);
-        return Optional.of(new GenerationRun(run.id(), run.status(), run.trigger(), run.startedBy(), run.partitions(),
-                run.due(), run.done(), run.created(), run.skipped(), run.failed(), run.deferred(), run.cdrs(),
-                run.invoicesPerSecond(), run.result(), run.startedAt(), run.heartbeatAt(), run.endedAt(),
-                failures(connection, runId)));
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0).withFailures(failures(connection, runId)));
     }
 
     static List<GenerationRun> recent(Connection connection, int limit) throws SQLException {

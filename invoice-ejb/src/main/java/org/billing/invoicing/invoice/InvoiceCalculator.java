@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -314,7 +315,8 @@ public final class InvoiceCalculator {
         long[] count = new long[calculations.size()];
         BigDecimal[] spent = new BigDecimal[calculations.size()];
         BigDecimal[] earned = new BigDecimal[calculations.size()];
-        boolean[] any = new boolean[calculations.size()];
+        Arrays.fill(spent, BigDecimal.ZERO);
+        Arrays.fill(earned, BigDecimal.ZERO);
         try (PreparedStatement statement = connection.prepareStatement(SERVICES_SQL)) {
             bindDueList(connection, statement, calculations, indexes);
             try (ResultSet row = statement.executeQuery()) {
@@ -324,16 +326,13 @@ public final class InvoiceCalculator {
                             row.getLong("transactions"), row.getBigDecimal("amount"));
                     lines.get(index).add(line);
                     count[index] += line.transactionsCount();
-                    spent[index] = (any[index] ? spent[index] : BigDecimal.ZERO).add(row.getBigDecimal("spent"));
-                    earned[index] = (any[index] ? earned[index] : BigDecimal.ZERO).add(row.getBigDecimal("earned"));
-                    any[index] = true;
+                    spent[index] = spent[index].add(row.getBigDecimal("spent"));
+                    earned[index] = earned[index].add(row.getBigDecimal("earned"));
                 }
             }
         }
         for (int index : indexes) {
-            totals[index] = any[index]
-                    ? new ServiceTotals(count[index], spent[index], earned[index])
-                    : new ServiceTotals(0, BigDecimal.ZERO, BigDecimal.ZERO);
+            totals[index] = new ServiceTotals(count[index], spent[index], earned[index]);
         }
     }
 

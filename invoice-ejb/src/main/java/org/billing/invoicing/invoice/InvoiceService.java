@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,7 +183,7 @@ public class InvoiceService {
         } catch (SQLException e) {
             throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
         }
-        Map<Invoice, Long> closing = new java.util.LinkedHashMap<>();
+        Map<Invoice, Long> closing = new LinkedHashMap<>();
         for (Invoice invoice : created) {
             record(invoice, Action.CREATED, now, invoice.getType().name());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
