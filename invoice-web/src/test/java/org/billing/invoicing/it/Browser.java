@@ -35,6 +35,8 @@ final class Browser implements AutoCloseable {
     private static final java.net.http.HttpClient DOWNLOADS = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final String AXE = resource("/axe/axe.min.js");
+
     private final WebDriver driver;
     private final WebDriverWait await;
     private final URI baseUri;
@@ -43,6 +45,17 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
         this.await = new WebDriverWait(driver, WAIT);
         this.baseUri = baseUri;
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Browser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the test class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh browser with its own profile directory, on pages under {@code baseUri}. */
@@ -58,6 +71,7 @@ final class Browser implements AutoCloseable {
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1440, 1200));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return new Browser(driver, baseUri);
     }
 
@@ -180,6 +194,34 @@ final class Browser implements AutoCloseable {
                 .filter(row -> row.contains(text))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No row with " + text + " in " + text(tableId)));
+    }
+
+    /**
+     * Runs axe-core (a copy of {@code axe.min.js} from npm in the test resources, MPL-2.0, injected into the
+     * page: nothing is downloaded) on the page as it is now, with the WCAG 2.0 and 2.1 A and AA rules,
+     * and fails on any violation, naming the rule, its impact and each element with what is wrong.
+     *
+     * @param state what the page shows, for the message: {@code "invoices, calculated"}
+     */
+    void assertAccessible(String state) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(AXE);
+        }
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   resultTypes: ['violations']})
+                   .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\n'
+                           + v.nodes.map(n => '    ' + n.target.join(' ') + '  ' + n.html + '\n      '
+                               + (n.failureSummary || '').replace(/\n\s*/g, ' ')).join('\n'))))
+                   .catch(e => done(['axe-core did not run: ' + e]));
+                """);
+        java.util.List<?> violations = (java.util.List<?>) result;
+        if (!violations.isEmpty()) {
+            throw new AssertionError("WCAG 2.1 A/AA violations on " + state + " (" + driver.getCurrentUrl() + "):\n"
+                    + violations.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\n")));
+        }
     }
 
     void scrollTo(String id) {
