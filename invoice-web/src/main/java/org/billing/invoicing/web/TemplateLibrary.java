@@ -11,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.TemplateLimits;
@@ -91,8 +92,9 @@ public class TemplateLibrary implements Serializable {
         try {
             templates.delete(template.id());
         } catch (RuntimeException e) {
-            Messages.error(null, Refusals.refusal(e).getMessage());
+            InvoicingException refusal = Refusals.refusal(e);
             reload();
+            Messages.error(null, refusal.code() == ErrorCode.TEMPLATE_IN_USE ? inUse(template.id()) : refusal.getMessage());
             return;
         }
         Messages.info("Template '" + template.name() + "' is deleted.");
@@ -114,6 +116,20 @@ public class TemplateLibrary implements Serializable {
         return template.usedBy().stream()
                 .map(a -> a.accountId() + " " + a.accountName() + " (" + direction(a.direction()) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Why template {@code id} is not deleted, in the screen's words (the directions as the screen shows them). */
+    private String inUse(long id) {
+        TemplateView template = getTemplates().stream().filter(t -> t.id() == id).findFirst().orElse(null);
+        if (template == null) {
+            return "Template " + id + " is in use.";
+        }
+        String users = template.usedBy().stream()
+                .map(a -> "account " + a.accountId() + " '" + a.accountName() + "' (" + direction(a.direction()) + ")")
+                .collect(Collectors.joining(", "));
+        return "Template " + id + " '" + template.name() + "' is in use: "
+                + (template.globalDefault() ? "it is the global default template" + (users.isEmpty() ? "" : "; ") : "")
+                + users + ".";
     }
 
     /** {@code CUSTOMER} as {@code Customer}. */

@@ -54,9 +54,11 @@ class AccessScreensIT {
 
         browser.type("login:username", Users.VIEWER.username());
         browser.type("login:password", "not-the-password");
+        browser.checkScreen("login");
         browser.click("login:submit");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:passwordMessage"),
                 "The user name or password is wrong."));
+        browser.checkScreen("login, the password refused");
 
         browser.type("login:username", Users.VIEWER.username());
         browser.type("login:password", Users.VIEWER.password());
@@ -83,6 +85,7 @@ class AccessScreensIT {
         browser.open("invoice.xhtml?id=" + pending);
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("heading")));
         assertAbsent("invoice:approve", "invoice:delete", "invoice:creditNote", "invoice:resend");
+        browser.checkScreen("invoice, a viewer");
 
         // What a viewer could send by hand: the approve button's Ajax request, as PrimeFaces would send it.
         ((JavascriptExecutor) browser.driver()).executeScript(
@@ -96,6 +99,7 @@ class AccessScreensIT {
         browser.open("invoices.xhtml");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("create:accountId")));
         assertAbsent("create:calculate", "create:save");
+        browser.checkScreen("invoices, a viewer");
 
         browser.open("numbering.xhtml");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("seriesList")));
@@ -112,8 +116,10 @@ class AccessScreensIT {
         org.openqa.selenium.WebElement confirm = browser.await().until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
+        browser.checkScreen("invoice, the approval confirmation");
         browser.click("invoice:confirmYes");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is approved"));
+        browser.checkScreen("invoice, approved");
         assertEquals("APPROVED", operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));
 
         browser.open("numbering.xhtml");
@@ -122,6 +128,7 @@ class AccessScreensIT {
 
         browser.click("session:logout");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("loggedOut")));
+        browser.checkScreen("login, logged out");
         browser.open("invoices.xhtml");
         browser.await().until(ExpectedConditions.urlContains("/login.xhtml"));
     }

@@ -69,6 +69,7 @@ class AutoInvoicingScreensIT {
         browser = Browser.start(profile, DeployedModule.deployment().server().baseUri(), Users.ADMIN);
         browser.open("automatic.xhtml?account=10&direction=CUSTOMER");
         assertEquals("Not invoiced automatically: invoices are made by hand.", browser.text("settings:current"));
+        browser.checkScreen("automatic invoicing, an account's settings");
 
         browser.choose("settings:invoicePeriod", "Weekly split by month");
         browser.typeDate("settings:generateFrom", "2026-03-01");
@@ -76,6 +77,7 @@ class AutoInvoicingScreensIT {
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "is invoiced automatically as customer, weekly split by month, from 2026-03-01"));
         assertEquals("Invoiced weekly split by month from 2026-03-01", browser.text("settings:current"));
+        browser.checkScreen("automatic invoicing, settings saved");
         JsonObject stored = admin.get(SETTINGS).jsonObject();
         assertEquals("WEEKLY_SPLIT_BY_MONTH", stored.getString("invoicePeriod"));
         assertEquals("2026-03-01", stored.getString("generateFrom"));
@@ -114,11 +116,13 @@ class AutoInvoicingScreensIT {
                 Set.of("10-CUSTOMER", "10-VENDOR", "30-CUSTOMER", "30-VENDOR")));
         browser.choose("overview:filterDirection", "Customer");
         browser.await().until(driver -> overviewKeys().equals(Set.of("10-CUSTOMER", "30-CUSTOMER")));
+        browser.checkScreen("automatic invoicing, the overview filtered");
 
         select("10-CUSTOMER", "1 row");
         select("30-CUSTOMER", "2 rows");
         browser.choose("overview:invoicePeriod", "Weekly");
         browser.typeDate("overview:generateFrom", "2026-03-02");
+        browser.checkScreen("automatic invoicing, two rows selected");
         browser.click("overview:changeSelected");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Automatic invoicing changed for 2 selected rows: weekly from 2026-03-02."));
@@ -130,6 +134,7 @@ class AutoInvoicingScreensIT {
         String row = overviewRow("30-CUSTOMER");
         assertTrue(row.contains("Weekly") && row.contains("2026-03-02 – 2026-03-08"), "the first week is due next: " + row);
         assertEquals("0 rows", browser.text("overview:selectedCount"), "the selection is done with");
+        browser.checkScreen("automatic invoicing, rows changed");
 
         select("30-CUSTOMER", "1 row");
         browser.click("overview:stopSelected");
@@ -175,12 +180,13 @@ class AutoInvoicingScreensIT {
             runRowElement(run).findElement(By.cssSelector("a[id$=':showFailures']")).click();
             browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:failures"),
                     "Failures of run " + run));
-            String failure = browser.rowContaining("runs:failureList", "INVALID_TIME_ZONE");
+            String failure = browser.rowContaining("runs:failureList", "Invalid time zone");
             assertTrue(failure.contains("20 · Carrier B termination") && failure.contains("Customer")
                     && failure.contains("Mars/Olympus_Mons"), failure);
             // When the run ended, the overview was read again: account 20's latest failure is there.
-            assertTrue(overviewRow("20-CUSTOMER").contains("INVALID_TIME_ZONE"), overviewRow("20-CUSTOMER"));
-            assertFalse(overviewRow("10-CUSTOMER").contains("INVALID_TIME_ZONE"), overviewRow("10-CUSTOMER"));
+            assertTrue(overviewRow("20-CUSTOMER").contains("Invalid time zone"), overviewRow("20-CUSTOMER"));
+            assertFalse(overviewRow("10-CUSTOMER").contains("Invalid time zone"), overviewRow("10-CUSTOMER"));
+            browser.checkScreen("automatic invoicing, the failures of a run");
         } finally {
             setTimeZone(20, "UTC");
         }
@@ -206,6 +212,7 @@ class AutoInvoicingScreensIT {
                 "the viewer sees the overview: " + row);
         assertTrue(browser.driver().findElements(By.cssSelector("[id='overview:accounts'] .ui-chkbox")).isEmpty(),
                 "no row can be selected by a viewer");
+        browser.checkScreen("automatic invoicing, a viewer");
     }
 
     /** Clicks Run now and returns the id of the run the page says it started. */
@@ -270,6 +277,7 @@ class AutoInvoicingScreensIT {
         WebElement dialog = browser.await().until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(dialog.getCssValue("opacity")));
+        browser.checkScreen("automatic invoicing, the stop confirmation");
         browser.click("confirm:yes");
     }
 

@@ -177,9 +177,8 @@ final class Browser implements AutoCloseable {
         await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "#create\\:accountId_items li[data-label^='" + account + "']"))).click();
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("create:accountId_label"), account));
-        WebElement customer = driver.findElement(
-                By.xpath("//*[@id='create:direction']//*[normalize-space()='Customer']/ancestor-or-self::div[1]"));
-        if (!customer.getAttribute("class").contains("ui-state-active")) {
+        WebElement customer = driver.findElement(By.xpath("//*[@id='create:direction']//label[normalize-space()='Customer']"));
+        if (!driver.findElement(By.id(customer.getAttribute("for"))).isSelected()) {
             customer.click();
         }
         typeDate("create:startDate", startDate);
@@ -197,13 +196,24 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Runs axe-core (a copy of {@code axe.min.js} from npm in the test resources, MPL-2.0, injected into the
-     * page: nothing is downloaded) on the page as it is now, with the WCAG 2.0 and 2.1 A and AA rules,
-     * and fails on any violation, naming the rule, its impact and each element with what is wrong.
+     * What the internal words on a screen look like: the code names of the specifications ("seed 003"),
+     * enum and code names ({@code INV_ORIG_DST_TABLE}, {@code NOT_ISSUED}, {@code CUSTOMER}) and role names;
+     * outside {@code <code>}, which shows what an operator types (a template's placeholders, a series' pattern).
+     */
+    private static final java.util.regex.Pattern JARGON = java.util.regex.Pattern.compile(
+            "(?i:\\bseed\\b)|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\binvoice-(?:viewer|operator|admin)\\b|\\b(?:CUSTOMER|VENDOR|PENDING"
+            + "|APPROVED|CLOSED|CREATED|CREDITED|DELETED|PREPAY|POSTPAY|MANUAL|AUTO|STARTED|COMPLETED|ABANDONED|SCHEDULE"
+            + "|OPERATOR|READY|FAILED|QUEUED|SENT|SENDING|RESEND|ISSUE|MONTHLY|WEEKLY|DAILY)\\b");
+
+    /**
+     * Checks the page as it is now for any operator: runs axe-core (a copy of {@code axe.min.js} from npm
+     * in the test resources, MPL-2.0, injected into the page: nothing is downloaded) with the WCAG 2.0 and
+     * 2.1 A and AA rules, and reads the page's visible text for internal words. Fails on any violation,
+     * naming the rule, its impact and each element with what is wrong, and on any internal word.
      *
      * @param state what the page shows, for the message: {@code "invoices, calculated"}
      */
-    void assertAccessible(String state) {
+    void checkScreen(String state) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
             js.executeScript(AXE);
@@ -212,15 +222,29 @@ final class Browser implements AutoCloseable {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                    resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\n'
-                           + v.nodes.map(n => '    ' + n.target.join(' ') + '  ' + n.html + '\n      '
-                               + (n.failureSummary || '').replace(/\n\s*/g, ' ')).join('\n'))))
+                   .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n'
+                           + v.nodes.map(n => '    ' + n.target.join(' ') + '  ' + n.html + '\\n      '
+                               + (n.failureSummary || '').replace(/\\n\\s*/g, ' ')).join('\\n'))))
                    .catch(e => done(['axe-core did not run: ' + e]));
                 """);
-        java.util.List<?> violations = (java.util.List<?>) result;
-        if (!violations.isEmpty()) {
-            throw new AssertionError("WCAG 2.1 A/AA violations on " + state + " (" + driver.getCurrentUrl() + "):\n"
-                    + violations.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\n")));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        ((java.util.List<?>) result).forEach(violation -> problems.add(String.valueOf(violation)));
+        // What the operator types or names in a template (shown as code: placeholders, table names) is theirs to know.
+        String text = (String) js.executeScript("""
+                const hide = document.createElement('style');
+                hide.textContent = 'code { display: none !important; }';
+                document.head.appendChild(hide);
+                try { return document.body.innerText; } finally { hide.remove(); }
+                """);
+        java.util.regex.Matcher jargon = JARGON.matcher(text);
+        while (jargon.find()) {
+            int from = Math.max(0, jargon.start() - 60);
+            int to = Math.min(text.length(), jargon.end() + 60);
+            problems.add("internal word '" + jargon.group() + "' in: ..." + text.substring(from, to).replace('\n', ' ') + "...");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("WCAG 2.1 A/AA violations or internal words on " + state + " ("
+                    + driver.getCurrentUrl() + "):\n" + String.join("\n", problems));
         }
     }
 

@@ -68,12 +68,14 @@ class InvoiceDocumentScreensIT {
         Browser.Download draftOdt = browser.download("invoice:draftOdt");
         assertEquals(200, draftOdt.status());
         assertTrue(draftOdt.text().startsWith("PK"), "an ODF package is a zip");
+        browser.checkScreen("invoice, a draft document");
 
         assertEquals(200, admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
         DocumentApiIT.awaitReady(admin, id);
         browser.open("invoice.xhtml?id=" + id);
         assertEquals("Ready", browser.text("documentStatus"));
-        Browser.Download frozen = browser.download("invoice:documentPdf");
+        Browser.Download frozen
+        browser.checkScreen("invoice, its document ready"); = browser.download("invoice:documentPdf");
         assertEquals(200, frozen.status());
         assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.pdf").body(), frozen.body());
         assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.odt").body(),
@@ -92,12 +94,14 @@ class InvoiceDocumentScreensIT {
         browser.open(refused.header("Location"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"),
                 "No PDF of invoice " + id + ":"));
+        browser.checkScreen("invoice, no PDF to be had");
         browser.open("invoice.xhtml?id=" + id);
         assertTrue(browser.text("invoice:messages").isBlank(), "said once: " + browser.text("invoice:messages"));
 
         assertEquals(200, admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
         browser.open("invoice.xhtml?id=" + id);
         assertTrue(browser.driver().findElements(By.id("invoice:documentPdf")).isEmpty(), "no PDF without a template");
+        browser.checkScreen("invoice, no document made");
 
         defaultTemplate();
         browser.click("invoice:makeDocument");
@@ -105,7 +109,8 @@ class InvoiceDocumentScreensIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is made"));
         assertEquals("Ready", browser.text("documentStatus"));
-        assertTrue(Pdf.text(browser.download("invoice:documentPdf").body()).contains("Total due: 10.57"));
+        assertTrue(Pdf.text
+        browser.checkScreen("invoice, the document made");(browser.download("invoice:documentPdf").body()).contains("Total due: 10.57"));
     }
 
     @Test

@@ -92,6 +92,7 @@ class InvoiceLifecycleScreensIT {
         browser.click("accountSettings:saveAccount");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "are saved"));
         browser.screenshot("numbering-account.png");
+        browser.checkScreen("numbering-account");
 
         browser.open("invoices.xhtml");
         browser.fillCreateForm("Acme wholesale", "2026-03-01", "2026-03-31");
@@ -103,6 +104,7 @@ class InvoiceLifecycleScreensIT {
         assertTrue(browser.text("heading").contains("not numbered yet"), browser.text("heading"));
         assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "a Pending invoice is not credited");
         browser.screenshot("invoice-pending.png");
+        browser.checkScreen("invoice-pending");
 
         browser.click("invoice:approve");
         WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
@@ -110,6 +112,7 @@ class InvoiceLifecycleScreensIT {
                 confirm.getText());
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         browser.screenshot("invoice-approve-confirm.png");
+        browser.checkScreen("invoice-approve-confirm");
         browser.click("invoice:confirmYes");
         browser.await().until(ExpectedConditions.textToBe(By.id("attrState"), "Approved"));
         String number = browser.text("attrNumber").trim();
@@ -119,6 +122,7 @@ class InvoiceLifecycleScreensIT {
         assertTrue(browser.driver().findElements(By.id("invoice:delete")).isEmpty(), "an approved invoice is not deleted");
         assertTrue(browser.text("invoice:messages").contains("approved with number " + number), browser.text("invoice:messages"));
         browser.screenshot("invoice-approved.png");
+        browser.checkScreen("invoice-approved");
 
         // The email leaves after the approval commits; the Email tab shows it once it arrived.
         assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the approved invoice is emailed");
@@ -129,6 +133,7 @@ class InvoiceLifecycleScreensIT {
         assertTrue(delivery.contains("Sent") && delivery.contains("On issue"), delivery);
         browser.scrollTo("invoice:activity");
         browser.screenshot("invoice-email.png");
+        browser.checkScreen("invoice-email");
 
         browser.click("invoice:creditNote");
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("credit:reason")));
@@ -136,6 +141,7 @@ class InvoiceLifecycleScreensIT {
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("credit:reasonMessage"),
                 "Say why the invoice is credited."));
         browser.screenshot("credit-note-reason-required.png");
+        browser.checkScreen("credit-note-reason-required");
         browser.driver().findElement(By.id("credit:reason")).sendKeys("Rates of March were wrong");
         browser.click("credit:issueCreditNote");
         WebElement noteLink = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:creditNoteLink")));
@@ -143,15 +149,17 @@ class InvoiceLifecycleScreensIT {
         assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "an invoice is credited once");
         assertEquals("Approved", browser.text("attrState"));
         browser.screenshot("invoice-credited.png");
+        browser.checkScreen("invoice-credited");
 
         tab("History");
         List<String> actions = browser.driver().findElements(By.cssSelector("[id='invoice:activity:history_data'] .event"))
                 .stream().map(WebElement::getText).toList();
-        assertTrue(actions.containsAll(List.of("CREATED", "APPROVED", "CREDITED")), actions.toString());
-        assertTrue(actions.indexOf("CREATED") < actions.indexOf("APPROVED")
-                && actions.indexOf("APPROVED") < actions.indexOf("CREDITED"), actions.toString());
+        assertTrue(actions.containsAll(List.of("Created", "Approved", "Credited")), actions.toString());
+        assertTrue(actions.indexOf("Created") < actions.indexOf("Approved")
+                && actions.indexOf("Approved") < actions.indexOf("Credited"), actions.toString());
         browser.scrollTo("invoice:activity");
         browser.screenshot("invoice-history.png");
+        browser.checkScreen("invoice-history");
 
         noteLink.click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:creditedInvoiceLink")));
@@ -160,6 +168,7 @@ class InvoiceLifecycleScreensIT {
         assertEquals("Rates of March were wrong", browser.text("creditReason"));
         assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "a credit note is not credited");
         browser.screenshot("credit-note.png");
+        browser.checkScreen("credit-note");
 
         browser.open("invoices.xhtml");
         browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:invoices_data > tr"), 2));
@@ -168,6 +177,7 @@ class InvoiceLifecycleScreensIT {
         String invoiceRow = browser.rowContaining("list:invoices", number);
         assertTrue(invoiceRow.contains("Credited") && invoiceRow.contains("10.57 EUR"), invoiceRow);
         browser.screenshot("invoices-lifecycle.png");
+        browser.checkScreen("invoices-lifecycle");
     }
 
     @Test
@@ -187,6 +197,7 @@ class InvoiceLifecycleScreensIT {
         assertTrue(browser.text("series:nameMessage").isEmpty(), "the refusal is shown next to the pattern only");
         assertFalse(browser.text("seriesList:series").contains("Wholesale"), "a refused series is not stored");
         browser.screenshot("numbering-bad-pattern.png");
+        browser.checkScreen("numbering-bad-pattern");
 
         browser.type("series:pattern", "WH-%year%-%num%");
         browser.click("series:save");
@@ -196,6 +207,7 @@ class InvoiceLifecycleScreensIT {
         assertEquals("", browser.text("series:patternMessage"));
         assertEquals("New series", browser.driver().findElement(By.cssSelector("#series h2")).getText());
         browser.screenshot("numbering.png");
+        browser.checkScreen("numbering");
 
         browser.driver().findElement(By.xpath("//*[@id='seriesList:series_data']/tr[td[normalize-space()='Wholesale']]//button"))
                 .click();

@@ -58,6 +58,7 @@ class InvoiceListScreensIT {
         browser.type("list:filterText", "carrier b");
         awaitOnlyRow("Carrier B termination");
         browser.screenshot("invoices-search.png");
+        browser.checkScreen("invoices-search");
 
         browser.type("list:filterText", "ACME");
         awaitOnlyRow("Acme wholesale");
@@ -80,6 +81,7 @@ class InvoiceListScreensIT {
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "21–40"));
         assertEquals(20, rows().size());
         browser.screenshot("invoices-more-than.png");
+        browser.checkScreen("invoices-more-than");
 
         browser.type("list:filterText", "nobody at all");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"),

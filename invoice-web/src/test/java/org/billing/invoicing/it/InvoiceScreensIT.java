@@ -70,6 +70,10 @@ class InvoiceScreensIT {
     void anOperatorCalculatesSavesViewsAndDeletesTheMarchInvoice() throws SQLException {
         browser.open("invoices.xhtml");
         assertTrue(browser.text("list:invoices").contains("No invoices match."), browser.text("list:invoices"));
+        browser.checkScreen("invoices, none yet");
+        browser.click("create:save");
+        browser.await().until(ExpectedConditions.textToBe(By.id("create:accountIdMessage"), "Choose the account."));
+        browser.checkScreen("invoices, the create form's refusals");
 
         browser.fillCreateForm("Acme wholesale", "2026-03-01", "2026-03-31");
         browser.click("create:calculate");
@@ -79,6 +83,7 @@ class InvoiceScreensIT {
         assertTrue(browser.text("list:invoices").contains("No invoices match."), "Calculate must not save");
         assertEquals(0, storedInvoices());
         browser.screenshot("invoices-calculated.png");
+        browser.checkScreen("invoices-calculated");
 
         browser.click("create:save");
         WebElement created = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:created")));
@@ -92,6 +97,7 @@ class InvoiceScreensIT {
                 && row.contains("10.57 EUR"), row);
         assertEquals(1, storedInvoices());
         browser.screenshot("invoices.png");
+        browser.checkScreen("invoices");
 
         browser.driver().findElement(By.cssSelector("#list\\:invoices a.invoice-link")).click();
         browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id="));
@@ -106,6 +112,7 @@ class InvoiceScreensIT {
                 "Services"), browser.driver().findElements(By.cssSelector("#invoice\\:tables .ui-tabs-header")).stream()
                 .map(WebElement::getText).toList());
         browser.screenshot("invoice.png");
+        browser.checkScreen("invoice");
         String detailUrl = browser.driver().getCurrentUrl();
 
         browser.open("invoices.xhtml");
@@ -116,9 +123,13 @@ class InvoiceScreensIT {
                 "The period overlaps invoice"));
         assertEquals(1, storedInvoices());
         browser.screenshot("invoices-overlap.png");
+        browser.checkScreen("invoices-overlap");
 
         browser.driver().get(detailUrl);
         browser.click("invoice:delete");
+        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
+        browser.checkScreen("invoice, the delete confirmation");
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("invoice:confirmYes"))).click();
         browser.await().until(ExpectedConditions.urlContains("invoices.xhtml"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "No invoices match."));
@@ -132,6 +143,7 @@ class InvoiceScreensIT {
         WebElement notFound = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
         assertTrue(notFound.getText().contains("No such invoice"), notFound.getText());
         assertTrue(notFound.getText().contains("987654"), notFound.getText());
+        browser.checkScreen("invoice, not found");
     }
 
     private static String figure(WebElement container, String name) {

@@ -86,6 +86,7 @@ class PrepayInvoiceScreensIT {
                 browser.rowContaining("invoice:INV_CORRECTIONS_TABLE", "Chargeback"));
         browser.scrollTo("charges");
         browser.screenshot("invoice-prepay.png");
+        browser.checkScreen("invoice-prepay");
 
         browser.open("invoice.xhtml?id=" + postpay);
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("attrPaymentModel")));
@@ -105,6 +106,7 @@ class PrepayInvoiceScreensIT {
         awaitOnlyRow("Acme retail");
         assertTrue(rows().get(0).getText().contains("21.35 EUR"), rows().get(0).getText());
         browser.screenshot("invoices-prepay.png");
+        browser.checkScreen("invoices-prepay");
 
         choose("list:filterPaymentModel", "Postpay");
         awaitOnlyRow("Acme wholesale");

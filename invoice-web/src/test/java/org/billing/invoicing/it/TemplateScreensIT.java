@@ -78,10 +78,12 @@ class TemplateScreensIT {
         browser.click("navTemplates");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("upload:name")));
         assertTrue(browser.text(LIST).contains("No templates yet."), browser.text(LIST));
+        browser.checkScreen("templates, none yet");
 
         upload("Carrier", unknown);
         awaitFileMessage("Unknown placeholders: [C_FAX] in table Parties, row 1: \"Phone: [C_FAX]\".");
         browser.screenshot("templates-unknown-placeholder.png");
+        browser.checkScreen("templates-unknown-placeholder");
         upload("Carrier", letter);
         awaitFileMessage("The file is not an .odt document (not a zip package).");
         upload("Carrier", huge);
@@ -121,6 +123,7 @@ class TemplateScreensIT {
         assertEquals("1", accounts.getText());
         assertEquals("10 Acme wholesale (Customer)", accounts.getAttribute("title"));
         browser.screenshot("templates.png");
+        browser.checkScreen("templates");
 
         Browser.Download source = browser.download(LIST + ":0:source");
         assertEquals(200, source.status());
@@ -143,10 +146,12 @@ class TemplateScreensIT {
         browser.click(LIST + ":0:delete");
         WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
+        browser.checkScreen("templates, the delete confirmation");
         browser.click("templateList:confirmYes");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Template " + id + " 'Carrier' is in use: it is the global default template; account 10 'Acme wholesale' (CUSTOMER)."));
+                "Template " + id + " 'Carrier' is in use: it is the global default template; account 10 'Acme wholesale' (Customer)."));
         browser.screenshot("templates-delete-refused.png");
+        browser.checkScreen("templates-delete-refused");
         assertEquals(1, count("SELECT count(*) FROM invoice_template"), "the default is kept");
         assertTrue(browser.rowContaining(LIST, "Carrier").contains(sha1));
     }
@@ -170,6 +175,7 @@ class TemplateScreensIT {
             assertTrue(browser.driver().findElements(By.id(id)).isEmpty(), id + " is shown to a viewer");
         }
         browser.screenshot("templates-viewer.png");
+        browser.checkScreen("templates-viewer");
 
         // What a viewer could send by hand: the default form's save, as PrimeFaces would send it.
         ((JavascriptExecutor) browser.driver()).executeScript(
