@@ -74,8 +74,8 @@ class InvoiceDocumentScreensIT {
         DocumentApiIT.awaitReady(admin, id);
         browser.open("invoice.xhtml?id=" + id);
         assertEquals("Ready", browser.text("documentStatus"));
-        Browser.Download frozen
-        browser.checkScreen("invoice, its document ready"); = browser.download("invoice:documentPdf");
+        browser.checkScreen("invoice, its document ready");
+        Browser.Download frozen = browser.download("invoice:documentPdf");
         assertEquals(200, frozen.status());
         assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.pdf").body(), frozen.body());
         assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.odt").body(),
@@ -109,8 +109,8 @@ class InvoiceDocumentScreensIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is made"));
         assertEquals("Ready", browser.text("documentStatus"));
-        assertTrue(Pdf.text
-        browser.checkScreen("invoice, the document made");(browser.download("invoice:documentPdf").body()).contains("Total due: 10.57"));
+        browser.checkScreen("invoice, the document made");
+        assertTrue(Pdf.text(browser.download("invoice:documentPdf").body()).contains("Total due: 10.57"));
     }
 
     @Test
