@@ -248,6 +248,47 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Types {@code keys} into whatever has the focus, as a keyboard does: no element is looked up or clicked. */
+    void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Alt+Shift+{@code letter}, the screens' shortcuts. */
+    void shortcut(char letter) {
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT)
+                .sendKeys(String.valueOf(letter).toLowerCase(java.util.Locale.ROOT)).keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+    }
+
+    /** The id of the element that has the focus ("" for one without an id). */
+    String focused() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.activeElement.id;"));
+    }
+
+    /**
+     * Presses Tab until the element {@code id} has the focus, as someone without a mouse would, and checks that
+     * the focus shows (an outline or a focus ring on it or on its widget); fails after 80 presses, with the way
+     * the focus went.
+     */
+    void tabTo(String id) {
+        java.util.List<String> path = new java.util.ArrayList<>();
+        for (int i = 0; i < 80 && !id.equals(focused()); i++) {
+            press(Keys.TAB);
+            path.add(focused());
+        }
+        if (!id.equals(focused())) {
+            throw new AssertionError("Tab never reached " + id + "; the focus went " + path);
+        }
+        Object visible = ((JavascriptExecutor) driver).executeScript("""
+                const shows = e => { const s = getComputedStyle(e);
+                    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+                const a = document.activeElement;
+                const widget = a.closest('.ui-radiobutton, .ui-chkbox, .ui-selectonemenu, .ui-calendar');
+                return shows(a) || (widget !== null && [widget, ...widget.querySelectorAll('.ui-state-focus')]
+                        .some(e => e.classList.contains('ui-state-focus') && shows(e)));
+                """);
+        assertEquals(Boolean.TRUE, visible, "the focus on " + id + " shows");
+    }
+
     void scrollTo(String id) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 driver.findElement(By.id(id)));

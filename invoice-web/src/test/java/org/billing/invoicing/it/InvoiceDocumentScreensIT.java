@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -122,6 +124,110 @@ class InvoiceDocumentScreensIT {
         browser.open("invoice.xhtml?id=" + id);
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("documentStatus")));
         assertTrue(browser.driver().findElements(By.id("invoice:makeDocument")).isEmpty(), "hidden from a viewer");
+    }
+
+    /**
+     * A clerk's round with the keyboard alone, no mouse click: logs in, finds an invoice and opens it, goes back,
+     * calculates and saves a new one, opens it, approves it (the confirmation traps the focus, Escape closes it
+     * and gives the focus back), opens its PDF and logs out. Each control is reached with Tab, in the page's
+     * order, and shows its focus; the list's and the invoice's main actions have their shortcuts.
+     */
+    @Test
+    void aClerkWorksWithTheKeyboardAlone(@TempDir Path profile) throws Exception {
+        defaultTemplate();
+        long march = pendingInvoice();
+        browser = Browser.start(profile, DeployedModule.deployment().server().baseUri());
+        browser.open("invoices.xhtml");
+        browser.await().until(ExpectedConditions.urlContains("/login.xhtml"));
+
+        browser.tabTo("login:username");
+        browser.press(Users.OPERATOR.username(), Keys.TAB);
+        assertEquals("login:password", browser.focused());
+        browser.press(Users.OPERATOR.password(), Keys.ENTER);
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
+
+        // Find the March invoice: the search (Alt+Shift+S), then open the first invoice listed (Alt+Shift+O).
+        browser.shortcut('S');
+        assertEquals("list:filterText", browser.focused());
+        browser.press("Acme wholesale");
+        browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:invoices_data a.invoice-link"), 1));
+        browser.shortcut('O');
+        browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id=" + march));
+        browser.tabTo("navInvoices");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("create:accountId")));
+
+        // A new invoice: the account by typing its name in the menu, Customer, April, Calculate, Save, open it.
+        browser.tabTo("create:accountId_label");
+        browser.press("Acme");
+        for (int i = 0; i < 5 && !browser.text("create:accountId_label").startsWith("Acme wholesale"); i++) {
+            browser.press(Keys.ARROW_DOWN);
+        }
+        assertTrue(browser.text("create:accountId_label").startsWith("Acme wholesale"), browser.text("create:accountId_label"));
+        browser.press(Keys.TAB);
+        assertTrue(browser.focused().startsWith("create:direction:"), browser.focused());
+        browser.press(Keys.SPACE);
+        if (!browser.driver().findElement(By.id("create:direction:0")).isSelected()) {
+            browser.press(Keys.ARROW_LEFT);
+        }
+        assertTrue(browser.driver().findElement(By.id("create:direction:0")).isSelected(), "Customer is chosen");
+        browser.tabTo("create:startDate_input");
+        browser.press("2026-04-01");
+        browser.tabTo("create:endDate_input");
+        browser.press("2026-04-30");
+        browser.tabTo("create:calculate");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:preview")));
+        browser.tabTo("create:save");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:created")));
+        browser.tabTo("create:openCreated");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id="));
+        long april = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        assertTrue(april != march, "the new invoice is opened");
+        assertEquals("Pending", browser.text("attrState"));
+
+        // Approve (Alt+Shift+A): the confirmation keeps the focus; Escape closes it and gives the focus back.
+        browser.shortcut('A');
+        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
+        for (int i = 0; i < 6; i++) {
+            browser.press(Keys.TAB);
+            assertTrue(insideDialog(), "Tab stays in the confirmation, not on " + browser.focused());
+        }
+        browser.press(Keys.ESCAPE);
+        browser.await().until(ExpectedConditions.invisibilityOf(confirm));
+        assertEquals("invoice:approve", browser.focused(), "the focus is back on Approve");
+        browser.shortcut('A');
+        browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")) && confirm.isDisplayed());
+        browser.tabTo("invoice:confirmYes");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.textToBe(By.id("attrState"), "Approved"));
+
+        // Its PDF, once the frozen document is made: the link opens it in a tab of its own.
+        DocumentApiIT.awaitReady(admin, april);
+        browser.driver().navigate().refresh();
+        String invoicePage = browser.driver().getWindowHandle();
+        browser.tabTo("invoice:documentPdf");
+        browser.press(Keys.ENTER);
+        browser.await().until(driver -> driver.getWindowHandles().size() == 2);
+        String pdfTab = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(invoicePage)).findFirst().orElseThrow();
+        browser.driver().switchTo().window(pdfTab);
+        browser.await().until(ExpectedConditions.urlContains("/invoice-files/" + april + "/document.pdf"));
+        browser.driver().close();
+        browser.driver().switchTo().window(invoicePage);
+        Browser.Download pdf = browser.download("invoice:documentPdf");
+        assertEquals("application/pdf", pdf.header("Content-Type"));
+
+        browser.tabTo("session:logout");
+        browser.press(Keys.ENTER);
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("loggedOut")));
+    }
+
+    private boolean insideDialog() {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.activeElement.closest('.ui-confirm-dialog') !== null;");
     }
 
     private void defaultTemplate() {
