@@ -55,6 +55,7 @@ class AccessScreensIT {
         browser.type("login:username", Users.VIEWER.username());
         browser.type("login:password", "not-the-password");
         browser.checkScreen("login");
+        browser.checkTablet("login");
         browser.click("login:submit");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:passwordMessage"),
                 "The user name or password is wrong."));

@@ -213,6 +213,7 @@ class AutoInvoicingScreensIT {
         assertTrue(browser.driver().findElements(By.cssSelector("[id='overview:accounts'] .ui-chkbox")).isEmpty(),
                 "no row can be selected by a viewer");
         browser.checkScreen("automatic invoicing, a viewer");
+        browser.checkTablet("automatic invoicing, a viewer");
     }
 
     /** Clicks Run now and returns the id of the run the page says it started. */

@@ -248,6 +248,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the page at a tablet's 768 px: nothing makes the page itself scroll sideways (a wide table scrolls
+     * within its card), and the page still passes {@link #checkScreen}; then back to the desktop width.
+     */
+    void checkTablet(String state) {
+        driver.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            await.until(d -> Long.valueOf(768).equals(((JavascriptExecutor) d).executeScript("return window.innerWidth;")));
+            java.util.List<?> widths = (java.util.List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+            assertEquals(widths.get(1), widths.get(0), state + " at 768 px scrolls sideways (page width, window width)");
+            checkScreen(state + " at 768 px");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 1200));
+        }
+    }
+
     /** Types {@code keys} into whatever has the focus, as a keyboard does: no element is looked up or clicked. */
     void press(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();

@@ -208,6 +208,7 @@ class InvoiceLifecycleScreensIT {
         assertEquals("New series", browser.driver().findElement(By.cssSelector("#series h2")).getText());
         browser.screenshot("numbering.png");
         browser.checkScreen("numbering");
+        browser.checkTablet("numbering");
 
         browser.driver().findElement(By.xpath("//*[@id='seriesList:series_data']/tr[td[normalize-space()='Wholesale']]//button"))
                 .click();

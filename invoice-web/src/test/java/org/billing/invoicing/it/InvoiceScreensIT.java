@@ -98,6 +98,7 @@ class InvoiceScreensIT {
         assertEquals(1, storedInvoices());
         browser.screenshot("invoices.png");
         browser.checkScreen("invoices");
+        browser.checkTablet("invoices");
 
         browser.driver().findElement(By.cssSelector("#list\\:invoices a.invoice-link")).click();
         browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id="));
@@ -113,6 +114,7 @@ class InvoiceScreensIT {
                 .map(WebElement::getText).toList());
         browser.screenshot("invoice.png");
         browser.checkScreen("invoice");
+        browser.checkTablet("invoice");
         String detailUrl = browser.driver().getCurrentUrl();
 
         browser.open("invoices.xhtml");

@@ -124,6 +124,7 @@ class TemplateScreensIT {
         assertEquals("10 Acme wholesale (Customer)", accounts.getAttribute("title"));
         browser.screenshot("templates.png");
         browser.checkScreen("templates");
+        browser.checkTablet("templates");
 
         Browser.Download source = browser.download(LIST + ":0:source");
         assertEquals(200, source.status());
