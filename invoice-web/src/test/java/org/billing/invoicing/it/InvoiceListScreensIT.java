@@ -80,6 +80,13 @@ class InvoiceListScreensIT {
         browser.driver().findElement(By.cssSelector("#list\\:invoices .ui-paginator-next")).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "21–40"));
         assertEquals(20, rows().size());
+        // The pages also turn from the keyboard, with the shortcuts the paginator's links announce.
+        assertEquals("Alt+Shift+N", browser.driver().findElement(By.cssSelector("#list\\:invoices .ui-paginator-next"))
+                .getAttribute("aria-keyshortcuts"));
+        browser.shortcut('N');
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "41–60"));
+        browser.shortcut('P');
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "21–40"));
         browser.screenshot("invoices-more-than.png");
         browser.checkScreen("invoices-more-than");
 
