@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -196,7 +197,8 @@ public class DocumentService {
 
     private static InvoicingException noTemplate(InvoiceView invoice) {
         return new InvoicingException(ErrorCode.DOCUMENT_NOT_FOUND, "Invoice " + invoice.id() + " has no document:"
-                + " account " + invoice.accountId() + " has no template for " + invoice.direction()
+                + " account " + invoice.accountId() + " has no template for "
+                + invoice.direction().name().toLowerCase(Locale.ROOT)
                 + " invoices and there is no global default template.");
     }
 
