@@ -197,9 +197,9 @@ final class Browser implements AutoCloseable {
 
     /**
      * What the internal words on a screen look like: the code names of the specifications ("seed 003"),
-     * enum and code names ({@code INV_ORIG_DST_TABLE}, {@code NOT_ISSUED}, {@code CUSTOMER}) and role names;
-     * outside {@code <code>}, which shows what an operator types (a template's placeholders, a series' pattern),
-     * nor in a placeholder in its brackets ({@code [C_FAX]}) quoted from the operator's own template.
+     * enum and code names ({@code INV_ORIG_DST_TABLE}, {@code NOT_ISSUED}, {@code CUSTOMER}) and role names.
+     * Not looked for: the text of {@code <code>}, which shows what an operator types (a template's placeholders,
+     * a series' pattern), and a placeholder in its brackets ({@code [C_FAX]}) quoted from the operator's template.
      */
     private static final java.util.regex.Pattern JARGON = java.util.regex.Pattern.compile(
             "(?i:\\bseed\\b)|(?<!\\[)\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\binvoice-(?:viewer|operator|admin)\\b|\\b(?:CUSTOMER|VENDOR|PENDING"
