@@ -134,17 +134,21 @@ public class GenerationWorker {
         long cdrs = 0;
         List<DueItem> together = new ArrayList<>();
         List<InvoiceFigures> togetherFigures = new ArrayList<>();
-        for (int i = 0; i < computable.size(); i++) {
-            DueItem item = computable.get(i);
-            InvoiceFigures computed = figures.get(i);
-            ended++;
-            if (computed == null) {
-                continue;
+        // A prepay account's invoice is numbered as it is written, and a batch that numbers holds its series'
+        // counter until it commits: those come last, together, so that the other batches never wait for them.
+        for (boolean numbered : new boolean[] {false, true}) {
+            for (int i = 0; i < computable.size(); i++) {
+                DueItem item = computable.get(i);
+                InvoiceFigures computed = figures.get(i);
+                if (computed == null || (accounts.get(item.accountId()).paymentModel() == PaymentModel.PREPAY) != numbered) {
+                    continue;
+                }
+                cdrs += computed.calls().callsCount();
+                together.add(item);
+                togetherFigures.add(computed);
             }
-            cdrs += computed.calls().callsCount();
-            together.add(item);
-            togetherFigures.add(computed);
         }
+        ended += computable.size();
         writeConcurrently(together, togetherFigures, writers);
         long aggregated = cdrs;
         long written = System.nanoTime();
