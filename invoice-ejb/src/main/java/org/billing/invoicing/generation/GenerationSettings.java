@@ -10,9 +10,12 @@ import org.billing.invoicing.database.Settings;
  * How automatic invoicing runs (MicroProfile Config keys, or the same names as environment variables):
  * <ul>
  * <li>{@code invoicing.auto.threads}: partitions of a run, worked in parallel (default: the cores);</li>
- * <li>{@code invoicing.auto.chunk}: account-periods computed together by one statement (default 1,000):
- * one scan of the period's calls serves them all, where an index scan per account would visit the
- * same heap pages again for every account, the calls of all accounts being interleaved in time;</li>
+ * <li>{@code invoicing.auto.chunk}: account-periods computed together by one statement per direction
+ * (default 2,000: a month of 1,000 accounts in both directions): one scan of the period's calls,
+ * which the database spreads over its parallel workers, serves them all, where an index scan per
+ * account would visit the same heap pages again for every account, the calls of all accounts being
+ * interleaved in time. The figures of a chunk are held in memory until written (about 30 KB an
+ * invoice with a hundred destinations);</li>
  * <li>{@code invoicing.auto.lease-seconds}: how long a run or a claimed item stays a node's without a
  * heartbeat before another node or run takes over (default 120);</li>
  * <li>{@code invoicing.auto.max-periods-per-account}: periods of one account and direction one run takes
@@ -31,7 +34,7 @@ public record GenerationSettings(int threads, int chunk, Duration lease, int max
     public static GenerationSettings current() {
         return new GenerationSettings(
                 positive("invoicing.auto.threads", Runtime.getRuntime().availableProcessors()),
-                positive("invoicing.auto.chunk", 1_000),
+                positive("invoicing.auto.chunk", 2_000),
                 Duration.ofSeconds(positive("invoicing.auto.lease-seconds", 120)),
                 positive("invoicing.auto.max-periods-per-account", 1_000));
     }

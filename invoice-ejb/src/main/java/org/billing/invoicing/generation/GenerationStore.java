@@ -131,22 +131,17 @@ final class GenerationStore {
     }
 
     /**
-     * Claims up to {@code limit} open items of the run for this node, those of {@code bucket} first, then
-     * any other (a node or partition that is done helps the others), and items whose lease ran out.
-     * Oldest periods first: a chunk covers few days of calls, which the statement reads in one scan.
+     * Claims up to {@code limit} open items of the run for this node, oldest periods first, those of
+     * {@code bucket} before the others' of the same days, and items whose lease ran out. A chunk is read
+     * in one scan of its days' calls whichever accounts it holds, so a partition takes as many as it
+     * may: two partitions that split a day's accounts between them would each scan all of its calls.
      */
     static List<DueItem> claim(Connection connection, long runId, int bucket, int limit, Instant now, Duration lease)
             throws SQLException {
-        List<DueItem> claimed = claim(connection, runId, "AND bucket = ?", bucket, limit, now, lease);
-        return claimed.isEmpty() ? claim(connection, runId, "", bucket, limit, now, lease) : claimed;
-    }
-
-    private static List<DueItem> claim(Connection connection, long runId, String inBucket, int bucket, int limit,
-                                       Instant now, Duration lease) throws SQLException {
         String sql = "UPDATE generation_item i SET status = 'WORKING', node = ?, lease_until = ?"
                 + " FROM (SELECT id FROM generation_item WHERE run_id = ? AND (status = 'DUE'"
-                + " OR (status = 'WORKING' AND lease_until < ?)) " + inBucket
-                + " ORDER BY first_day, account_id, direction LIMIT ? FOR UPDATE SKIP LOCKED) n"
+                + " OR (status = 'WORKING' AND lease_until < ?))"
+                + " ORDER BY first_day, bucket <> ?, account_id, direction LIMIT ? FOR UPDATE SKIP LOCKED) n"
                 + " WHERE i.id = n.id RETURNING " + ITEM_COLUMNS;
         List<DueItem> items = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -155,9 +150,7 @@ final class GenerationStore {
             setInstant(update, ++p, now.plus(lease));
             update.setLong(++p, runId);
             setInstant(update, ++p, now);
-            if (!inBucket.isEmpty()) {
-                update.setInt(++p, bucket);
-            }
+            update.setInt(++p, bucket);
             update.setInt(++p, limit);
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {

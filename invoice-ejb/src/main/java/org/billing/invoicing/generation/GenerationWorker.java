@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -71,6 +75,9 @@ public class GenerationWorker {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    private ManagedExecutorService executor;
+
     private final InvoiceCalculator calculator = new InvoiceCalculator();
 
     /** What the worker needs of an account; {@code problem} says why it cannot be invoiced. */
@@ -96,7 +103,7 @@ public class GenerationWorker {
             ScheduledFuture<?> keepAlive = scheduler.scheduleAtFixedRate(() -> keepAlive(runId, items, settings.lease()),
                     settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
             try {
-                ended += workOn(runId, bucket, items);
+                ended += workOn(runId, bucket, items, settings.threads());
             } finally {
                 keepAlive.cancel(false);
             }
@@ -104,7 +111,7 @@ public class GenerationWorker {
     }
 
     /** Computes and writes a claimed chunk; returns how many of its items it ended. */
-    private int workOn(long runId, int bucket, List<DueItem> items) {
+    private int workOn(long runId, int bucket, List<DueItem> items, int writers) {
         int ended = 0;
         Map<Long, Account> accounts = accounts(items);
         List<DueItem> computable = new ArrayList<>();
@@ -127,21 +134,22 @@ public class GenerationWorker {
         long cdrs = 0;
         List<DueItem> together = new ArrayList<>();
         List<InvoiceFigures> togetherFigures = new ArrayList<>();
-        for (int i = 0; i < computable.size(); i++) {
-            DueItem item = computable.get(i);
-            InvoiceFigures computed = figures.get(i);
-            ended++;
-            if (computed == null) {
-                continue;
+        // A prepay account's invoice is numbered as it is written, and a batch that numbers holds its series'
+        // counter until it commits: those come last, together, so that the other batches never wait for them.
+        for (boolean numbered : new boolean[] {false, true}) {
+            for (int i = 0; i < computable.size(); i++) {
+                DueItem item = computable.get(i);
+                InvoiceFigures computed = figures.get(i);
+                if (computed == null || (accounts.get(item.accountId()).paymentModel() == PaymentModel.PREPAY) != numbered) {
+                    continue;
+                }
+                cdrs += computed.calls().callsCount();
+                together.add(item);
+                togetherFigures.add(computed);
             }
-            cdrs += computed.calls().callsCount();
-            together.add(item);
-            togetherFigures.add(computed);
         }
-        for (int from = 0; from < together.size(); from += WRITE_BATCH) {
-            int to = Math.min(together.size(), from + WRITE_BATCH);
-            createTogether(together.subList(from, to), togetherFigures.subList(from, to));
-        }
+        ended += computable.size();
+        writeConcurrently(together, togetherFigures, writers);
         long aggregated = cdrs;
         long written = System.nanoTime();
         LOG.info(() -> "Generation run " + runId + ", partition " + bucket + ": " + items.size()
@@ -192,6 +200,40 @@ public class GenerationWorker {
             }
         }
         return figures;
+    }
+
+    /**
+     * Writes the chunk's invoices in batches, {@code threads} batches at a time: a batch keeps a Java thread
+     * and a database connection busy in turns, so one writer alone would leave the cores half idle.
+     */
+    private void writeConcurrently(List<DueItem> items, List<InvoiceFigures> figures, int threads) {
+        List<Integer> starts = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += WRITE_BATCH) {
+            starts.add(from);
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable writer = () -> {
+            for (int batch = next.getAndIncrement(); batch < starts.size(); batch = next.getAndIncrement()) {
+                int from = starts.get(batch);
+                int to = Math.min(items.size(), from + WRITE_BATCH);
+                createTogether(items.subList(from, to), figures.subList(from, to));
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(threads, starts.size()); i++) {
+            helpers.add(executor.submit(writer));
+        }
+        writer.run();
+        for (Future<?> helper : helpers) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing invoices", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A writer of the chunk failed", e.getCause());
+            }
+        }
     }
 
     /** A batch of invoices in one transaction; should it be refused, each alone, to find the culprit. */

@@ -16,6 +16,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.billing.invoicing.common.CopyRows;
+
 /**
  * Stores and reads the detail tables of an invoice. The rows are aggregates (a few per destination),
  * written in one JDBC batch per table inside the transaction that creates the invoice; a prepay
@@ -59,35 +61,18 @@ public final class InvoiceLineStore {
 
     private static void insertCallLines(Connection connection, List<Long> invoiceIds, DetailTable table,
                                         List<InvoiceFigures> figures) throws SQLException {
-        if (figures.stream().allMatch(f -> f.callTables().getOrDefault(table, List.of()).isEmpty())) {
-            return;
-        }
-        String sql = "INSERT INTO " + table.sqlTable() + " (invoice_id, line_no, " + CALL_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < invoiceIds.size(); i++) {
-                int lineNo = 0;
-                for (CallLine line : figures.get(i).callTables().getOrDefault(table, List.of())) {
-                    statement.setLong(1, invoiceIds.get(i));
-                    statement.setInt(2, ++lineNo);
-                    statement.setString(3, line.dstPrefix());
-                    setLong(statement, 4, line.countryId());
-                    statement.setString(5, line.country());
-                    setLong(statement, 6, line.networkId());
-                    statement.setString(7, line.network());
-                    statement.setBigDecimal(8, line.rate());
-                    statement.setLong(9, line.callsCount());
-                    statement.setLong(10, line.successfulCallsCount());
-                    statement.setLong(11, line.callsDuration());
-                    statement.setLong(12, line.billingDuration());
-                    statement.setBigDecimal(13, line.amount());
-                    setInstant(statement, 14, line.firstCallAt());
-                    setInstant(statement, 15, line.lastCallAt());
-                    statement.addBatch();
-                }
+        CopyRows rows = new CopyRows(table.sqlTable() + " (invoice_id, line_no, " + CALL_COLUMNS + ")");
+        for (int i = 0; i < invoiceIds.size(); i++) {
+            int lineNo = 0;
+            for (CallLine line : figures.get(i).callTables().getOrDefault(table, List.of())) {
+                rows.add(invoiceIds.get(i)).add(++lineNo).add(line.dstPrefix()).add(line.countryId())
+                        .add(line.country()).add(line.networkId()).add(line.network()).add(line.rate())
+                        .add(line.callsCount()).add(line.successfulCallsCount()).add(line.callsDuration())
+                        .add(line.billingDuration()).add(line.amount()).add(line.firstCallAt()).add(line.lastCallAt())
+                        .endRow();
             }
-            statement.executeBatch();
         }
+        rows.send(connection);
     }
 
     private static void insertServiceLines(Connection connection, List<Long> invoiceIds, List<InvoiceFigures> figures)

@@ -19,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -147,6 +148,9 @@ public class InvoiceService {
      * @return the ids of the invoices, in the order asked
      */
     public List<Long> createAutomaticAll(List<AutomaticInvoice> wanted) {
+        // Nothing this transaction reads depends on what it has not flushed yet: without this, every query
+        // of the numbering and the mail outbox below would flush (and compare) hundreds of invoices again.
+        em.setFlushMode(FlushModeType.COMMIT);
         Map<Long, Account> accounts = new HashMap<>();
         List<Long> ids = wanted.stream().map(AutomaticInvoice::accountId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 1_000) {
@@ -173,6 +177,7 @@ public class InvoiceService {
             em.persist(invoice);
             created.add(invoice);
         }
+        // Once, as batches: the claims and detail rows below reference the invoices.
         em.flush();
         Connection connection = em.unwrap(Connection.class);
         List<Long> invoiceIds = created.stream().map(Invoice::getId).toList();
@@ -191,9 +196,10 @@ public class InvoiceService {
                 closing.put(invoice, numbering.seriesFor(invoice.getAccountId(), invoice.getDirection()));
             }
         }
-        // Series by series: two chunks that number at once lock the series' counters in the same order.
+        // Series by series: two chunks that number at once lock the series' counters in the same order. The
+        // closed invoices are written with the rest when the transaction commits, after their detail rows.
         closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> issue(entry.getKey(),
-                accounts.get(entry.getKey().getAccountId()), InvoiceState.CLOSED, entry.getValue()));
+                accounts.get(entry.getKey().getAccountId()), InvoiceState.CLOSED, entry.getValue(), false));
         return invoiceIds;
     }
 
@@ -245,10 +251,17 @@ public class InvoiceService {
     }
 
     private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId) {
+        issue(invoice, account, state, seriesId, true);
+    }
+
+    /** @param flush write the issued invoice now, before what the event's observers write */
+    private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId, boolean flush) {
         IssuedNumber number = numbering.take(seriesId, account.zone());
         Instant now = clock.instant();
         invoice.issue(state, number, now, actor());
-        em.flush();
+        if (flush) {
+            em.flush();
+        }
         record(invoice, state == InvoiceState.CLOSED ? Action.CLOSED : Action.APPROVED, now, number.number());
         events.fire(new InvoiceLifecycleEvent.InvoiceApproved(invoice.getId(), number.number(), state));
     }

@@ -31,15 +31,26 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     public static PostgresDatabase startMigrated() {
-        PostgresDatabase database = startEmpty();
+        return startMigrated(Map.of());
+    }
+
+    /** The same with settings of the server, e.g. {@code shared_preload_libraries} for a benchmark's profile. */
+    public static PostgresDatabase startMigrated(Map<String, String> serverConfig) {
+        PostgresDatabase database = startEmpty(serverConfig);
         DatabaseStartup.migrate(database.dataSource());
         return database;
     }
 
     /** A server with nothing in it, e.g. to stand for the platform's own database before the module comes. */
     public static PostgresDatabase startEmpty() {
+        return startEmpty(Map.of());
+    }
+
+    private static PostgresDatabase startEmpty(Map<String, String> serverConfig) {
         try {
-            return new PostgresDatabase(EmbeddedPostgres.builder().start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverConfig.forEach(builder::setServerConfig);
+            return new PostgresDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

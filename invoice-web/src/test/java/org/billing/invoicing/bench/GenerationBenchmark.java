@@ -97,7 +97,10 @@ public final class GenerationBenchmark {
         LocalDate last = month.atEndOfMonth();
         Clock clock = Clock.fixed(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
 
-        try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
+        boolean statements = Boolean.parseBoolean(System.getProperty("bench.statements", "false"));
+        try (PostgresDatabase database = PostgresDatabase.startMigrated(statements
+                ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all")
+                : Map.of())) {
             DemoDataSummary data = new DemoData(new DemoDataSpec(42, accounts, cdrs, 1, 0, false, clock))
                     .writeTo(database.dataSource());
             System.out.print(data.describe());
@@ -127,6 +130,9 @@ public final class GenerationBenchmark {
                         mib(metrics.maxHeap().orElse(-1)), mib(idleHeap), metrics.uri, metrics.usedHeapName(), log);
                 System.out.printf(Locale.ROOT, "Load average before the run: %.2f%n", loadAverage());
 
+                if (statements) {
+                    DatabaseStatements.reset(database);
+                }
                 long started = System.nanoTime();
                 Http.Response posted = check(http.post("api/v1/generation-runs", JsonValue.EMPTY_JSON_OBJECT), 202);
                 String location = posted.header("Location").orElseThrow(() -> new IllegalStateException("No Location"));
@@ -177,6 +183,9 @@ public final class GenerationBenchmark {
                 invoices = check(http.get("api/v1/invoices?size=1"), 200).jsonObject().getJsonNumber("total").longValue();
             }
             System.out.println("Run: " + run);
+            if (statements) {
+                System.out.print(DatabaseStatements.top(database, 15));
+            }
             long outOfMemory = countLines(log, "OutOfMemoryError");
             if (outOfMemory > 0) {
                 System.out.printf(Locale.ROOT, "The server's log names OutOfMemoryError %d times: %s%n", outOfMemory, log);
