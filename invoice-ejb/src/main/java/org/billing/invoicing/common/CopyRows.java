@@ -31,19 +31,24 @@ public final class CopyRows {
         separate();
         if (value == null) {
             text.append("\\N");
-            return this;
+        } else {
+            escape(value, text);
         }
+        return this;
+    }
+
+    /** A value in the text format: its backslashes, tabs and line ends escaped. */
+    public static void escape(String value, StringBuilder into) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+                case '\\' -> into.append("\\\\");
+                case '\t' -> into.append("\\t");
+                case '\n' -> into.append("\\n");
+                case '\r' -> into.append("\\r");
+                default -> into.append(c);
             }
         }
-        return this;
     }
 
     public CopyRows add(Object value) {
