@@ -38,6 +38,8 @@ public class InvoicingDataSource implements DataSource {
                 // A batch of inserts travels as multi-row INSERTs: automatic invoicing writes thousands of
                 // detail rows per transaction.
                 postgres.setReWriteBatchedInserts(true);
+                // No statement, lock wait or silent socket may hold a pooled connection for ever.
+                DatabaseTimeouts.configured().applyTo(postgres);
             }
         }
         return target;
