@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -31,12 +34,25 @@ import org.xml.sax.SAXException;
  * Checks an uploaded template before anything else reads it: a zip within the size limits (the
  * bytes actually inflated are counted, not the sizes the zip claims, so a zip bomb stops early), an
  * ODF text document by its {@code mimetype}, every XML part parsed with DTDs refused (no external
- * entities, no entity expansion: XXE), and every placeholder known where it stands.
+ * entities, no entity expansion: XXE), no macros (the {@code Basic/}, {@code Scripts/} and
+ * {@code Dialogs/} parts, event listeners, macro fields), no DDE links and no {@code xlink:href} out of the
+ * package (a picture, section or object LibreOffice would fetch from a URL or the server's files), and
+ * every placeholder known where it stands. A clickable web link ({@code text:a} to {@code http(s):} or
+ * {@code mailto:}) stays allowed: LibreOffice never follows it, it only ends up in the PDF.
  */
 public final class TemplateInspector {
 
     public static final String ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text";
     private static final Set<String> TEXT_MEDIA_TYPES = Set.of(ODT_MEDIA_TYPE, ODT_MEDIA_TYPE + "-template");
+
+    private static final List<String> MACRO_FOLDERS = List.of("basic/", "scripts/", "dialogs/");
+    private static final Set<String> DDE_ELEMENTS = Set.of("dde-source", "dde-connection-decl", "dde-connection-decls",
+            "dde-link", "dde-connection");
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
+    private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    private static final String DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
+    private static final Pattern WEB_LINK = Pattern.compile("(?i)(https?://|mailto:)[^\\s]+");
 
     private final TemplateLimits limits;
 
@@ -52,6 +68,7 @@ public final class TemplateInspector {
             return refused(ErrorCode.TEMPLATE_TOO_LARGE, limits.tooLarge(file.length));
         }
         Map<String, byte[]> xmlParts = new HashMap<>();
+        List<String> names = new ArrayList<>();
         String mediaType = null;
         int entries = 0;
         long inflated = 0;
@@ -68,6 +85,7 @@ public final class TemplateInspector {
                 }
                 inflated += content.length;
                 String name = entry.getName();
+                names.add(name);
                 if ("mimetype".equals(name)) {
                     mediaType = new String(content, StandardCharsets.US_ASCII).trim();
                 } else if (name.endsWith(".xml") || name.endsWith(".rdf")) {
@@ -87,7 +105,14 @@ public final class TemplateInspector {
                     + (mediaType == null ? "missing" : "'" + shorten(mediaType) + "'")
                     + (xmlParts.containsKey("content.xml") ? "" : " and it has no content.xml") + ".");
         }
-        Map<String, Document> parsed = new HashMap<>();
+        for (String name : names) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (MACRO_FOLDERS.stream().anyMatch(lower::startsWith)) {
+                return refused(ErrorCode.TEMPLATE_UNSAFE, "The package holds macros (" + shorten(name)
+                        + "): templates with macros (Basic/, Scripts/, Dialogs/) are refused.");
+            }
+        }
+        Map<String, Document> parsed = new TreeMap<>();
         for (Map.Entry<String, byte[]> part : xmlParts.entrySet()) {
             try {
                 parsed.put(part.getKey(), parse(part.getValue()));
@@ -102,7 +127,64 @@ public final class TemplateInspector {
                 return refused(ErrorCode.TEMPLATE_NOT_ODF, part.getKey() + " could not be read.");
             }
         }
+        for (Map.Entry<String, Document> part : parsed.entrySet()) {
+            Optional<String> unsafe = activeContent(part.getKey(), part.getValue().getDocumentElement());
+            if (unsafe.isPresent()) {
+                return refused(ErrorCode.TEMPLATE_UNSAFE, unsafe.get());
+            }
+        }
         return placeholders(parsed.get("content.xml"), Optional.ofNullable(parsed.get("styles.xml")));
+    }
+
+    /** What in this element or below would make LibreOffice run code or reach out of the package, if anything. */
+    private static Optional<String> activeContent(String part, Element element) {
+        String name = element.getLocalName();
+        if ("event-listeners".equals(name) || "event-listener".equals(name)) {
+            return Optional.of(part + " has event listeners (macros run on document events): templates with"
+                    + " macros are refused.");
+        }
+        if ("execute-macro".equals(name)) {
+            return Optional.of(part + " has a macro field: templates with macros are refused.");
+        }
+        if (DDE_ELEMENTS.contains(name)) {
+            return Optional.of(part + " has a DDE link (" + element.getTagName() + "): templates may not read"
+                    + " other documents or programs.");
+        }
+        String link = element.getAttributeNS(XLINK, "href");
+        if (!link.isEmpty() && !insidePackage(link) && !(clickable(element) && WEB_LINK.matcher(link).matches())) {
+            return Optional.of(part + " links out of the package: " + element.getTagName() + " to '" + shorten(link)
+                    + "'. A template may only refer to its own files (e.g. Pictures/logo.png).");
+        }
+        for (var child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element inner) {
+                Optional<String> found = activeContent(part, inner);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path inside the package ({@code Pictures/logo.png}, {@code ./Object 1}) or a bookmark ({@code #Totals}). */
+    private static boolean insidePackage(String link) {
+        if (link.startsWith("#")) {
+            return true;
+        }
+        if (SCHEME.matcher(link).lookingAt() || link.startsWith("/") || link.startsWith("\\")) {
+            return false;
+        }
+        for (String segment : link.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean clickable(Element element) {
+        return "a".equals(element.getLocalName())
+                && (TEXT.equals(element.getNamespaceURI()) || DRAW.equals(element.getNamespaceURI()));
     }
 
     private static TemplateCheck placeholders(Document content, Optional<Document> styles) {

@@ -110,4 +110,72 @@ class TemplateInspectorTest {
                 check::requireValid);
         assertTrue(refused.getMessage().contains("[I_TOTL]") && refused.getMessage().contains("[SERVICE_NAME]"));
     }
+
+    private static byte[] withContent(String from, String to) {
+        String content = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml");
+        assertTrue(content.contains(from), from);
+        return DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
+                content.replace(from, to).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private TemplateProblem unsafe(byte[] file) {
+        TemplateCheck check = inspector.check(file);
+        assertTrue(!check.valid(), "accepted");
+        assertEquals(ErrorCode.TEMPLATE_UNSAFE, check.problems().get(0).code(), check.problems().toString());
+        return check.problems().get(0);
+    }
+
+    @Test
+    void macrosAreRefused() {
+        byte[] basic = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "Basic/Standard/Module1.xml",
+                ("<?xml version=\"1.0\"?><script:module xmlns:script=\"http://openoffice.org/2000/script\""
+                        + " script:name=\"Module1\" script:language=\"StarBasic\">Sub Main\nShell(\"sh\")\nEnd Sub"
+                        + "</script:module>").getBytes(StandardCharsets.UTF_8));
+        assertTrue(unsafe(basic).message().contains("Basic/Standard/Module1.xml"), unsafe(basic).message());
+
+        byte[] script = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "Scripts/python/evil.py",
+                "import os\nos.system('id')\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(unsafe(script).message().contains("macros"), unsafe(script).message());
+    }
+
+    @Test
+    void eventListenersAreRefused() {
+        byte[] onLoad = withContent("<office:scripts/>", "<office:scripts><office:event-listeners>"
+                + "<script:event-listener script:language=\"ooo:script\" script:event-name=\"dom:load\""
+                + " xlink:type=\"simple\" xlink:href=\"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document\"/>"
+                + "</office:event-listeners></office:scripts>");
+
+        TemplateProblem problem = unsafe(onLoad);
+
+        assertTrue(problem.message().contains("event listener"), problem.message());
+    }
+
+    @Test
+    void linksOutOfThePackageAreRefused() {
+        for (String link : new String[] {"file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
+                "../secret.png", "/etc/hostname", "vnd.sun.star.script:Standard.Module1.Main?language=Basic"}) {
+            byte[] image = withContent("</office:text>", "<text:p><draw:frame draw:name=\"x\"><draw:image"
+                    + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\""
+                    + link.replace("&", "&amp;") + "\"/></draw:frame></text:p></office:text>");
+
+            TemplateProblem problem = unsafe(image);
+
+            assertTrue(problem.message().contains(link), problem.message());
+        }
+        byte[] section = withContent("</office:text>", "<text:section text:name=\"s\"><text:section-source"
+                + " xlink:type=\"simple\" xlink:href=\"https://attacker.example/part.odt\"/></text:section></office:text>");
+        assertTrue(unsafe(section).message().contains("https://attacker.example/part.odt"));
+    }
+
+    @Test
+    void picturesInThePackageAndClickableWebLinksAreAccepted() {
+        byte[] file = withContent("</office:text>", "<text:p><draw:frame draw:name=\"logo\"><draw:image"
+                + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\"Pictures/logo.png\"/>"
+                + "</draw:frame><text:a xlink:type=\"simple\" xlink:href=\"https://carrier.example/pay\">Pay online</text:a>"
+                + "<text:a xlink:type=\"simple\" xlink:href=\"#Totals\">Totals</text:a></text:p></office:text>");
+
+        TemplateCheck check = inspector.check(file);
+
+        assertTrue(check.valid(), check.problems().toString());
+    }
 }
