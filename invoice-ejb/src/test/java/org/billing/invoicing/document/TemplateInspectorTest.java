@@ -178,4 +178,61 @@ class TemplateInspectorTest {
 
         assertTrue(check.valid(), check.problems().toString());
     }
+
+    /**
+     * A package whose central directory says content.xml is one thing while its local headers say another:
+     * a reader walking the local headers (as this inspector once did) checks a harmless document while the
+     * renderer and LibreOffice, which read the central directory, render the other one.
+     */
+    @Test
+    void aPackageWhoseCentralDirectoryAndLocalHeadersDisagreeIsRefused() {
+        String evil = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml")
+                .replace("Total due: [I_TOTAL<", "Total due: [SMUGGLED] [I_TOTAL<");
+        byte[] zip = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "zz-hidden.xml",
+                evil.getBytes(StandardCharsets.UTF_8));
+        assertTrue(inspector.check(zip).valid(), "the two entries alone are harmless");
+        byte[] smuggled = pointCentralDirectory(zip, "content.xml", "zz-hidden.xml");
+        // What the renderer reads: the ODF Toolkit's reader, over the central directory.
+        assertTrue(new String(centralDirectoryEntry(smuggled, "content.xml"), StandardCharsets.UTF_8).contains("[SMUGGLED]"));
+
+        TemplateProblem problem = unsafe(smuggled);
+
+        assertTrue(problem.message().contains("content.xml") && problem.message().contains("central directory"),
+                problem.message());
+    }
+
+    /** The central directory record of {@code shown} made to point at the data of {@code hidden}. */
+    private static byte[] pointCentralDirectory(byte[] zip, String shown, String hidden) {
+        byte[] patched = zip.clone();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(patched).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int end = patched.length - 22;
+        while (buffer.getInt(end) != 0x06054b50) {
+            end--;
+        }
+        int record = buffer.getInt(end + 16);
+        Map<String, Integer> records = new LinkedHashMap<>();
+        while (buffer.getInt(record) == 0x02014b50) {
+            int nameLength = Short.toUnsignedInt(buffer.getShort(record + 28));
+            String name = new String(patched, record + 46, nameLength, StandardCharsets.UTF_8);
+            records.put(name, record);
+            record += 46 + nameLength + Short.toUnsignedInt(buffer.getShort(record + 30))
+                    + Short.toUnsignedInt(buffer.getShort(record + 32));
+        }
+        int to = records.get(shown);
+        int from = records.get(hidden);
+        // flags, method, time, date, CRC, sizes; and the offset of the local header
+        System.arraycopy(patched, from + 8, patched, to + 8, 20);
+        System.arraycopy(patched, from + 42, patched, to + 42, 4);
+        return patched;
+    }
+
+    private static byte[] centralDirectoryEntry(byte[] zip, String name) {
+        try (org.apache.commons.compress.archivers.zip.ZipFile file = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(zip)).get();
+             java.io.InputStream in = file.getInputStream(file.getEntry(name))) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
