@@ -63,9 +63,9 @@ class EarOnPayaraServerIT {
         server = PayaraServer.start(ear.getParent());
         // Before the database is configured the deployment fails and says what to set: the module never
         // quietly starts an embedded database with demo data on the platform's server.
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> server.admin("deploy", ear.toString()));
-        assertTrue(refused.getMessage().contains("No database configured: set INVOICING_DB_URL (invoicing.db.url)"),
-                refused::getMessage);
+        assertThrows(IllegalStateException.class, () -> server.admin("deploy", ear.toString()));
+        assertTrue(server.serverLogText().contains("No database configured: set INVOICING_DB_URL (invoicing.db.url)"),
+                server::logTail);
         assertEquals(404, get("invoicing/api/v1/accounts").statusCode(), "a failed deployment answers");
         // asadmin separates properties with ':', so the colons of the JDBC URL are escaped.
         server.admin("create-system-properties", String.join(":",
