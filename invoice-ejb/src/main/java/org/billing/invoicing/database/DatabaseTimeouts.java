@@ -1,8 +1,5 @@
 package org.billing.invoicing.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -78,13 +75,11 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
     }
 
     /**
-     * Lets the aggregation statements of the connection's current transaction run up to
-     * {@link #aggregation()}; the session's shorter timeout is back once the transaction ends.
+     * The {@code set_config} call (to {@code SELECT}) that lets the statements of the current transaction
+     * run up to {@link #aggregation()}; the session's shorter timeout is back once the transaction ends.
      */
-    public void allowAggregation(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("SELECT set_config('statement_timeout', '" + aggregation.toMillis() + "', true)");
-        }
+    public String aggregationSetting() {
+        return "set_config('statement_timeout', '" + aggregation.toMillis() + "', true)";
     }
 
     private static int seconds(Duration duration) {

@@ -3,6 +3,7 @@ package org.billing.invoicing.document;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +192,15 @@ public final class OfficePool implements AutoCloseable {
             }
             manager = null;
             converter = null;
+        }
+        if (profiles != null) {
+            // JODConverter removes each process's profile; the template and the directory are ours.
+            try (var files = Files.walk(profiles)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warning(() -> "The LibreOffice profiles in " + profiles + " were not all removed: " + e.getMessage());
+            }
+            profiles = null;
         }
     }
 

@@ -177,8 +177,7 @@ public final class InvoiceCalculator {
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // The sessions' statement timeout is for requests; a period of tens of millions of CDRs takes longer.
-            statement.execute("SELECT set_config('statement_timeout', '"
-                    + DatabaseTimeouts.configured().aggregation().toMillis() + "', true),"
+            statement.execute("SELECT " + DatabaseTimeouts.configured().aggregationSetting() + ","
                     + " set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true),"
                     + " set_config('enable_nestloop', '" + (calculations.size() < SCAN_FROM ? "on" : "off") + "', true)");

@@ -79,8 +79,8 @@ class DatabaseTimeoutsTest {
 
                 // An aggregation lifts the statement timeout for its own transaction only.
                 module.setAutoCommit(false);
-                DatabaseTimeouts.of(key -> key.equals("invoicing.db.aggregation-timeout") ? Optional.of("5s") : Optional.empty())
-                        .allowAggregation(module);
+                execute(module, "SELECT " + DatabaseTimeouts.of(key -> key.equals("invoicing.db.aggregation-timeout")
+                        ? Optional.of("5s") : Optional.empty()).aggregationSetting());
                 execute(module, "SELECT pg_sleep(1.5)");
                 module.commit();
                 module.setAutoCommit(true);
