@@ -129,8 +129,8 @@ class PlatformEndpointsIT {
 
                 Duration waited = Duration.ofNanos(System.nanoTime() - started);
                 InvoiceApiIT.assertProblem(refused, 503, "DATABASE_BUSY", null);
-                assertTrue(waited.compareTo(Duration.ofSeconds(10)) >= 0 && waited.compareTo(Duration.ofSeconds(29)) < 0,
-                        "waited " + waited + " (the lock timeout is 15 s)");
+                // It answered at all (the client gives up after 30 s), and only once the lock timeout ran out.
+                assertTrue(waited.compareTo(Duration.ofSeconds(15)) >= 0, "waited " + waited + " (the lock timeout is 15 s)");
                 other.rollback();
             }
             // Nothing was half-done: once the lock is gone the same approval goes through.
