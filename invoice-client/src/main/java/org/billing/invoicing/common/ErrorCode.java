@@ -40,6 +40,8 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND(404),
     DOCUMENT_NOT_READY(409),
     PDF_UNAVAILABLE(503),
+    DATABASE_BUSY(503),
+    TOO_MANY_DRAFTS(429),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

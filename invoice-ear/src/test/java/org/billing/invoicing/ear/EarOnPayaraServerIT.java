@@ -1,6 +1,7 @@
 package org.billing.invoicing.ear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -60,6 +61,12 @@ class EarOnPayaraServerIT {
         database = PostgresDatabase.startMigrated();
         database.run("/fixtures/march-2026.sql");
         server = PayaraServer.start(ear.getParent());
+        // Before the database is configured the deployment fails and says what to set: the module never
+        // quietly starts an embedded database with demo data on the platform's server.
+        assertThrows(IllegalStateException.class, () -> server.admin("deploy", ear.toString()));
+        assertTrue(server.serverLogText().contains("No database configured: set INVOICING_DB_URL (invoicing.db.url)"),
+                server::logTail);
+        assertEquals(404, get("invoicing/api/v1/accounts").statusCode(), "a failed deployment answers");
         // asadmin separates properties with ':', so the colons of the JDBC URL are escaped.
         server.admin("create-system-properties", String.join(":",
                 "invoicing.db.url=" + database.jdbcUrl().replace(":", "\\:"),

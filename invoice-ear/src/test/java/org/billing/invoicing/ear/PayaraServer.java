@@ -114,6 +114,15 @@ final class PayaraServer implements AutoCloseable {
         asadmin(START_TIMEOUT, "start-domain", "--domaindir", domains.toString(), DOMAIN);
     }
 
+    /** The whole server log so far. */
+    String serverLogText() {
+        try {
+            return Files.exists(serverLog()) ? Files.readString(serverLog(), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines of the server log and of the asadmin output, for failure messages. */
     String logTail() {
         return "Last lines of " + serverLog() + ":\n" + tail(serverLog()) + "\nLast lines of " + asadminLog + ":\n"

@@ -47,6 +47,13 @@ public class DatabaseStartup {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
+        try {
+            Settings.requireDatabase();
+        } catch (IllegalStateException e) {
+            // One clear line in the log, above the server's report of the failed deployment.
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         migrate(dataSource);
         if (Settings.demoData()) {
             loadDemoData();

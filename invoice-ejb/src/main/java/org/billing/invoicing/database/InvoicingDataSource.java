@@ -14,8 +14,9 @@ import org.postgresql.ds.common.BaseDataSource;
 /**
  * The data source class the server's connection pool is built on (see {@link DatabaseStartup}). It
  * connects to the PostgreSQL named by {@code INVOICING_DB_URL} / {@code _USER} / {@code _PASSWORD},
- * or, with none set, to the embedded database, so that the same WAR runs on a plain Payara Micro
- * with no server configuration at all.
+ * or, when {@code INVOICING_DB_EMBEDDED=true} asks for it instead, to the embedded database, so that
+ * the same WAR runs on a plain Payara Micro with no server configuration. With neither it connects
+ * nowhere and says which setting is missing.
  *
  * <p>The pool sets the usual data source properties on it; they are accepted and ignored, since the
  * settings above decide.
@@ -24,13 +25,21 @@ public class InvoicingDataSource implements DataSource {
 
     private static DataSource target;
 
-    private static synchronized DataSource target() {
+    private static synchronized DataSource target() throws SQLException {
         if (target == null) {
-            target = Settings.databaseUrl().map(InvoicingDataSource::postgres).orElseGet(EmbeddedDatabase::dataSource);
+            if (Settings.databaseUrl().isPresent()) {
+                target = postgres(Settings.databaseUrl().get());
+            } else if (Settings.embeddedDatabaseAsked()) {
+                target = EmbeddedDatabase.dataSource();
+            } else {
+                throw new SQLException(Settings.NO_DATABASE, "08001");
+            }
             if (target instanceof BaseDataSource postgres) {
                 // A batch of inserts travels as multi-row INSERTs: automatic invoicing writes thousands of
                 // detail rows per transaction.
                 postgres.setReWriteBatchedInserts(true);
+                // No statement, lock wait or silent socket may hold a pooled connection for ever.
+                DatabaseTimeouts.configured().applyTo(postgres);
             }
         }
         return target;

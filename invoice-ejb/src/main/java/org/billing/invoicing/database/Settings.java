@@ -42,9 +42,30 @@ public final class Settings {
         }
     }
 
-    /** The PostgreSQL JDBC URL of the production database; none means the embedded database. */
+    /** The PostgreSQL JDBC URL of the production database. */
     public static Optional<String> databaseUrl() {
         return value("invoicing.db.url");
+    }
+
+    /**
+     * Whether the embedded database was asked for ({@code INVOICING_DB_EMBEDDED=true}). It is never
+     * chosen by default: a production server that lost its {@code INVOICING_DB_URL} must not quietly
+     * invoice from a demo database of its own.
+     */
+    public static boolean embeddedDatabaseAsked() {
+        return value("invoicing.db.embedded").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** Thrown, and so failing the deployment, when neither a database nor the embedded one is configured. */
+    public static final String NO_DATABASE = "No database configured: set INVOICING_DB_URL (invoicing.db.url)"
+            + " to the JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/billing, or set"
+            + " INVOICING_DB_EMBEDDED=true (invoicing.db.embedded) to run on the embedded demo database.";
+
+    /** Fails with {@link #NO_DATABASE} unless a database URL is set or the embedded database was asked for. */
+    public static void requireDatabase() {
+        if (databaseUrl().isEmpty() && !embeddedDatabaseAsked()) {
+            throw new IllegalStateException(NO_DATABASE);
+        }
     }
 
     public static String databaseUser() {
@@ -63,6 +84,7 @@ public final class Settings {
 
     /** Demo data is loaded into an empty database when asked, or by default into the embedded one. */
     public static boolean demoData() {
-        return value("invoicing.demo.data").map(Boolean::parseBoolean).orElse(databaseUrl().isEmpty());
+        return value("invoicing.demo.data").map(Boolean::parseBoolean)
+                .orElse(databaseUrl().isEmpty() && embeddedDatabaseAsked());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -55,7 +56,18 @@ public class DocumentService {
     @EJB
     private DocumentRenderer renderer;
 
+    @EJB
+    private DraftConversions drafts;
+
+    @Resource
+    private SessionContext session;
+
     private final OdtRenderer odtRenderer = new OdtRenderer();
+
+    /** Who asks, for the bound on the documents one user may have in the making at once. */
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
 
     /** The frozen document (ODT and PDF) of an issued invoice, once it is made. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -75,8 +87,8 @@ public class DocumentService {
     public InvoiceFile pdf(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.state() == InvoiceState.PENDING) {
-            byte[] odt = draft(invoice);
-            return new InvoiceFile(draftName(invoice) + ".pdf", InvoiceFile.PDF, office.toPdf(odt));
+            return drafts.make(caller(), () -> new InvoiceFile(draftName(invoice) + ".pdf", InvoiceFile.PDF,
+                    office.toPdf(draft(invoice))));
         }
         InvoiceDocument document = issued(invoice, true);
         if (document.pdf() == null) {
@@ -90,7 +102,8 @@ public class DocumentService {
     public InvoiceFile odt(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.state() == InvoiceState.PENDING) {
-            return new InvoiceFile(draftName(invoice) + ".odt", InvoiceFile.ODT, draft(invoice));
+            return drafts.make(caller(), () -> new InvoiceFile(draftName(invoice) + ".odt", InvoiceFile.ODT,
+                    draft(invoice)));
         }
         InvoiceDocument document = issued(invoice, true);
         if (document.odt() == null) {
@@ -116,7 +129,8 @@ public class DocumentService {
     public InvoiceFile previewTemplate(long templateId) {
         TemplateSource source = templates.source(templateId);
         String name = source.filename().replaceFirst("(?i)\\.odt$", "");
-        return new InvoiceFile(name + "-preview.pdf", InvoiceFile.PDF, office.toPdf(source.content()));
+        return drafts.make(caller(), () -> new InvoiceFile(name + "-preview.pdf", InvoiceFile.PDF,
+                office.toPdf(source.content())));
     }
 
     /** Everything an invoice's document prints, read now. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.billing.invoicing.common.Jdbc;
+import org.billing.invoicing.database.Settings;
 
 /**
  * The {@code invoice_document} rows, in plain JDBC on a connection the caller gives (in autocommit:
@@ -22,6 +23,8 @@ final class DocumentStore {
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(20);
     private static final Duration LAST_RETRY = Duration.ofMinutes(30);
+    /** With the delays above: about 2 hours of retries. */
+    static final int DEFAULT_MAX_ATTEMPTS = 10;
 
     private DocumentStore() {
     }
@@ -40,11 +43,12 @@ final class DocumentStore {
 
     /**
      * Takes the right to render the document now: true when it is not READY and no other renderer
-     * holds an unexpired claim ({@code force}: an operator asks, the lease is ignored).
+     * holds an unexpired claim and its retries have not run out ({@code force}: an operator asks, the lease
+     * and the end of the retries are ignored).
      */
     static boolean claim(Connection connection, long invoiceId, Instant now, boolean force) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE invoice_document SET next_attempt_at = ?"
-                + " WHERE invoice_id = ? AND status <> 'READY' AND (? OR next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
+                + " WHERE invoice_id = ? AND status <> 'READY' AND (? OR next_attempt_at <= ?)")) {
             Jdbc.setInstant(update, 1, now.plus(LEASE));
             update.setLong(2, invoiceId);
             update.setBoolean(3, force);
@@ -72,27 +76,57 @@ final class DocumentStore {
         }
     }
 
-    /** Records why an attempt failed (with the ODT when only the PDF step failed) and when to retry. */
+    /**
+     * Records why an attempt failed (with the ODT when only the PDF step failed) and when to retry: after
+     * a doubling delay, until the document has failed {@link #maxAttempts()} times. Then it is retried no
+     * more (no next attempt), and its failure says so; an operator's "make the document" still tries.
+     */
     static void failed(Connection connection, long invoiceId, String fileName, TemplateSource template, byte[] odt,
                        String reason, Instant now) throws SQLException {
+        int maxAttempts = maxAttempts();
+        String shortReason = reason.length() > 2_000 ? reason.substring(0, 2_000) : reason;
         try (PreparedStatement update = connection.prepareStatement("UPDATE invoice_document SET status = 'FAILED',"
                 + " file_name = COALESCE(?, file_name), template_id = COALESCE(?, template_id),"
                 + " template_sha1 = COALESCE(?, template_sha1), odt = ?, odt_sha256 = ?, pdf = NULL, pdf_sha256 = NULL,"
-                + " attempts = attempts + 1, failure = ?,"
-                + " next_attempt_at = ? + LEAST(interval '1 second' * ? * power(2, LEAST(attempts, 10)), interval '1 second' * ?)"
+                + " attempts = attempts + 1,"
+                + " failure = CASE WHEN attempts + 1 >= ? THEN ? || '. Gave up after ' || (attempts + 1)"
+                + "     || ' attempts: make the document again to retry.' ELSE ? END,"
+                + " next_attempt_at = CASE WHEN attempts + 1 >= ? THEN NULL"
+                + "     ELSE ? + LEAST(interval '1 second' * ? * power(2, LEAST(attempts, 10)), interval '1 second' * ?) END"
                 + " WHERE invoice_id = ? AND status <> 'READY'")) {
             update.setString(1, fileName);
             Jdbc.setLong(update, 2, template == null ? null : template.id());
             update.setString(3, template == null ? null : template.sha1());
             update.setBytes(4, odt);
             update.setString(5, odt == null ? null : Hashes.sha256(odt));
-            update.setString(6, reason.length() > 2_000 ? reason.substring(0, 2_000) : reason);
-            Jdbc.setInstant(update, 7, now);
-            update.setLong(8, FIRST_RETRY.toSeconds());
-            update.setLong(9, LAST_RETRY.toSeconds());
-            update.setLong(10, invoiceId);
+            update.setInt(6, maxAttempts);
+            update.setString(7, shortReason);
+            update.setString(8, shortReason);
+            update.setInt(9, maxAttempts);
+            Jdbc.setInstant(update, 10, now);
+            update.setLong(11, FIRST_RETRY.toSeconds());
+            update.setLong(12, LAST_RETRY.toSeconds());
+            update.setLong(13, invoiceId);
             update.executeUpdate();
         }
+    }
+
+    /** {@code invoicing.document.max-attempts}: how often a failing document is tried before retries stop. */
+    static int maxAttempts() {
+        String configured = Settings.value("invoicing.document.max-attempts").orElse(null);
+        if (configured == null) {
+            return DEFAULT_MAX_ATTEMPTS;
+        }
+        try {
+            int value = Integer.parseInt(configured);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("invoicing.document.max-attempts is '" + configured
+                + "': it must be a whole number of at least 1");
     }
 
     static Optional<InvoiceDocument> find(Connection connection, long invoiceId, boolean withContent) throws SQLException {

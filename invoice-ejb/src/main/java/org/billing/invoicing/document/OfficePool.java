@@ -3,9 +3,12 @@ package org.billing.invoicing.document;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -21,8 +24,9 @@ import org.jodconverter.local.office.LocalOfficeManager;
  * A pool of LibreOffice processes that converts .odt to PDF through JODConverter. Started on first
  * use (or by its owner at deploy), stopped by its owner. JODConverter watches each process: one that
  * crashes, or hangs past the task timeout, is killed and started again, and the task fails; the
- * caller records the failure and tries later. Plain Java, so that tests and the benchmark use the
- * very pool the application uses.
+ * caller records the failure and tries later. Each process runs on a private profile with macro
+ * execution disabled, and documents are loaded with macros never executed. Plain Java, so that tests
+ * and the benchmark use the very pool the application uses.
  */
 public final class OfficePool implements AutoCloseable {
 
@@ -46,7 +50,21 @@ public final class OfficePool implements AutoCloseable {
         }
     }
 
+    /** {@code com.sun.star.document.MacroExecMode.NEVER_EXECUTE}. */
+    private static final short NEVER_EXECUTE = 0;
+    private static final String SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting";
+    private static final String PROFILE_SETTINGS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="%1$s"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+            <item oor:path="%1$s"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+            <item oor:path="%1$s"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+            </oor:items>
+            """.formatted(SCRIPTING);
+
     private final Config config;
+    private Path profiles;
     private LocalOfficeManager manager;
     private LocalConverter converter;
     private Thread shutdownHook;
@@ -78,8 +96,12 @@ public final class OfficePool implements AutoCloseable {
             throw new DocumentException("PDF documents need LibreOffice, which is not installed at "
                     + config.officeHome() + " (set invoicing.office.home, or install libreoffice-writer-nogui).");
         }
+        Path template = profileTemplate();
         LocalOfficeManager starting = LocalOfficeManager.builder()
                 .officeHome(config.officeHome().toFile())
+                // Each process gets its own profile, copied from the template, in our private directory.
+                .workingDir(profiles.toFile())
+                .templateProfileDir(template.toFile())
                 .portNumbers(freePorts(config.processes()))
                 .taskExecutionTimeout(config.taskTimeout().toMillis())
                 .taskQueueTimeout(config.taskTimeout().multipliedBy(2).toMillis())
@@ -94,7 +116,9 @@ public final class OfficePool implements AutoCloseable {
                     + e.getMessage(), e);
         }
         manager = starting;
-        converter = LocalConverter.builder().officeManager(manager).build();
+        // Besides JODConverter's defaults (hidden, read-only, links not updated): never run a document's macros.
+        converter = LocalConverter.builder().officeManager(manager)
+                .loadProperty("MacroExecutionMode", NEVER_EXECUTE).build();
         if (shutdownHook == null) {
             // A server stopped without undeploying (a signal) must not leave office processes behind.
             shutdownHook = new Thread(() -> {
@@ -104,6 +128,35 @@ public final class OfficePool implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         LOG.info(() -> "LibreOffice pool started: " + config.processes() + " process(es) from " + config.officeHome());
+    }
+
+    /**
+     * The directory the office profiles live in: made on first start, readable by this user only, so
+     * that no other account of the host can read the documents LibreOffice caches or change its settings.
+     */
+    public synchronized Path profiles() {
+        if (profiles == null) {
+            try {
+                profiles = Files.createTempDirectory("invoicing-office-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (IOException e) {
+                throw new DocumentException("No private directory for the LibreOffice profiles: " + e.getMessage(), e);
+            }
+        }
+        return profiles;
+    }
+
+    /** The profile every process starts from: macro execution disabled, the highest macro security. */
+    private Path profileTemplate() {
+        Path template = profiles().resolve("template");
+        try {
+            Files.createDirectories(template.resolve("user"));
+            Files.writeString(template.resolve("user").resolve("registrymodifications.xcu"), PROFILE_SETTINGS,
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DocumentException("The LibreOffice profile could not be written: " + e.getMessage(), e);
+        }
+        return template;
     }
 
     /** The PDF of an .odt document; starts the pool on first use. */
@@ -139,6 +192,15 @@ public final class OfficePool implements AutoCloseable {
             }
             manager = null;
             converter = null;
+        }
+        if (profiles != null) {
+            // JODConverter removes each process's profile; the template and the directory are ours.
+            try (var files = Files.walk(profiles)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warning(() -> "The LibreOffice profiles in " + profiles + " were not all removed: " + e.getMessage());
+            }
+            profiles = null;
         }
     }
 

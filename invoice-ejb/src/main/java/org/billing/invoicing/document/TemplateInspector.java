@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -21,6 +27,9 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.invoice.DetailTable;
 import org.w3c.dom.Document;
@@ -29,14 +38,30 @@ import org.xml.sax.SAXException;
 
 /**
  * Checks an uploaded template before anything else reads it: a zip within the size limits (the
- * bytes actually inflated are counted, not the sizes the zip claims, so a zip bomb stops early), an
+ * bytes actually inflated are counted, not the sizes the zip claims, so a zip bomb stops early), read
+ * by its central directory with the very reader the renderer uses (the ODF Toolkit's commons-compress;
+ * LibreOffice reads the central directory too) and refused when its local headers tell another story
+ * (other entries, or other bytes under the same name: what one reader checks is what every reader gets), an
  * ODF text document by its {@code mimetype}, every XML part parsed with DTDs refused (no external
- * entities, no entity expansion: XXE), and every placeholder known where it stands.
+ * entities, no entity expansion: XXE), no macros (the {@code Basic/}, {@code Scripts/} and
+ * {@code Dialogs/} parts, event listeners, macro fields), no DDE links and no {@code xlink:href} out of the
+ * package (a picture, section or object LibreOffice would fetch from a URL or the server's files), and
+ * every placeholder known where it stands. A clickable web link ({@code text:a} to {@code http(s):} or
+ * {@code mailto:}) stays allowed: LibreOffice never follows it, it only ends up in the PDF.
  */
 public final class TemplateInspector {
 
     public static final String ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text";
     private static final Set<String> TEXT_MEDIA_TYPES = Set.of(ODT_MEDIA_TYPE, ODT_MEDIA_TYPE + "-template");
+
+    private static final List<String> MACRO_FOLDERS = List.of("basic/", "scripts/", "dialogs/");
+    private static final Set<String> DDE_ELEMENTS = Set.of("dde-source", "dde-connection-decl", "dde-connection-decls",
+            "dde-link", "dde-connection");
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
+    private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    private static final String DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
+    private static final Pattern WEB_LINK = Pattern.compile("(?i)(https?://|mailto:)[^\\s]+");
 
     private final TemplateLimits limits;
 
@@ -51,43 +76,42 @@ public final class TemplateInspector {
         if (file.length > limits.maxFileBytes()) {
             return refused(ErrorCode.TEMPLATE_TOO_LARGE, limits.tooLarge(file.length));
         }
-        Map<String, byte[]> xmlParts = new HashMap<>();
-        String mediaType = null;
-        int entries = 0;
-        long inflated = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > limits.maxEntries()) {
-                    return refused(ErrorCode.TEMPLATE_UNSAFE, "The package has more than " + limits.maxEntries()
-                            + " entries.");
-                }
-                byte[] content = read(zip, limits.maxUncompressedBytes() - inflated);
-                if (content == null) {
-                    return refused(ErrorCode.TEMPLATE_UNSAFE, "The package inflates to more than "
-                            + limits.maxUncompressedBytes() + " bytes.");
-                }
-                inflated += content.length;
-                String name = entry.getName();
-                if ("mimetype".equals(name)) {
-                    mediaType = new String(content, StandardCharsets.US_ASCII).trim();
-                } else if (name.endsWith(".xml") || name.endsWith(".rdf")) {
-                    xmlParts.put(name, content);
-                }
+        Map<String, byte[]> entries;
+        try {
+            entries = centralDirectory(file);
+            Map<String, byte[]> local = localHeaders(file);
+            Optional<String> differs = firstDifference(entries, local);
+            if (differs.isPresent()) {
+                return refused(ErrorCode.TEMPLATE_UNSAFE, "The package's central directory and its local headers"
+                        + " disagree about " + shorten(differs.get()) + ": readers would see different documents.");
             }
-        } catch (ZipException e) {
-            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage());
-        } catch (IOException e) {
-            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package.");
+        } catch (Refusal refusal) {
+            return refusal.check;
         }
-        if (entries == 0) {
+        if (entries.isEmpty()) {
             return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package).");
         }
+        String mediaType = Optional.ofNullable(entries.get("mimetype"))
+                .map(bytes -> new String(bytes, StandardCharsets.US_ASCII).trim()).orElse(null);
+        Map<String, byte[]> xmlParts = new HashMap<>();
+        entries.forEach((name, content) -> {
+            if (name.endsWith(".xml") || name.endsWith(".rdf")) {
+                xmlParts.put(name, content);
+            }
+        });
         if (mediaType == null || !TEXT_MEDIA_TYPES.contains(mediaType) || !xmlParts.containsKey("content.xml")) {
             return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an ODF text document (.odt): its mimetype is "
                     + (mediaType == null ? "missing" : "'" + shorten(mediaType) + "'")
                     + (xmlParts.containsKey("content.xml") ? "" : " and it has no content.xml") + ".");
         }
-        Map<String, Document> parsed = new HashMap<>();
+        for (String name : entries.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (MACRO_FOLDERS.stream().anyMatch(lower::startsWith)) {
+                return refused(ErrorCode.TEMPLATE_UNSAFE, "The package holds macros (" + shorten(name)
+                        + "): templates with macros (Basic/, Scripts/, Dialogs/) are refused.");
+            }
+        }
+        Map<String, Document> parsed = new TreeMap<>();
         for (Map.Entry<String, byte[]> part : xmlParts.entrySet()) {
             try {
                 parsed.put(part.getKey(), parse(part.getValue()));
@@ -102,7 +126,138 @@ public final class TemplateInspector {
                 return refused(ErrorCode.TEMPLATE_NOT_ODF, part.getKey() + " could not be read.");
             }
         }
+        for (Map.Entry<String, Document> part : parsed.entrySet()) {
+            Optional<String> unsafe = activeContent(part.getKey(), part.getValue().getDocumentElement());
+            if (unsafe.isPresent()) {
+                return refused(ErrorCode.TEMPLATE_UNSAFE, unsafe.get());
+            }
+        }
         return placeholders(parsed.get("content.xml"), Optional.ofNullable(parsed.get("styles.xml")));
+    }
+
+    /**
+     * The entries as the renderer (the ODF Toolkit, through commons-compress) and LibreOffice see them:
+     * by the central directory at the end of the file. Bounded like every read here.
+     */
+    private Map<String, byte[]> centralDirectory(byte[] file) throws Refusal {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            long inflated = 0;
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                inflated += add(entries, entry.getName(), zip.getInputStream(entry), inflated);
+            }
+            return entries;
+        } catch (ZipException e) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package."));
+        }
+    }
+
+    /** The entries as a reader walking the file from its start sees them, by their local headers. */
+    private Map<String, byte[]> localHeaders(byte[] file) throws Refusal {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            long inflated = 0;
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                inflated += add(entries, entry.getName(), zip, inflated);
+            }
+            return entries;
+        } catch (ZipException e) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package."));
+        }
+    }
+
+    /** Reads one entry into {@code entries} within the limits; answers the bytes it inflated to. */
+    private long add(Map<String, byte[]> entries, String name, InputStream in, long inflated) throws IOException, Refusal {
+        if (entries.size() >= limits.maxEntries()) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package has more than " + limits.maxEntries()
+                    + " entries."));
+        }
+        if (entries.containsKey(name)) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package holds " + shorten(name)
+                    + " twice: readers would see different documents."));
+        }
+        byte[] content = read(in, limits.maxUncompressedBytes() - inflated);
+        if (content == null) {
+            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package inflates to more than "
+                    + limits.maxUncompressedBytes() + " bytes."));
+        }
+        entries.put(name, content);
+        return content.length;
+    }
+
+    /** The first entry the two views of the package do not agree on, by name or by content. */
+    private static Optional<String> firstDifference(Map<String, byte[]> central, Map<String, byte[]> local) {
+        for (Map.Entry<String, byte[]> entry : central.entrySet()) {
+            if (!Arrays.equals(entry.getValue(), local.get(entry.getKey()))) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        return local.keySet().stream().filter(name -> !central.containsKey(name)).findFirst();
+    }
+
+    /** A refusal found while reading, carried out of the reading loops. */
+    private static final class Refusal extends Exception {
+        private final transient TemplateCheck check;
+
+        Refusal(TemplateCheck check) {
+            super(null, null, false, false);
+            this.check = check;
+        }
+    }
+
+    /** What in this element or below would make LibreOffice run code or reach out of the package, if anything. */
+    private static Optional<String> activeContent(String part, Element element) {
+        String name = element.getLocalName();
+        if ("event-listeners".equals(name) || "event-listener".equals(name)) {
+            return Optional.of(part + " has event listeners (macros run on document events): templates with"
+                    + " macros are refused.");
+        }
+        if ("execute-macro".equals(name)) {
+            return Optional.of(part + " has a macro field: templates with macros are refused.");
+        }
+        if (DDE_ELEMENTS.contains(name)) {
+            return Optional.of(part + " has a DDE link (" + element.getTagName() + "): templates may not read"
+                    + " other documents or programs.");
+        }
+        String link = element.getAttributeNS(XLINK, "href");
+        if (!link.isEmpty() && !insidePackage(link) && !(clickable(element) && WEB_LINK.matcher(link).matches())) {
+            return Optional.of(part + " links out of the package: " + element.getTagName() + " to '" + shorten(link)
+                    + "'. A template may only refer to its own files (e.g. Pictures/logo.png).");
+        }
+        for (var child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element inner) {
+                Optional<String> found = activeContent(part, inner);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path inside the package ({@code Pictures/logo.png}, {@code ./Object 1}) or a bookmark ({@code #Totals}). */
+    private static boolean insidePackage(String link) {
+        if (link.startsWith("#")) {
+            return true;
+        }
+        if (SCHEME.matcher(link).lookingAt() || link.startsWith("/") || link.startsWith("\\")) {
+            return false;
+        }
+        for (String segment : link.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean clickable(Element element) {
+        return "a".equals(element.getLocalName())
+                && (TEXT.equals(element.getNamespaceURI()) || DRAW.equals(element.getNamespaceURI()));
     }
 
     private static TemplateCheck placeholders(Document content, Optional<Document> styles) {

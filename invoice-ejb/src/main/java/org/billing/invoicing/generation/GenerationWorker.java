@@ -371,8 +371,9 @@ public class GenerationWorker {
                 }
                 if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                     String state = sql.getSQLState();
+                    // 55P03: a lock another session held past the lock timeout; the next attempt may get it.
                     boolean transientError = state.equals("40P01") || state.equals("40001") || state.startsWith("08")
-                            || state.equals("57P01");
+                            || state.equals("57P01") || state.equals("55P03");
                     if (state.equals("23P01")) {
                         return new Failure("PERIOD_OVERLAP", "An invoice of the same account and direction was"
                                 + " created for this period at the same time.", false, true);

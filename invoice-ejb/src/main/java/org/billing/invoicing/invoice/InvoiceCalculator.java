@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.billing.invoicing.database.DatabaseTimeouts;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.PaymentModel;
 
@@ -152,7 +153,8 @@ public final class InvoiceCalculator {
     }
 
     /**
-     * Call it inside a transaction, which sets two things for itself only: the memory the aggregation
+     * Call it inside a transaction, which sets three things for itself only: a statement timeout long
+     * enough for the aggregation ({@link DatabaseTimeouts#aggregation()}), the memory the aggregation
      * needs to hash in memory ({@code work_mem} defaults to 4 MB, which spills 100 k calls to disk),
      * and a plan made for the actual account and period (after five executions the driver's prepared
      * statement would get a generic plan, blind to how many calls the account has).
@@ -174,7 +176,9 @@ public final class InvoiceCalculator {
     public List<InvoiceFigures> calculateAll(Connection connection, List<Calculation> calculations)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
+            // The sessions' statement timeout is for requests; a period of tens of millions of CDRs takes longer.
+            statement.execute("SELECT " + DatabaseTimeouts.configured().aggregationSetting() + ","
+                    + " set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true),"
                     + " set_config('enable_nestloop', '" + (calculations.size() < SCAN_FROM ? "on" : "off") + "', true)");
         }

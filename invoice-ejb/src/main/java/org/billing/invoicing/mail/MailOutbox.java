@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -73,6 +74,10 @@ public class MailOutbox {
 
     @Inject
     private Event<MailQueued> queued;
+
+    /** How often the attachments past their retention are looked for (the statement reads the outbox). */
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
+    private static final AtomicReference<Instant> LAST_FORGETTING = new AtomicReference<>();
 
     private final OutboxStore store = new OutboxStore();
 
@@ -182,6 +187,24 @@ public class MailOutbox {
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not record the failed attempt at message " + mail.id(), e);
+        }
+    }
+
+    /**
+     * Drops the attachments of messages sent (or given up) longer than the retention ago, at most once
+     * an hour: the outbox does not keep a copy of every invoice for ever.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetOldAttachments() {
+        Instant now = clock.instant();
+        Instant last = LAST_FORGETTING.get();
+        if (last != null && last.plus(FORGET_EVERY).isAfter(now) || !LAST_FORGETTING.compareAndSet(last, now)) {
+            return 0;
+        }
+        try {
+            return store.forgetAttachments(connection(), now.minus(settings.attachmentRetention()));
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not drop the attachments of sent invoice emails", e);
         }
     }
 

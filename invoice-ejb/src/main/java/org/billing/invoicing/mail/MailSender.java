@@ -95,6 +95,7 @@ public class MailSender {
             try {
                 asked.set(false);
                 outbox.failAbandoned();
+                outbox.forgetOldAttachments();
                 for (List<OutgoingMail> claimed = outbox.claimNext(); !claimed.isEmpty(); claimed = outbox.claimNext()) {
                     claimed.forEach(this::deliver);
                 }

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param retryDelay   the wait after the first failed attempt; it doubles after each further one
  * @param lease        how long a claimed message may take before it counts as abandoned; longer than
  *                     any SMTP conversation the timeouts allow
+ * @param attachmentRetention how long a message keeps its attachment's bytes once it is sent (or given up)
  */
 public record MailSettings(String host, int port, boolean startTls, String user, String password, String from,
                            Duration timeout, int maxAttempts, Duration retryDelay, Duration maxRetryDelay,
-                           Duration pollInterval, Duration lease, MailTemplates templates) {
+                           Duration pollInterval, Duration lease, MailTemplates templates,
+                           Duration attachmentRetention) {
 
     public static final String PREFIX = "invoicing.mail.";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -46,7 +48,9 @@ public record MailSettings(String host, int port, boolean startTls, String user,
                 new MailTemplates(
                         value.apply("subject").orElse(MailTemplates.DEFAULT_SUBJECT),
                         value.apply("body").orElse(MailTemplates.DEFAULT_BODY),
-                        value.apply("attachment-name").orElse(MailTemplates.DEFAULT_ATTACHMENT_NAME)));
+                        value.apply("attachment-name").orElse(MailTemplates.DEFAULT_ATTACHMENT_NAME)),
+                value.apply("attachment-retention").map(text -> duration("attachment-retention", text))
+                        .orElse(Duration.ofDays(7)));
         settings.check();
         return settings;
     }

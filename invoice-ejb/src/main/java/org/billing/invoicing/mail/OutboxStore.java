@@ -193,8 +193,25 @@ final class OutboxStore {
         }
     }
 
+    /**
+     * Drops the attachment's bytes of the messages that are done with: sent before {@code cutoff}, or
+     * given up (FAILED; a resend makes a new message with the document) and queued before it. The name
+     * and type stay, so that the deliveries still say what was attached. Answers how many were dropped.
+     */
+    int forgetAttachments(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE mail_outbox SET attachment = NULL
+                WHERE attachment IS NOT NULL
+                  AND ((status = 'SENT' AND sent_at < ?) OR (status = 'FAILED' AND created_at < ?))""")) {
+            Jdbc.setInstant(update, 1, cutoff);
+            Jdbc.setInstant(update, 2, cutoff);
+            return update.executeUpdate();
+        }
+    }
+
+    // attachment_type is set exactly when a document was attached; its bytes may be gone since (retention).
     private static final String DELIVERY_COLUMNS = " id, recipient, cause, status, attempts, last_error, created_at,"
-            + " next_attempt_at, sent_at, CASE WHEN attachment IS NULL THEN NULL ELSE attachment_name END AS attachment_name";
+            + " next_attempt_at, sent_at, CASE WHEN attachment_type IS NULL THEN NULL ELSE attachment_name END AS attachment_name";
 
     private static MailDelivery delivery(ResultSet row) throws SQLException {
         MailStatus status = MailStatus.valueOf(row.getString("status"));

@@ -69,4 +69,28 @@ class OfficePoolTest {
         String retried = Pdf.text(pool.toPdf(new OdtRenderer().render(DocumentFixtures.demoTemplate(), DocumentFixtures.data())));
         assertTrue(retried.contains("INV-2026-000001"));
     }
+
+    /**
+     * Each office process runs on a profile of its own in a directory only this user may read, made from
+     * a template that switches macro execution off, whatever the machine's LibreOffice defaults are.
+     */
+    @Test
+    void theOfficeRunsOnAPrivateProfileWithMacrosDisabled() throws Exception {
+        pool.toPdf(new OdtRenderer().render(DocumentFixtures.demoTemplate(), DocumentFixtures.data()));
+
+        List<String> installations = OfficePool.officeProcesses().stream()
+                .flatMap(process -> process.info().arguments().stream().flatMap(java.util.Arrays::stream))
+                .filter(argument -> argument.startsWith("-env:UserInstallation="))
+                .toList();
+        assertFalse(installations.isEmpty(), "the office processes name their profile");
+        for (String installation : installations) {
+            Path profile = Path.of(java.net.URI.create(installation.substring("-env:UserInstallation=".length())));
+            assertTrue(profile.startsWith(pool.profiles()), profile + " is not under " + pool.profiles());
+            assertTrue(java.nio.file.Files.getPosixFilePermissions(pool.profiles()).equals(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")), "private to this user");
+            String registry = java.nio.file.Files.readString(profile.resolve("user/registrymodifications.xcu"));
+            assertTrue(registry.matches("(?s).*<prop oor:name=\"DisableMacrosExecution\"[^>]*><value>true</value>.*"),
+                    registry);
+        }
+    }
 }

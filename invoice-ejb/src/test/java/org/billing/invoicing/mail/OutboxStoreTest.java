@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -183,6 +184,41 @@ class OutboxStoreTest {
     private static void execute(String sql) throws SQLException {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /**
+     * The invoice's PDF is kept with a message only while it may still be sent, and for the retention
+     * after: then the bytes go (the delivery still names what was attached); a message on its way keeps them.
+     */
+    @Test
+    void theAttachmentsBytesGoOnceTheMessageIsSentAndTheRetentionIsOver() throws SQLException {
+        try (Connection connection = database.connection()) {
+            long sent = store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL,
+                    new Attachment(new byte[] {1, 2, 3}, "application/pdf"), NOW);
+            OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            assertTrue(store.markSent(connection, mail, NOW.plusSeconds(1)));
+            long waiting = store.queue(connection, 1, "RESEND", "operator", "b@acme.example", MAIL,
+                    new Attachment(new byte[] {4, 5}, "application/pdf"), NOW);
+
+            assertEquals(0, store.forgetAttachments(connection, NOW));
+            assertEquals(3, attachmentBytes(sent));
+
+            assertEquals(1, store.forgetAttachments(connection, NOW.plusSeconds(2)));
+            assertEquals(-1, attachmentBytes(sent));
+            assertEquals(2, attachmentBytes(waiting), "a message on its way keeps its attachment");
+            assertEquals("Acme_INV-1.pdf", store.deliveries(connection, 1).stream()
+                    .filter(delivery -> delivery.id() == sent).findFirst().orElseThrow().attachmentName());
+        }
+    }
+
+    /** The attachment's length, -1 when the bytes are gone. */
+    private static int attachmentBytes(long id) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT length(attachment) FROM mail_outbox WHERE id = " + id)) {
+            row.next();
+            int length = row.getInt(1);
+            return row.wasNull() ? -1 : length;
         }
     }
 }

@@ -43,6 +43,8 @@ public class DocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @APIResponse(responseCode = "409", description = "DOCUMENT_NOT_READY",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "429", description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @APIResponse(responseCode = "503", description = "PDF_UNAVAILABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET

@@ -109,6 +109,13 @@ public final class ProblemMappers {
         }
 
         static Response answer(Throwable e) {
+            if (DatabaseBusy.is(e)) {
+                String incident = java.util.UUID.randomUUID().toString();
+                LOG.log(Level.WARNING, "The database did not answer in time, incident " + incident, e);
+                return Problem.response(ErrorCode.DATABASE_BUSY, null, "The database did not answer in time: data"
+                        + " this request needs is locked by another session, or the work took longer than allowed."
+                        + " Nothing was changed; try again. The operators can find incident " + incident + " in the log.");
+            }
             String incident = java.util.UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
             return Problem.response(ErrorCode.INTERNAL_ERROR, null,

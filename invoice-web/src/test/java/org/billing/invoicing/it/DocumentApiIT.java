@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -223,5 +228,45 @@ class DocumentApiIT {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /**
+     * Every role may GET a Pending invoice's draft, and each GET costs a fill and a LibreOffice conversion:
+     * a viewer sending many at once has at most two made at a time, the others are refused at once.
+     */
+    @Test
+    void aUsersDraftConversionsAreBounded() throws Exception {
+        long templateId = upload("Default");
+        assertEquals(200, http.put(TEMPLATES + "/default", Json.createObjectBuilder().add("templateId", templateId).build())
+                .status());
+        Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        assertEquals(201, created.status(), created.text());
+        long id = created.jsonObject().getJsonNumber("id").longValue();
+        Http viewer = new Http(DeployedModule.deployment().server().baseUri()).as(Users.VIEWER);
+        assertEquals(200, viewer.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
+
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        List<Future<Http.BinaryResponse>> drafts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            drafts.add(threads.submit(() -> viewer.getBytes("api/v1/invoices/" + id + "/document.pdf")));
+        }
+        int made = 0;
+        int refused = 0;
+        for (Future<Http.BinaryResponse> draft : drafts) {
+            Http.BinaryResponse response = draft.get();
+            if (response.status() == 200) {
+                made++;
+            } else {
+                assertEquals(429, response.status(), response.text());
+                assertTrue(response.text().contains("\"TOO_MANY_DRAFTS\""), response.text());
+                refused++;
+            }
+        }
+        threads.shutdown();
+
+        assertTrue(made >= 1 && refused >= 1, made + " made, " + refused + " refused");
+        // The bound is per user and held only while a draft is made.
+        assertEquals(200, http.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
+        assertEquals(200, viewer.getBytes("api/v1/invoices/" + id + "/document.odt").status());
     }
 }

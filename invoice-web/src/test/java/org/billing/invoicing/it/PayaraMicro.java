@@ -120,6 +120,28 @@ public final class PayaraMicro implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts the packaged WAR with the given environment, expecting its deployment to fail: waits until
+     * Payara Micro is up with {@code readinessPath} answering 404, stops it and answers its whole log.
+     */
+    public static String failedDeployment(Map<String, String> environment, String readinessPath) {
+        try (PayaraMicro server = start(environment, readinessPath)) {
+            throw new AssertionError("The deployment did not fail: " + server.baseUri().resolve(readinessPath) + " answers");
+        } catch (FailedDeployment failed) {
+            return failed.log;
+        }
+    }
+
+    /** Payara Micro started, but the application was not deployed; {@code log} is the server's whole log. */
+    private static final class FailedDeployment extends IllegalStateException {
+        private final transient String log;
+
+        FailedDeployment(String message, String log) {
+            super(message);
+            this.log = log;
+        }
+    }
+
     /** {@code http://localhost:<port>/invoicing/}, with the trailing slash, so relative paths resolve under it. */
     public URI baseUri() {
         return baseUri;
@@ -145,8 +167,8 @@ public final class PayaraMicro implements AutoCloseable {
                     return;
                 }
                 if (booted) {
-                    throw new IllegalStateException("Payara Micro is up but " + readiness
-                            + " answers 404: the deployment failed. Last lines of " + log + ":\n" + logTail());
+                    throw new FailedDeployment("Payara Micro is up but " + readiness
+                            + " answers 404: the deployment failed. Last lines of " + log + ":\n" + logTail(), wholeLog());
                 }
             } catch (ConnectException e) {
                 // Not listening yet.
@@ -167,6 +189,14 @@ public final class PayaraMicro implements AutoCloseable {
             return lines.anyMatch(line -> pattern.matcher(line).find());
         } catch (IOException | UncheckedIOException e) {
             return false;
+        }
+    }
+
+    private String wholeLog() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read the log: " + e + ")";
         }
     }
 

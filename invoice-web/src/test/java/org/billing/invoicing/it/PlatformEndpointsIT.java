@@ -1,10 +1,12 @@
 package org.billing.invoicing.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.billing.invoicing.api.InvoicingApi;
+import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -83,6 +89,56 @@ class PlatformEndpointsIT {
         assertTrue(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .anyMatch(check -> check.getString("name").equals("office")), health.toString());
         assertEquals(200, http.get("/health/live").status());
+    }
+
+    /** Anyone may ask: the answer says UP or DOWN and a short reason, nothing of the installation. */
+    @Test
+    void readinessTellsNothingOfTheInstallation() {
+        Http.Response response = new Http(DeployedModule.deployment().server().baseUri()).get("/health/ready");
+
+        assertEquals(200, response.status(), response.text());
+        JsonObject office = response.jsonObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("office")).findFirst().orElseThrow();
+        assertEquals("UP", office.getString("status"), response.text());
+        assertEquals(Set.of("pdf"), office.getJsonObject("data").keySet(), response.text());
+        assertFalse(response.text().contains("libreoffice"), response.text());
+        assertFalse(response.text().contains("jdbc"), response.text());
+    }
+
+    /**
+     * A row another session keeps locked (a DBA's open transaction, a stuck job) fails the request after
+     * the lock timeout with a clear answer, instead of holding the request and a pooled connection for ever.
+     */
+    @Test
+    void aRowLockedByAnotherSessionAnswersDatabaseBusyInsteadOfHanging() throws Exception {
+        PostgresDatabase database = DeployedModule.deployment().database();
+        Fixtures.removeInvoices(database);
+        Http.Response created = http.post("api/v1/invoices", Json.createObjectBuilder().add("accountId", 10)
+                .add("direction", "CUSTOMER").add("startDate", "2026-03-01").add("endDate", "2026-03-31").build());
+        assertEquals(201, created.status(), created.text());
+        long id = created.jsonObject().getJsonNumber("id").longValue();
+        try {
+            try (Connection other = database.connection()) {
+                other.setAutoCommit(false);
+                try (Statement lock = other.createStatement()) {
+                    lock.execute("SELECT id FROM invoice WHERE id = " + id + " FOR UPDATE");
+                }
+                long started = System.nanoTime();
+
+                Http.Response refused = http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                InvoiceApiIT.assertProblem(refused, 503, "DATABASE_BUSY", null);
+                // It answered at all (the client gives up after 30 s), and only once the lock timeout ran out.
+                assertTrue(waited.compareTo(Duration.ofSeconds(15)) >= 0, "waited " + waited + " (the lock timeout is 15 s)");
+                other.rollback();
+            }
+            // Nothing was half-done: once the lock is gone the same approval goes through.
+            Http.Response approved = http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+            assertEquals(200, approved.status(), approved.text());
+        } finally {
+            Fixtures.removeInvoices(database);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -17,16 +18,16 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-command run: the WAR on a plain Payara Micro with nothing configured starts its embedded
- * database, migrates it, loads the demo data, and invoices from it.
+ * The one-command run: the WAR on a plain Payara Micro asked for its embedded database starts it,
+ * migrates it, loads the demo data, and invoices from it. Not asked for, it never starts it.
  */
 class StandaloneRunIT {
 
     @Test
-    void withNothingConfiguredTheWarRunsOnItsEmbeddedDatabaseWithDemoData() throws Exception {
+    void askedForTheEmbeddedDatabaseTheWarRunsOnItWithDemoData() throws Exception {
         Path dataDirectory = Files.createTempDirectory("invoicing-standalone-");
-        try (PayaraMicro server = PayaraMicro.start(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()),
-                "api/v1/accounts")) {
+        try (PayaraMicro server = PayaraMicro.start(Map.of("INVOICING_DB_EMBEDDED", "true",
+                "INVOICING_DATA_DIR", dataDirectory.toString()), "api/v1/accounts")) {
             Http http = new Http(server.baseUri()).as(Users.ADMIN);
 
             JsonArray accounts = http.get("api/v1/accounts").jsonArray();
@@ -48,6 +49,21 @@ class StandaloneRunIT {
                 callsLastMonth += calculated.jsonObject().getJsonNumber("callsCount").longValue();
             }
             assertTrue(callsLastMonth > 10_000, "calls of the demo data last month: " + callsLastMonth);
+        }
+    }
+
+    /** A production server that lost its database setting must not quietly invoice from a demo database. */
+    @Test
+    void withoutADatabaseSettingTheDeploymentFailsNamingIt() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("invoicing-unconfigured-");
+
+        String log = PayaraMicro.failedDeployment(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()),
+                "api/v1/accounts");
+
+        assertTrue(log.contains("No database configured: set INVOICING_DB_URL (invoicing.db.url)"), log);
+        assertTrue(log.contains("INVOICING_DB_EMBEDDED=true"), log);
+        try (Stream<Path> files = Files.list(dataDirectory)) {
+            assertEquals(0, files.count(), "the embedded database was started in " + dataDirectory);
         }
     }
 }

@@ -1,0 +1,126 @@
+package org.billing.invoicing.database;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.postgresql.ds.common.BaseDataSource;
+
+/**
+ * How long the database may keep a connection of the module busy, so that a stuck query or a row
+ * another session keeps locked cannot hold a connection of the pool, and the request waiting on it, for
+ * ever:
+ * <ul>
+ * <li>{@code statement}: any one statement ({@code statement_timeout} of every session);</li>
+ * <li>{@code lock}: waiting for a lock held by another session ({@code lock_timeout}); a request then
+ *     fails with a clear error ({@code DATABASE_BUSY}) instead of hanging;</li>
+ * <li>{@code aggregation}: the statements that sum a period's CDRs (Calculate and automatic invoicing,
+ *     tens of millions of rows), which set it for their own transaction only;</li>
+ * <li>{@code socket}: no answer at all from the server (a dead network); above both statement timeouts,
+ *     so that it only ever ends a connection whose server is gone.</li>
+ * </ul>
+ */
+public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggregation, Duration socket) {
+
+    public static final Duration DEFAULT_STATEMENT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_LOCK = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_AGGREGATION = Duration.ofHours(1);
+    /** How much longer than the longest statement the socket waits by default. */
+    static final Duration SOCKET_MARGIN = Duration.ofMinutes(5);
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    private static DatabaseTimeouts configured;
+
+    public DatabaseTimeouts {
+        positive("invoicing.db.statement-timeout", statement);
+        positive("invoicing.db.lock-timeout", lock);
+        positive("invoicing.db.aggregation-timeout", aggregation);
+        positive("invoicing.db.socket-timeout", socket);
+    }
+
+    /** The timeouts of the deployment's settings, read once. */
+    public static synchronized DatabaseTimeouts configured() {
+        if (configured == null) {
+            configured = of(Settings::value);
+        }
+        return configured;
+    }
+
+    /** The timeouts of the given settings ({@code invoicing.db.statement-timeout} etc.), the defaults for the missing ones. */
+    public static DatabaseTimeouts of(Function<String, Optional<String>> settings) {
+        Duration statement = setting(settings, "invoicing.db.statement-timeout").orElse(DEFAULT_STATEMENT);
+        Duration lock = setting(settings, "invoicing.db.lock-timeout").orElse(DEFAULT_LOCK);
+        Duration aggregation = setting(settings, "invoicing.db.aggregation-timeout").orElse(DEFAULT_AGGREGATION);
+        Duration longest = statement.compareTo(aggregation) > 0 ? statement : aggregation;
+        Duration socket = setting(settings, "invoicing.db.socket-timeout").orElse(longest.plus(SOCKET_MARGIN));
+        return new DatabaseTimeouts(statement, lock, aggregation, socket);
+    }
+
+    /**
+     * Sets them on a PostgreSQL data source: the two session timeouts as startup options (kept after
+     * any options of the JDBC URL), the socket and connect timeouts, and TCP keep-alive.
+     */
+    public void applyTo(BaseDataSource dataSource) {
+        String options = "-c statement_timeout=" + statement.toMillis() + " -c lock_timeout=" + lock.toMillis();
+        String given = dataSource.getOptions();
+        dataSource.setOptions(given == null || given.isBlank() ? options : given + " " + options);
+        dataSource.setSocketTimeout(seconds(socket));
+        dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        dataSource.setTcpKeepAlive(true);
+    }
+
+    /**
+     * The {@code set_config} call (to {@code SELECT}) that lets the statements of the current transaction
+     * run up to {@link #aggregation()}; the session's shorter timeout is back once the transaction ends.
+     */
+    public String aggregationSetting() {
+        return "set_config('statement_timeout', '" + aggregation.toMillis() + "', true)";
+    }
+
+    private static int seconds(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (duration.toMillis() + 999) / 1000));
+    }
+
+    private static Optional<Duration> setting(Function<String, Optional<String>> settings, String key) {
+        return settings.apply(key).map(text -> duration(key, text.trim()));
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of seconds, or ISO-8601 {@code PT30S}. */
+    static Duration duration(String key, String text) {
+        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw invalid(key, text);
+            }
+        }
+        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw invalid(key, text);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    private static IllegalArgumentException invalid(String key, String text) {
+        return new IllegalArgumentException(key + " is '" + text + "': it must be a duration such as 30s, 5m or PT30S");
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration (it is " + value + ")");
+        }
+    }
+}
