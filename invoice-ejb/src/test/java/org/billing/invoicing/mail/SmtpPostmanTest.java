@@ -33,7 +33,10 @@ class SmtpPostmanTest {
 
     @BeforeEach
     void startSmtpServer() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s to start is too short on a loaded machine.
+        setup.setServerStartupTimeout(30_000);
+        smtp = new GreenMail(setup);
         smtp.start();
     }
 

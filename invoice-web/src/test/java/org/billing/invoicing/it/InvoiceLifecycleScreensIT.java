@@ -48,7 +48,10 @@ class InvoiceLifecycleScreensIT {
         database = PostgresDatabase.startMigrated();
         database.run("/fixtures/march-2026.sql");
         int smtpPort = PayaraMicro.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s to start is too short on a loaded machine.
+        setup.setServerStartupTimeout(30_000);
+        smtp = new GreenMail(setup);
         smtp.start();
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("INVOICING_MAIL_HOST", "127.0.0.1");

@@ -286,7 +286,10 @@ class MailDeliveryIT {
     }
 
     private GreenMail startSmtp() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s to start is too short on a loaded machine.
+        setup.setServerStartupTimeout(30_000);
+        GreenMail greenMail = new GreenMail(setup);
         greenMail.start();
         return greenMail;
     }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class PayaraMicro implements AutoCloseable {
 
     // -Dpayara.micro.startup-seconds=600 for a machine busy with other builds (benchmarks).
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("payara.micro.startup-seconds", 180));
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("payara.micro.startup-seconds", 300));
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 100;
     private static final Pattern READY_MARKER = Pattern.compile("Payara Micro .* ready in ");
