@@ -124,7 +124,7 @@ class EarOnPayaraServerIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 () -> response.headers().toString());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            JsonArray accounts = reader.readArray();
+            JsonArray accounts = reader.readObject().getJsonArray("items");
             assertEquals(List.of("Acme retail", "Acme wholesale", "Carrier B termination"),
                     accounts.getValuesAs(JsonObject.class).stream().map(a -> a.getString("name")).sorted().toList());
         }

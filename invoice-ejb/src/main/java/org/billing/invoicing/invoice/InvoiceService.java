@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.database.Database;
+import org.billing.invoicing.database.Settings;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
 import org.billing.invoicing.numbering.IssuedNumber;
 import org.billing.invoicing.numbering.NumberingService;
@@ -256,7 +259,7 @@ public class InvoiceService {
 
     /** @param flush write the issued invoice now, before what the event's observers write */
     private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId, boolean flush) {
-        IssuedNumber number = numbering.take(seriesId, account.zone());
+        IssuedNumber number = numbering.take(seriesId);
         Instant now = clock.instant();
         invoice.issue(state, number, now, actor());
         if (flush) {
@@ -443,7 +446,26 @@ public class InvoiceService {
     }
 
     private BillingPeriod period(InvoiceRequest request, Account account) {
-        return BillingPeriod.manual(request.startDate(), request.endDate(), account.zone(), clock.instant());
+        return BillingPeriod.manual(request.startDate(), request.endDate(), account.zone(), clock.instant(),
+                maxManualPeriod());
+    }
+
+    /** {@code invoicing.invoice.max-period}, an ISO-8601 period ({@code P1Y}, {@code P3M}); default one year. */
+    static Period maxManualPeriod() {
+        String configured = Settings.value("invoicing.invoice.max-period").orElse(null);
+        if (configured == null) {
+            return BillingPeriod.DEFAULT_MAX_LENGTH;
+        }
+        try {
+            Period period = Period.parse(configured);
+            if (period.isNegative() || period.isZero()) {
+                throw new DateTimeParseException("not positive", configured, 0);
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("The setting invoicing.invoice.max-period (INVOICING_INVOICE_MAX_PERIOD) is"
+                    + " an ISO-8601 period such as P1Y or P3M; got '" + configured + "'.", e);
+        }
     }
 
     private InvoiceFigures figures(Account account, Direction direction, BillingPeriod period) {

@@ -55,7 +55,12 @@ public class NumberingSeries {
         if (definition.name().length() > 100) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "name", "The name is at most 100 characters long.");
         }
-        NumberPattern.of(definition.pattern());
+        NumberPattern pattern = NumberPattern.of(definition.pattern());
+        if (definition.yearlyRestart() && !pattern.hasYear()) {
+            // A number is unique across all series and years: without %year% each year would print last year's again.
+            throw new InvoicingException(ErrorCode.SERIES_INVALID_PATTERN, "yearlyRestart",
+                    "A series that restarts each year has %year% in its pattern, else its numbers repeat every year.");
+        }
         if (definition.startNumber() < 1) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "startNumber", "%num% starts at 1 or above.");
         }

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,6 +40,15 @@ public class NumberingService {
             SELECT id, ?, start_number FROM numbering_series WHERE id = ?
             ON CONFLICT DO NOTHING
             """;
+    /** The counter past the highest issued %num% the pattern matches, when that is above it (a %num% past a bigint is left to the unique index). */
+    private static final String CARRY = """
+            INSERT INTO numbering_counter (series_id, period_year, next_number)
+            SELECT ?, ?, m.highest + 1 FROM (
+                SELECT max(substring(number FROM ?)::numeric) AS highest FROM invoice WHERE number ~ ?) m
+            WHERE m.highest IS NOT NULL AND m.highest < 9223372036854775807
+            ON CONFLICT (series_id, period_year) DO UPDATE SET next_number = greatest(numbering_counter.next_number,
+                excluded.next_number)
+            """;
     private static final String PEEK = "SELECT next_number FROM numbering_counter WHERE series_id = ?1 AND period_year = ?2";
 
     @PersistenceContext(unitName = "invoicing")
@@ -60,17 +69,65 @@ public class NumberingService {
     public SeriesView create(SeriesDefinition definition) {
         refuseTakenName(definition.name(), null);
         NumberingSeries series = new NumberingSeries(definition, clock.instant());
+        refuseSharedNumbers(series, null);
         em.persist(series);
         em.flush();
+        carryCounterPastIssued(series);
         return view(series);
     }
 
-    /** Changes the numbers still to come; issued numbers stay as they were issued. */
+    /**
+     * Changes the numbers still to come; issued numbers stay as they were issued, and are never
+     * issued again: the counter the revised series takes from next is carried past every issued
+     * number its new pattern could print (issue 11: toggling the yearly restart opened a fresh counter
+     * at the start number, and every later approval failed on a number already issued).
+     */
     public SeriesView revise(long id, SeriesDefinition definition) {
         NumberingSeries series = series(id);
         refuseTakenName(definition.name(), id);
         series.revise(definition, clock.instant());
+        refuseSharedNumbers(series, id);
+        em.flush();
+        carryCounterPastIssued(series);
         return view(series);
+    }
+
+    /** A number is unique across every series (V11): a series that could print another's numbers is refused. */
+    private void refuseSharedNumbers(NumberingSeries series, Long except) {
+        List<NumberingSeries> others = em.createQuery("SELECT s FROM NumberingSeries s ORDER BY s.id",
+                NumberingSeries.class).getResultList();
+        for (NumberingSeries other : others) {
+            if (other.getId().equals(except)) {
+                continue;
+            }
+            Optional<String> shared = series.numberPattern().sharedNumber(series.getPadding(), other.numberPattern(),
+                    other.getPadding());
+            if (shared.isPresent()) {
+                throw new InvoicingException(ErrorCode.SERIES_NUMBERS_COLLIDE, "pattern", "The pattern "
+                        + series.getPattern() + " can print the numbers of series '" + other.getName() + "' ("
+                        + other.getPattern() + "), " + shared.get() + " for one; an invoice number is unique across"
+                        + " all series, so give the pattern a literal of its own (a prefix).");
+            }
+        }
+    }
+
+    /**
+     * Raises the counter the series takes from this year past the highest %num% of any issued number
+     * the series' pattern matches, so that no number is issued twice whatever was revised.
+     */
+    private void carryCounterPastIssued(NumberingSeries series) {
+        int year = issueDay().getYear();
+        String regex = series.numberPattern().sqlRegex(series.isYearlyRestart() ? year : null);
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement carry = connection.prepareStatement(CARRY)) {
+            carry.setLong(1, series.getId());
+            carry.setInt(2, series.counterYear(year));
+            carry.setString(3, regex);
+            carry.setString(4, regex);
+            carry.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not carry the counter of series " + series.getId() + " over", e);
+        }
     }
 
     /** Deletes a series that numbers nothing: no issued invoice, no default, no account. */
@@ -113,9 +170,9 @@ public class NumberingService {
      * issuing transaction, which holds the counter's lock until it ends.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public IssuedNumber take(long seriesId, ZoneId zone) {
+    public IssuedNumber take(long seriesId) {
         NumberingSeries series = series(seriesId);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = issueDay();
         int year = series.counterYear(today.getYear());
         Connection connection = em.unwrap(Connection.class);
         try {
@@ -130,7 +187,9 @@ public class NumberingService {
                 try (ResultSet taken = take.executeQuery()) {
                     taken.next();
                     long num = taken.getLong(1);
-                    return new IssuedNumber(seriesId, series.numberPattern().format(num, series.getPadding(), today));
+                    String number = series.numberPattern().format(num, series.getPadding(), today);
+                    refuseIssued(series, number);
+                    return new IssuedNumber(seriesId, number);
                 }
             }
         } catch (SQLException e) {
@@ -138,13 +197,33 @@ public class NumberingService {
         }
     }
 
-    /** The number the series would issue next today (in UTC), without taking it. */
+    /**
+     * The day numbers are issued on, in the issuer's zone (invoicing.issuer.zone): one calendar for
+     * every number, so that a series' year turns at one instant rather than at each account's midnight
+     * (issue 11: numbers of two years interleaved around New Year).
+     */
+    public LocalDate issueDay() {
+        return IssuerZone.issueDay(clock, IssuerZone.fromSettings());
+    }
+
+    /** A number already on an invoice (another series, or an old pattern of this one) is refused, not issued twice. */
+    private void refuseIssued(NumberingSeries series, String number) {
+        List<?> holder = em.createNativeQuery("SELECT id FROM invoice WHERE number = ?").setParameter(1, number)
+                .getResultList();
+        if (!holder.isEmpty()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NUMBER_TAKEN, "The next number of series '"
+                    + series.getName() + "', " + number + ", is already invoice " + holder.get(0)
+                    + "'s; revise the series (its pattern or start) so that it prints new numbers.");
+        }
+    }
+
+    /** The number the series would issue next today (in the issuer's zone), without taking it. */
     public String preview(long seriesId) {
         return view(series(seriesId)).nextNumber();
     }
 
     private SeriesView view(NumberingSeries series) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = issueDay();
         List<?> counter = em.createNativeQuery(PEEK)
                 .setParameter(1, series.getId()).setParameter(2, series.counterYear(today.getYear())).getResultList();
         long next = counter.isEmpty() ? series.getStartNumber()

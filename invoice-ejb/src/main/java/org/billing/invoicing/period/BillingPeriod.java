@@ -2,6 +2,7 @@ package org.billing.invoicing.period;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -14,6 +15,9 @@ import org.billing.invoicing.common.InvoicingException;
  * why the bounds are computed per zone and never as "start + n * 24h".
  */
 public record BillingPeriod(Instant start, Instant end, ZoneId zone) {
+
+    /** The longest manual period unless configured otherwise: one year. */
+    public static final Period DEFAULT_MAX_LENGTH = Period.ofYears(1);
 
     public BillingPeriod {
         Objects.requireNonNull(start, "start");
@@ -41,9 +45,26 @@ public record BillingPeriod(Instant start, Instant end, ZoneId zone) {
      * ends after {@code now} (calls of the future are not known yet).
      */
     public static BillingPeriod manual(LocalDate firstDay, LocalDate lastDay, ZoneId zone, Instant now) {
+        return manual(firstDay, lastDay, zone, now, DEFAULT_MAX_LENGTH);
+    }
+
+    /**
+     * The same, refused too when longer than {@code maxLength} (issue 11: a period of centuries scans
+     * every partition of the calls and ties up a connection for as long): the day after the last one
+     * may be at most {@code firstDay + maxLength}, so one year is 2026-03-01..2027-02-28 and
+     * 2024-01-01..2024-12-31.
+     */
+    public static BillingPeriod manual(LocalDate firstDay, LocalDate lastDay, ZoneId zone, Instant now,
+                                       Period maxLength) {
         if (lastDay.isBefore(firstDay)) {
             throw new InvoicingException(ErrorCode.PERIOD_INVERTED, "endDate",
                     "The end date " + lastDay + " is before the start date " + firstDay + ".");
+        }
+        LocalDate latestLastDay = firstDay.plus(maxLength).minusDays(1);
+        if (lastDay.isAfter(latestLastDay)) {
+            throw new InvoicingException(ErrorCode.PERIOD_TOO_LONG, "endDate", "A period is at most " + maxLength
+                    + " long (setting invoicing.invoice.max-period): from " + firstDay + " the end date is at most "
+                    + latestLastDay + ".");
         }
         BillingPeriod period = ofDays(firstDay, lastDay, zone);
         if (period.endsAfter(now)) {

@@ -28,7 +28,9 @@ class IssuedInvoiceImmutabilityTest {
                 INSERT INTO inv_orig_dst (invoice_id, line_no, dst_prefix, calls_count, successful_calls_count,
                     calls_duration, billing_duration, amount)
                 VALUES (1, 1, '49', 1, 1, 60, 60, 5)""");
+        execute("INSERT INTO invoice_period_claim SELECT id, account_id, direction, start_at, end_at FROM invoice");
         execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
+        execute("INSERT INTO invoice_event (id, invoice_id, action, actor, at) VALUES (1, 1, 'APPROVED', 'ada', now())");
     }
 
     @AfterAll
@@ -46,6 +48,8 @@ class IssuedInvoiceImmutabilityTest {
                     created_at)
                 VALUES (2, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-02-01Z', '2026-03-01Z', 'UTC', '2026-02-01',
                     '2026-02-28', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now())""");
+        execute("INSERT INTO invoice_period_claim SELECT id, account_id, direction, start_at, end_at FROM invoice"
+                + " WHERE id = 2");
     }
 
     private static void execute(String sql) throws SQLException {
@@ -87,6 +91,63 @@ class IssuedInvoiceImmutabilityTest {
         assertDoesNotThrow(() -> execute("INSERT INTO inv_orig_dst (invoice_id, line_no, calls_count,"
                 + " successful_calls_count, calls_duration, billing_duration, amount) VALUES (2, 1, 1, 1, 1, 1, 7)"));
         assertDoesNotThrow(() -> execute("DELETE FROM invoice WHERE id = 2"));
+    }
+
+    /** Issue 11: two series of one pattern printed the same number; a number is unique across all series (V11). */
+    @Test
+    void aNumberIsIssuedOnceAcrossAllSeries() throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            SQLException refused = assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE invoice"
+                    + " SET state = 'APPROVED', number = 'INV-1', series_id = 2, issued_at = now() WHERE id = 2"));
+            assertEquals("23505", refused.getSQLState(), refused.getMessage());
+            connection.rollback();
+            assertEquals(1, statement.executeUpdate("UPDATE invoice SET state = 'APPROVED', number = 'VND-1',"
+                    + " series_id = 2, issued_at = now() WHERE id = 2"));
+            connection.rollback();
+        }
+    }
+
+    /** The audit trail is append-only (V12): an event is never changed or deleted, whoever asks. */
+    @Test
+    void theHistoryOfAnInvoiceIsAppendOnly() {
+        assertRefused("UPDATE invoice_event SET actor = 'someone else' WHERE id = 1");
+        assertRefused("DELETE FROM invoice_event WHERE id = 1");
+        assertDoesNotThrow(() -> execute("INSERT INTO invoice_event (id, invoice_id, action, actor, at)"
+                + " VALUES (2, 2, 'CREATED', 'oscar', now())"));
+        assertRefused("DELETE FROM invoice_event WHERE id = 2");
+    }
+
+    /** The period an issued invoice claims is released only by its credit note (V12); a Pending one's goes with it. */
+    @Test
+    void theClaimOfAnIssuedInvoiceIsReleasedOnlyByItsCreditNote() throws Exception {
+        assertRefused("DELETE FROM invoice_period_claim WHERE invoice_id = 1");
+        assertRefused("UPDATE invoice_period_claim SET end_at = start_at + interval '1 day' WHERE invoice_id = 1");
+        assertDoesNotThrow(() -> execute("DELETE FROM invoice_period_claim WHERE invoice_id = 2"));
+
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("""
+                    INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at,
+                        time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned,
+                        srv_spent, srv_earned, srv_transactions_count, calls_count, successful_calls_count,
+                        calls_duration, billing_duration, created_at, kind, credited_invoice_id, credit_reason)
+                    SELECT 3, contractor_id, account_id, direction, 'PENDING', type, start_at, end_at, time_zone,
+                        first_day, last_day, -amount, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, now(), 'CREDIT_NOTE', 1,
+                        'wrong rate'
+                    FROM invoice WHERE id = 1""");
+            assertEquals(1, statement.executeUpdate("DELETE FROM invoice_period_claim WHERE invoice_id = 1"));
+            connection.rollback();
+        }
+    }
+
+    /** TRUNCATE fires no row trigger: it is refused on every protected table (V12). */
+    @Test
+    void theProtectedTablesAreNeverTruncated() {
+        for (String table : new String[] {"invoice_event", "invoice_period_claim", "invoice_document", "inv_orig_dst",
+                "inv_charges", "invoice CASCADE"}) {
+            assertRefused("TRUNCATE " + table);
+        }
     }
 
     @Test

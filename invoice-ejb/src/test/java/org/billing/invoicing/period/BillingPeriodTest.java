@@ -96,6 +96,30 @@ class BillingPeriodTest {
     }
 
     @Test
+    void aManualPeriodIsAtMostOneYearByDefault() {
+        Instant later = Instant.parse("2030-01-01T00:00:00Z");
+        assertEquals(LocalDate.of(2024, 12, 31), BillingPeriod.manual(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), BERLIN, later).lastDay());
+        assertEquals(LocalDate.of(2027, 2, 28), BillingPeriod.manual(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2027, 2, 28), BERLIN, later).lastDay());
+
+        InvoicingException refused = assertThrows(InvoicingException.class, () -> BillingPeriod.manual(
+                LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), BERLIN, later));
+        assertEquals(ErrorCode.PERIOD_TOO_LONG, refused.code());
+        assertEquals("endDate", refused.field());
+        assertTrue(refused.getMessage().contains("2024-12-31"), refused.getMessage());
+    }
+
+    @Test
+    void theLongestManualPeriodIsASetting() {
+        Instant later = Instant.parse("2030-01-01T00:00:00Z");
+        assertEquals(ErrorCode.PERIOD_TOO_LONG, assertThrows(InvoicingException.class, () -> BillingPeriod.manual(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), BERLIN, later, java.time.Period.ofMonths(1))).code());
+        assertEquals(LocalDate.of(2026, 1, 31), BillingPeriod.manual(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 31), BERLIN, later, java.time.Period.ofMonths(1)).lastDay());
+    }
+
+    @Test
     void aManualPeriodEndingRightNowIsAllowed() {
         BillingPeriod march = BillingPeriod.manual(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), BERLIN,
                 Instant.parse("2026-03-31T22:00:00Z"));

@@ -67,7 +67,7 @@ public class InvoiceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
@@ -88,7 +88,7 @@ public class InvoiceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @APIResponse(responseCode = "409", description = "PERIOD_OVERLAP",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE",
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})

@@ -42,12 +42,30 @@ final class JsonBodies {
             return null;
         }
         if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValueExact();
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException beyondLong) {
+                throw Params.invalid(field, field + " is out of range; got " + abbreviated(number.toString()) + ".");
+            }
         }
         if (value instanceof JsonString text) {
             return Params.id(text.getString(), field);
         }
         throw Params.invalid(field, field + " is a whole number.");
+    }
+
+    /**
+     * A field that must be there but may be null: a PUT replaces the whole resource, so a field left
+     * out is refused rather than read as "reset to the default".
+     */
+    static void requirePresent(JsonObject json, String field, String whenNull) {
+        if (!json.containsKey(field)) {
+            throw Params.invalid(field, field + " is required (" + whenNull + ").");
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     static long requiredLong(JsonObject json, String field) {

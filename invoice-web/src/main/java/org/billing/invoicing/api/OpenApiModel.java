@@ -61,11 +61,13 @@ public class OpenApiModel implements OASModelReader {
                                         "vendorSeriesId", integer("Series of vendor invoices"),
                                         "creditNoteSeriesId", integer("Series of credit notes")),
                                 "customerSeriesId", "vendorSeriesId", "creditNoteSeriesId"))
-                        .addSchema(INVOICE_SETTINGS_REQUEST, object("An account's invoicing settings for one direction.",
+                        .addSchema(INVOICE_SETTINGS_REQUEST, object("An account's invoicing settings for one direction,"
+                                        + " both fields always given: a missing field is refused, never reset.",
                                 Map.of("seriesId", integer("Its own numbering series; null for the default"),
                                         "recipients", OASFactory.createSchema().type(SchemaType.ARRAY)
                                                 .items(string("E-mail address"))
-                                                .description("Who receives the issued invoices by e-mail"))))
+                                                .description("Who receives the issued invoices by e-mail; [] for nobody")),
+                                "seriesId", "recipients"))
                         .addSchema(AUTO_INVOICING_REQUEST, object("Automatic invoicing of an account in one direction.",
                                 Map.of("invoicePeriod", enumeration("How long each invoiced period is",
                                                 Arrays.stream(InvoicePeriod.values()).map(Enum::name).toArray(String[]::new)),

@@ -12,6 +12,8 @@ import org.billing.invoicing.common.InvoicingException;
 /** Reads request values, naming the field that is wrong. */
 final class Params {
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private Params() {
     }
 
@@ -27,12 +29,20 @@ final class Params {
         }
     }
 
+    /**
+     * A date as YYYY-MM-DD, a year of four digits: ISO's expanded years ({@code +999999999-12-31}) are
+     * refused here, before a day after them or an instant of them overflows further in.
+     */
     static LocalDate date(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.trim();
         try {
-            return LocalDate.parse(value.trim());
+            if (!DATE.matcher(text).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(field, field + " is a date as YYYY-MM-DD; got '" + value + "'.");
         }

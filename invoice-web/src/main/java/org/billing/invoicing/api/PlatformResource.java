@@ -1,7 +1,5 @@
 package org.billing.invoicing.api;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
@@ -21,10 +19,14 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
+import org.billing.invoicing.platform.DirectoryPage;
 import org.billing.invoicing.platform.PlatformDirectory;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -38,16 +40,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class PlatformResource {
 
+    private static final int DEFAULT_PAGE_SIZE = 50;
+
     @EJB
     private PlatformDirectory directory;
 
     @EJB
     private InvoiceSettingsService settings;
 
+    @Operation(summary = "The contractors by name, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of contractors: {total, page, size, items}")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("contractors")
-    public List<ContractorView> contractors() {
-        return directory.contractors();
+    public DirectoryPage<ContractorView> contractors(
+            @Parameter(in = ParameterIn.QUERY, description = "The page, from 0; at most 100,000 deep (page x size)",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(in = ParameterIn.QUERY, description = "Contractors a page, 1 to 500",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("size") String size) {
+        return directory.contractors(Params.integer(page, "page", 0), Params.integer(size, "size", DEFAULT_PAGE_SIZE));
     }
 
     @GET
@@ -57,10 +71,23 @@ public class PlatformResource {
                 new InvoicingException(ErrorCode.CONTRACTOR_NOT_FOUND, "id", "There is no contractor " + id + "."));
     }
 
+    @Operation(summary = "The accounts by name, all or a contractor's, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of accounts: {total, page, size, items}")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("accounts")
-    public List<AccountView> accounts(@QueryParam("contractorId") String contractorId) {
-        return directory.accounts(Params.id(contractorId, "contractorId"));
+    public DirectoryPage<AccountView> accounts(
+            @Parameter(in = ParameterIn.QUERY, description = "The contractor's accounts only")
+            @QueryParam("contractorId") String contractorId,
+            @Parameter(in = ParameterIn.QUERY, description = "The page, from 0; at most 100,000 deep (page x size)",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(in = ParameterIn.QUERY, description = "Accounts a page, 1 to 500",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("size") String size) {
+        return directory.accounts(Params.id(contractorId, "contractorId"), Params.integer(page, "page", 0),
+                Params.integer(size, "size", DEFAULT_PAGE_SIZE));
     }
 
     @GET
@@ -92,6 +119,8 @@ public class PlatformResource {
     public AccountInvoiceSettings changeInvoiceSettings(@PathParam("id") String id,
                                                         @PathParam("direction") String direction, JsonValue body) {
         JsonObject json = JsonBodies.object(body, "{seriesId, recipients}");
+        JsonBodies.requirePresent(json, "seriesId", "null for the default series");
+        JsonBodies.requirePresent(json, "recipients", "[] for nobody");
         return settings.changeAccountSettings(new AccountInvoiceSettings(accountId(id), direction(direction),
                 JsonBodies.optionalLong(json, "seriesId"), JsonBodies.stringList(json, "recipients")));
     }

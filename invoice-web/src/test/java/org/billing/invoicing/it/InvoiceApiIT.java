@@ -253,14 +253,14 @@ class InvoiceApiIT {
 
     @Test
     void contractorsAndAccountsAreReadable() {
-        JsonArray accounts = http.get("api/v1/accounts?contractorId=1").jsonArray();
-        assertEquals(List.of("Acme retail", "Acme wholesale"),
-                accounts.getValuesAs(JsonObject.class).stream().map(a -> a.getString("name")).toList());
+        JsonObject acme = http.get("api/v1/accounts?contractorId=1").jsonObject();
+        assertEquals(2, acme.getInt("total"));
+        assertEquals(List.of("Acme retail", "Acme wholesale"), names(acme));
         JsonObject account = http.get("api/v1/accounts/10").jsonObject();
         assertEquals("Europe/Berlin", account.getString("timeZone"));
         assertEquals(7200, account.getInt("maxCallDuration"));
         assertEquals("Carrier B", http.get("api/v1/contractors/2").jsonObject().getString("name"));
-        assertEquals(2, http.get("api/v1/contractors").jsonArray().size());
+        assertEquals(List.of("Acme Telecom", "Carrier B"), names(http.get("api/v1/contractors").jsonObject()));
         assertProblem(http.get("api/v1/accounts/77"), 404, "ACCOUNT_NOT_FOUND", "id");
         assertProblem(http.get("api/v1/nothing-here"), 404, "NOT_FOUND", null);
     }
@@ -273,6 +273,30 @@ class InvoiceApiIT {
     /** Money travels as a decimal string, unrounded, with the scale the sums have in the database. */
     private static String decimal(JsonObject object, String name) {
         return object.getString(name);
+    }
+
+    /** Issue 11: /accounts and /contractors answered everything at once; they are paged like /invoices. */
+    @Test
+    void contractorsAndAccountsComeAPageAtATime() {
+        JsonObject second = http.get("api/v1/accounts?contractorId=1&page=1&size=1").jsonObject();
+        assertEquals(2, second.getInt("total"));
+        assertEquals(1, second.getInt("page"));
+        assertEquals(1, second.getInt("size"));
+        assertEquals(List.of("Acme wholesale"), names(second));
+        JsonObject contractors = http.get("api/v1/contractors?size=1").jsonObject();
+        assertEquals(2, contractors.getInt("total"));
+        assertEquals(List.of("Acme Telecom"), names(contractors));
+        assertEquals(50, http.get("api/v1/accounts").jsonObject().getInt("size"));
+
+        assertProblem(http.get("api/v1/accounts?size=0"), 400, "VALIDATION_FAILED", "size");
+        assertProblem(http.get("api/v1/contractors?size=501"), 400, "VALIDATION_FAILED", "size");
+        assertProblem(http.get("api/v1/accounts?page=-1"), 400, "VALIDATION_FAILED", "page");
+        assertProblem(http.get("api/v1/accounts?page=5000000&size=500"), 400, "VALIDATION_FAILED", "page");
+        assertProblem(http.get("api/v1/contractors?page=99999999999"), 400, "VALIDATION_FAILED", "page");
+    }
+
+    private static List<String> names(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(a -> a.getString("name")).toList();
     }
 
     static void assertProblem(Http.Response response, int status, String code, String field) {

@@ -72,7 +72,7 @@ class InvoiceLifecycleIT {
         JsonObject approved = approve(id);
 
         assertEquals("APPROVED", approved.getString("state"));
-        assertEquals("INV-" + thisYearIn("Europe/Berlin") + "-000001", approved.getString("number"));
+        assertEquals("INV-" + thisYearIn("UTC") + "-000001", approved.getString("number"));
         assertEquals("10.57", approved.getString("amount"));
         assertTrue(approved.getString("issuedAt").endsWith("+01:00") || approved.getString("issuedAt").endsWith("+02:00"));
         assertProblem(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT), 409,
@@ -118,7 +118,7 @@ class InvoiceLifecycleIT {
         long noteId = note.getJsonNumber("id").longValue();
         assertEquals("CREDIT_NOTE", note.getString("kind"));
         assertEquals("APPROVED", note.getString("state"));
-        assertEquals("CN-" + thisYearIn("Europe/Berlin") + "-000001", note.getString("number"));
+        assertEquals("CN-" + thisYearIn("UTC") + "-000001", note.getString("number"));
         assertEquals("-10.57", note.getString("amount"));
         assertEquals("-13.62", note.getString("spent"));
         assertEquals(id, note.getJsonNumber("creditedInvoiceId").longValue());
@@ -149,20 +149,20 @@ class InvoiceLifecycleIT {
         String year = thisYearIn("UTC");
         assertEquals("100001/" + year, created.jsonObject().getString("nextNumber"));
         Http.Response settings = http.put("api/v1/accounts/10/invoice-settings/CUSTOMER",
-                Json.createObjectBuilder().add("seriesId", series).build());
+                Json.createObjectBuilder().add("seriesId", series).add("recipients", JsonValue.EMPTY_JSON_ARRAY).build());
         assertEquals(200, settings.status(), settings.text());
 
-        String berlinYear = thisYearIn("Europe/Berlin");
-        assertEquals("100001/" + berlinYear, approve(create(10, "CUSTOMER", "2026-01-01", "2026-01-31")).getString("number"));
+        String issuerYear = thisYearIn("UTC"); // numbers follow the issuer's zone (UTC here), not the account's
+        assertEquals("100001/" + issuerYear, approve(create(10, "CUSTOMER", "2026-01-01", "2026-01-31")).getString("number"));
         long february = create(10, "CUSTOMER", "2026-02-01", "2026-02-28");
-        assertEquals("100002/" + berlinYear, approve(february).getString("number"));
+        assertEquals("100002/" + issuerYear, approve(february).getString("number"));
         assertEquals("100003/" + year, http.get(SERIES + "/" + series + "/next-number").jsonObject().getString("nextNumber"));
 
         Http.Response revised = http.put(SERIES + "/" + series, Json.createObjectBuilder().add("name", "Seed 003")
                 .add("pattern", "R-%num%").add("startNumber", 100001).build());
         assertEquals(200, revised.status(), revised.text());
         assertEquals("R-100003", revised.jsonObject().getString("nextNumber"));
-        assertEquals("100002/" + berlinYear, http.get(INVOICES + "/" + february).jsonObject().getString("number"));
+        assertEquals("100002/" + issuerYear, http.get(INVOICES + "/" + february).jsonObject().getString("number"));
         // Vendor invoices of the account still come from the default vendor series.
         assertEquals("VND-" + thisYearIn("UTC") + "-000001",
                 approve(create(20, "VENDOR", "2026-03-01", "2026-03-31")).getString("number"));
@@ -178,13 +178,138 @@ class InvoiceLifecycleIT {
         assertProblem(http.post(SERIES, series("Customer invoices", "X%num%", 1)), 409, "SERIES_NAME_TAKEN", "name");
         assertProblem(http.delete(SERIES + "/1"), 409, "SERIES_IN_USE", null);
         assertProblem(http.put("api/v1/accounts/10/invoice-settings/CUSTOMER",
-                Json.createObjectBuilder().add("recipients", Json.createArrayBuilder().add("not-an-address")).build()),
+                Json.createObjectBuilder().addNull("seriesId")
+                        .add("recipients", Json.createArrayBuilder().add("not-an-address")).build()),
                 400, "VALIDATION_FAILED", "recipients");
 
         assertEquals(before, http.get(SERIES).jsonArray().size());
         assertEquals("INV-%year%-%num%", http.get(SERIES + "/1").jsonObject().getString("pattern"));
         long unused = http.post(SERIES, series("Unused", "U%num%", 1)).jsonObject().getJsonNumber("id").longValue();
         assertEquals(204, http.delete(SERIES + "/" + unused).status());
+    }
+
+    /**
+     * Issue 11: a PUT of the account's settings that leaves a field out is refused by the field's name;
+     * it used to wipe the recipients, or move the account back to the default series, without a word.
+     */
+    @Test
+    void aSettingLeftOutIsRefusedNotReset() {
+        long series = http.post(SERIES, series("Own", "OWN-%num%", 1)).jsonObject().getJsonNumber("id").longValue();
+        String settings = "api/v1/accounts/10/invoice-settings/CUSTOMER";
+        JsonObject both = Json.createObjectBuilder().add("seriesId", series)
+                .add("recipients", Json.createArrayBuilder().add("billing@example.com")).build();
+        assertEquals(200, http.put(settings, both).status());
+
+        assertProblem(http.put(settings, Json.createObjectBuilder().add("seriesId", series).build()),
+                400, "VALIDATION_FAILED", "recipients");
+        assertProblem(http.put(settings, Json.createObjectBuilder()
+                .add("recipients", Json.createArrayBuilder().add("billing@example.com")).build()),
+                400, "VALIDATION_FAILED", "seriesId");
+        assertProblem(http.put(settings, JsonValue.EMPTY_JSON_OBJECT), 400, "VALIDATION_FAILED", "seriesId");
+        assertEquals(both, withoutIds(http.get(settings).jsonObject()));
+
+        // Given explicitly, null and [] are the default series and nobody.
+        JsonObject cleared = Json.createObjectBuilder().addNull("seriesId").add("recipients", JsonValue.EMPTY_JSON_ARRAY).build();
+        assertEquals(200, http.put(settings, cleared).status());
+        assertEquals(cleared, withoutIds(http.get(settings).jsonObject()));
+    }
+
+    /** Issue 11: a number is unique across all series, so a series that could print another's numbers is refused. */
+    @Test
+    void aSeriesThatCouldPrintAnothersNumbersIsRefused() {
+        Http.Response twin = http.post(SERIES, series("Twin of the customer series", "INV-%year%-%num%", 1));
+        assertProblem(twin, 409, "SERIES_NUMBERS_COLLIDE", "pattern");
+        assertTrue(twin.jsonObject().getString("detail").contains("'Customer invoices'"), twin.text());
+
+        long other = http.post(SERIES, series("Other", "OTH-%num%", 1)).jsonObject().getJsonNumber("id").longValue();
+        assertProblem(http.put(SERIES + "/" + other, series("Other", "VND-%year%-%num%", 1)), 409,
+                "SERIES_NUMBERS_COLLIDE", "pattern");
+        assertProblem(http.post(SERIES, Json.createObjectBuilder().add("name", "Yearly").add("pattern", "Y-%num%")
+                .add("startNumber", 1).add("yearlyRestart", true).build()), 400, "SERIES_INVALID_PATTERN", "yearlyRestart");
+        assertEquals("OTH-%num%", http.get(SERIES + "/" + other).jsonObject().getString("pattern"));
+    }
+
+    /**
+     * Issue 11: revising a series in use (the yearly restart toggled, %year% written out) opened a
+     * fresh counter at the start number, and every later approval failed with a 500 on a number
+     * already issued. The counter is carried past every issued number the revised pattern can print.
+     */
+    @Test
+    void revisingASeriesInUseNeverIssuesANumberAgain() {
+        long series = http.post(SERIES, series("Toggled", "T-%year%-%num%", 1)).jsonObject().getJsonNumber("id").longValue();
+        assertEquals(200, http.put("api/v1/accounts/10/invoice-settings/CUSTOMER", Json.createObjectBuilder()
+                .add("seriesId", series).add("recipients", JsonValue.EMPTY_JSON_ARRAY).build()).status());
+        String year = thisYearIn("UTC");
+        assertEquals("T-" + year + "-1", approve(create(10, "CUSTOMER", "2026-01-01", "2026-01-31")).getString("number"));
+        assertEquals("T-" + year + "-2", approve(create(10, "CUSTOMER", "2026-02-01", "2026-02-28")).getString("number"));
+
+        Http.Response yearly = http.put(SERIES + "/" + series, Json.createObjectBuilder().add("name", "Toggled")
+                .add("pattern", "T-%year%-%num%").add("startNumber", 1).add("yearlyRestart", true).build());
+        assertEquals(200, yearly.status(), yearly.text());
+        assertEquals("T-" + year + "-3", yearly.jsonObject().getString("nextNumber"));
+        assertEquals("T-" + year + "-3", approve(create(10, "CUSTOMER", "2026-03-01", "2026-03-31")).getString("number"));
+
+        Http.Response written = http.put(SERIES + "/" + series, series("Toggled", "T-" + year + "-%num%", 1));
+        assertEquals(200, written.status(), written.text());
+        assertEquals("T-" + year + "-4", written.jsonObject().getString("nextNumber"));
+        assertEquals("T-" + year + "-4", approve(create(10, "CUSTOMER", "2025-12-01", "2025-12-31")).getString("number"));
+    }
+
+    /**
+     * Issue 11: the document of an invoice is asked for in the transaction that issues it, so the email
+     * queued there always finds that its PDF is coming; it was written after the commit, by another
+     * thread, and an email could leave before it. The database records the transaction of each write.
+     */
+    @Test
+    void theDocumentIsAskedForInTheIssuingTransaction() throws Exception {
+        Http.Response template = http.upload("api/v1/invoice-templates?name=Lifecycle&filename=lifecycle.odt",
+                org.billing.invoicing.document.DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        assertEquals(201, template.status(), template.text());
+        assertEquals(200, http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder()
+                .add("templateId", template.jsonObject().getJsonNumber("id").longValue()).build()).status());
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE written_in (what text, tx bigint)");
+            statement.execute("""
+                    CREATE FUNCTION note_transaction() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN INSERT INTO written_in VALUES (TG_TABLE_NAME, txid_current()); RETURN NULL; END $$""");
+            statement.execute("CREATE TRIGGER note_approval AFTER UPDATE ON invoice FOR EACH ROW"
+                    + " WHEN (NEW.state = 'APPROVED') EXECUTE FUNCTION note_transaction()");
+            statement.execute("CREATE TRIGGER note_request AFTER INSERT ON invoice_document FOR EACH ROW"
+                    + " EXECUTE FUNCTION note_transaction()");
+        }
+        try {
+            long id = create(10, "CUSTOMER", "2026-03-01", "2026-03-31");
+            approve(id);
+
+            List<String> writes = new ArrayList<>();
+            for (int attempt = 0; attempt < 100 && writes.size() < 2; attempt++) {
+                writes.clear();
+                try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT what, tx FROM written_in ORDER BY what")) {
+                    while (rows.next()) {
+                        writes.add(rows.getString(1) + " " + rows.getLong(2));
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(2, writes.size(), writes.toString());
+            assertEquals(writes.get(0).split(" ")[1], writes.get(1).split(" ")[1], "one transaction: " + writes);
+        } finally {
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER note_approval ON invoice");
+                statement.execute("DROP TRIGGER note_request ON invoice_document");
+                statement.execute("DROP FUNCTION note_transaction()");
+                statement.execute("DROP TABLE written_in");
+            }
+            Fixtures.removeInvoices(database);
+            Fixtures.removeTemplates(database);
+        }
+    }
+
+    private static JsonObject withoutIds(JsonObject settings) {
+        JsonValue series = settings.get("seriesId");
+        return Json.createObjectBuilder().add("seriesId", series == null ? JsonValue.NULL : series)
+                .add("recipients", settings.getJsonArray("recipients")).build();
     }
 
     private static JsonObject series(String name, String pattern, long start) {
@@ -199,7 +324,8 @@ class InvoiceLifecycleIT {
     @Test
     void concurrentApprovalsNumberWithoutGapOrDuplicate() throws Exception {
         long series = http.post(SERIES, series("Concurrency", "%num%", 5000)).jsonObject().getJsonNumber("id").longValue();
-        http.put("api/v1/accounts/20/invoice-settings/VENDOR", Json.createObjectBuilder().add("seriesId", series).build());
+        assertEquals(200, http.put("api/v1/accounts/20/invoice-settings/VENDOR", Json.createObjectBuilder()
+                .add("seriesId", series).add("recipients", JsonValue.EMPTY_JSON_ARRAY).build()).status());
         long failing = 1_000_500;
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("""

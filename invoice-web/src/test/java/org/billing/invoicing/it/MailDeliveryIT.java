@@ -230,7 +230,7 @@ class MailDeliveryIT {
     }
 
     private void recipients(long accountId, String... recipients) {
-        JsonObject settings = Json.createObjectBuilder()
+        JsonObject settings = Json.createObjectBuilder().addNull("seriesId")
                 .add("recipients", Json.createArrayBuilder(Arrays.asList(recipients))).build();
         ok(http.put("api/v1/accounts/" + accountId + "/invoice-settings/CUSTOMER", settings));
     }
