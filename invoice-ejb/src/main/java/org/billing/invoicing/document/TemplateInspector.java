@@ -150,7 +150,7 @@ public final class TemplateInspector {
         } catch (ZipException e) {
             throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
         } catch (IOException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package."));
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
         }
     }
 
@@ -166,7 +166,7 @@ public final class TemplateInspector {
         } catch (ZipException e) {
             throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
         } catch (IOException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file could not be read as a zip package."));
+            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
         }
     }
 
