@@ -1,12 +1,8 @@
 package org.billing.invoicing.database;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.postgresql.ds.common.BaseDataSource;
 
@@ -33,7 +29,6 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
     static final Duration SOCKET_MARGIN = Duration.ofMinutes(5);
     static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
     private static DatabaseTimeouts configured;
 
     public DatabaseTimeouts {
@@ -90,28 +85,9 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
         return settings.apply(key).map(text -> duration(key, text.trim()));
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of seconds, or ISO-8601 {@code PT30S}. */
+    /** A duration setting as {@link Settings#duration} reads it; refused naming its key otherwise. */
     static Duration duration(String key, String text) {
-        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
-            try {
-                return Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw invalid(key, text);
-            }
-        }
-        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw invalid(key, text);
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        return Settings.duration(text).orElseThrow(() -> invalid(key, text));
     }
 
     private static IllegalArgumentException invalid(String key, String text) {

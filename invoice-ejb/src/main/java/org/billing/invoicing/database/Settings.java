@@ -1,7 +1,12 @@
 package org.billing.invoicing.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The deployment settings the module reads before anything else runs (the data source is made by
@@ -12,7 +17,39 @@ import java.util.Optional;
  */
 public final class Settings {
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    /** What {@link #duration} accepts, for the messages of its callers. */
+    public static final String DURATION_RULE = "is a duration such as 30s, 5m or PT30S";
+
     private Settings() {
+    }
+
+    /**
+     * A duration setting: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of
+     * seconds, or ISO-8601 such as {@code PT30S}; empty when the text is none of these.
+     */
+    public static Optional<Duration> duration(String text) {
+        String trimmed = text.trim();
+        if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Optional.of(Duration.parse(trimmed.toUpperCase(Locale.ROOT)));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        Matcher matcher = DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return Optional.of(switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+        });
     }
 
     public static Optional<String> value(String key) {

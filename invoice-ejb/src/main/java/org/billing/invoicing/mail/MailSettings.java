@@ -1,11 +1,10 @@
 package org.billing.invoicing.mail;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.billing.invoicing.database.Settings;
 
 /**
  * How invoices are emailed, from MicroProfile Config keys {@code invoicing.mail.*} (environment
@@ -24,7 +23,6 @@ public record MailSettings(String host, int port, boolean startTls, String user,
                            Duration attachmentRetention) {
 
     public static final String PREFIX = "invoicing.mail.";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     /** Reads the settings through {@code lookup} (a key without the prefix, e.g. {@code host}). */
     public static MailSettings from(Function<String, Optional<String>> lookup) {
@@ -83,26 +81,7 @@ public record MailSettings(String host, int port, boolean startTls, String user,
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of seconds, or ISO-8601 {@code PT30S}. */
     static Duration duration(String key, String text) {
-        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
-            try {
-                return Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw invalid(key, text, "is a duration such as 30s, 5m or PT30S");
-            }
-        }
-        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw invalid(key, text, "is a duration such as 30s, 5m or PT30S");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        return Settings.duration(text).orElseThrow(() -> invalid(key, text, Settings.DURATION_RULE));
     }
 
     private static int integer(String key, String text) {
