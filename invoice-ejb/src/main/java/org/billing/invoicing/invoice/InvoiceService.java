@@ -1,5 +1,7 @@
 package org.billing.invoicing.invoice;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -332,6 +334,31 @@ public class InvoiceService {
                     : lineStore.serviceLines(connection, id);
         } catch (SQLException e) {
             throw new PersistenceException("Could not read " + table + " of invoice " + id, e);
+        }
+    }
+
+    /**
+     * What the call detail export of a stored invoice reads ({@link CallExport}); the invoice must exist.
+     * Ask for it before answering, so that an unknown invoice is refused before the file begins.
+     */
+    public CallExport callExport(long id) {
+        Invoice invoice = em.find(Invoice.class, id);
+        if (invoice == null) {
+            throw notFound(id);
+        }
+        return CallExport.of(invoice);
+    }
+
+    /**
+     * Streams the export's CSV (zipped when {@code gzip}) to {@code out} from the database, holding one
+     * connection only while it writes; returns the number of calls. A reader that goes away ends it with its
+     * {@code IOException}, which is the reader's doing and passes through as it is.
+     */
+    public long writeCalls(CallExport export, OutputStream out, boolean gzip) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            return export.write(connection, out, gzip);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not export the calls of invoice " + export.invoiceId(), e);
         }
     }
 

@@ -17,11 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceEventView;
@@ -198,6 +200,51 @@ public class InvoiceResource {
                 "name", "There is no table " + name + "; the tables are " + List.of(DetailTable.values())
                         + " and " + List.of(PrepayTable.values()) + "."));
         return invoices.table(invoiceId(id), prepay);
+    }
+
+    /** Every call the invoice counts, one CSV line each, streamed from the database (issue 13). */
+    @Operation(summary = "The invoice's calls as CSV",
+            description = "Every CDR the invoice counts: the last attempts of the calls a Customer invoice's account"
+                    + " originated, every attempt terminated to a Vendor invoice's account, in the invoice's period,"
+                    + " ordered by time. Columns: cdr_id, time_start (YYYY-MM-DD HH:MM:SS in time_zone, the invoice's"
+                    + " zone), time_zone, prefix, country, network, duration, billed_duration (seconds), rate, amount"
+                    + " (the call's price on that side; negated in a credit note), success, reverse_billing. The"
+                    + " lines are callsCount; their durations sum to callsDuration and billingDuration, their"
+                    + " amounts to the side's spent + earned.")
+    @APIResponse(responseCode = "200", description = "The CSV, as an attachment",
+            content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @GET
+    @Path("{id}/calls.csv")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    public Response calls(@PathParam("id") String id) {
+        return calls(id, false);
+    }
+
+    @Operation(summary = "The invoice's calls as gzipped CSV",
+            description = "The same file as calls.csv, compressed with gzip.")
+    @APIResponse(responseCode = "200", description = "The CSV compressed, as an attachment",
+            content = @Content(mediaType = CallExport.GZIP_MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @GET
+    @Path("{id}/calls.csv.gz")
+    @Produces({CallExport.GZIP_MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Response callsGzip(@PathParam("id") String id) {
+        return calls(id, true);
+    }
+
+    /**
+     * The invoice is looked up before the answer begins (an unknown one is a problem, not a file); the
+     * calls are read while the body is written, on a connection held only for that.
+     */
+    private Response calls(String id, boolean gzip) {
+        CallExport export = invoices.callExport(invoiceId(id));
+        StreamingOutput body = out -> invoices.writeCalls(export, out, gzip);
+        return Response.ok(body, export.mediaType(gzip))
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName(gzip) + "\"")
+                .build();
     }
 
     /** Issues a Pending invoice: it takes the next number of its series and never changes again. */

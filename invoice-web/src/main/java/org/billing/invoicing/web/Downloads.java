@@ -76,7 +76,7 @@ public class Downloads {
     }
 
     /** Opens {@code page} (e.g. {@code /invoice.xhtml?id=5}) again, which says {@code why}. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
+    static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
             throws IOException {
         request.getSession().setAttribute(REFUSAL, why);
         response.sendRedirect(request.getContextPath() + page);

@@ -66,6 +66,8 @@ class AccessControlIT {
             Map.entry("POST /api/v1/invoices/{id}/credit-note", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/history", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/tables/{name}", VIEWER),
+            Map.entry("GET /api/v1/invoices/{id}/calls.csv", VIEWER),
+            Map.entry("GET /api/v1/invoices/{id}/calls.csv.gz", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/deliveries", VIEWER),
             Map.entry("POST /api/v1/invoices/{id}/resend", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/document", VIEWER),

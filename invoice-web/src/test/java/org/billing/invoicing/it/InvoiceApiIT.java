@@ -197,6 +197,79 @@ class InvoiceApiIT {
         assertEquals(1, storedInvoices());
     }
 
+    /** Issue 13: the call detail export; its sums are the invoice's figures, whichever side it settles. */
+    @Test
+    void theCallsFileOfAnInvoiceSumsToItsFigures() throws Exception {
+        long customer = http.post(INVOICES, marchForAcme()).jsonObject().getJsonNumber("id").longValue();
+        long vendor = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31")).jsonObject()
+                .getJsonNumber("id").longValue();
+
+        Http.BinaryResponse csv = http.getBytes(INVOICES + "/" + customer + "/calls.csv");
+        assertEquals(200, csv.status(), csv.text());
+        assertEquals("text/csv", csv.header("Content-Type").orElse("").split(";")[0].trim());
+        assertEquals("attachment; filename=\"invoice-" + customer + "-calls.csv\"",
+                csv.header("Content-Disposition").orElse(""));
+        List<String[]> lines = csvLines(csv.body());
+        assertEquals("cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
+                + "reverse_billing", String.join(",", lines.get(0)));
+        // march-2026.sql: the last attempts 1, 2, 3, 5, 6, 7, 9 of account 10 in March in Berlin.
+        assertEquals(List.of("1", "2", "3", "5", "6", "7", "9"),
+                lines.subList(1, lines.size()).stream().map(line -> line[0]).toList());
+        assertEquals("2026-03-01 00:00:00", lines.get(1)[1]);
+        assertEquals("Europe/Berlin", lines.get(1)[2]);
+        JsonObject invoice = http.get(INVOICES + "/" + customer).jsonObject();
+        assertSumsAre(invoice, lines, new java.math.BigDecimal(invoice.getString("origSpent"))
+                .add(new java.math.BigDecimal(invoice.getString("origEarned"))));
+        assertEquals(291, invoice.getInt("callsDuration"));
+
+        Http.BinaryResponse gzip = http.getBytes(INVOICES + "/" + customer + "/calls.csv.gz");
+        assertEquals(200, gzip.status(), gzip.text());
+        assertEquals("application/gzip", gzip.header("Content-Type").orElse("").split(";")[0].trim());
+        assertEquals("attachment; filename=\"invoice-" + customer + "-calls.csv.gz\"",
+                gzip.header("Content-Disposition").orElse(""));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzip.body()))) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(csv.body(), in.readAllBytes());
+        }
+
+        List<String[]> vendorLines = csvLines(http.getBytes(INVOICES + "/" + vendor + "/calls.csv").body());
+        // Every attempt terminated to account 20 in March in UTC, the failed attempt 4 too.
+        assertEquals(List.of("2", "3", "4", "5", "11", "7", "9", "8"),
+                vendorLines.subList(1, vendorLines.size()).stream().map(line -> line[0]).toList());
+        JsonObject vendorInvoice = http.get(INVOICES + "/" + vendor).jsonObject();
+        assertSumsAre(vendorInvoice, vendorLines, new java.math.BigDecimal(vendorInvoice.getString("termSpent"))
+                .add(new java.math.BigDecimal(vendorInvoice.getString("termEarned"))));
+
+        // Issued, the file is named by the invoice's number.
+        String number = http.post(INVOICES + "/" + customer + "/approve", JsonValue.EMPTY_JSON_OBJECT).jsonObject()
+                .getString("number");
+        String named = http.getBytes(INVOICES + "/" + customer + "/calls.csv").header("Content-Disposition").orElse("");
+        assertEquals("attachment; filename=\"" + number.replaceAll("[^A-Za-z0-9._-]", "_") + "-calls.csv\"", named);
+
+        assertProblem(http.get(INVOICES + "/123456789/calls.csv"), 404, "INVOICE_NOT_FOUND", null);
+        assertProblem(http.get(INVOICES + "/123456789/calls.csv.gz"), 404, "INVOICE_NOT_FOUND", null);
+        assertProblem(http.get(INVOICES + "/abc/calls.csv"), 404, "INVOICE_NOT_FOUND", "id");
+    }
+
+    /** The CSV's lines split at commas (march-2026.sql's names hold none), the header first. */
+    private static List<String[]> csvLines(byte[] csv) {
+        return java.util.Arrays.stream(new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\n"))
+                .map(line -> line.split(",", -1)).toList();
+    }
+
+    private static void assertSumsAre(JsonObject invoice, List<String[]> lines, java.math.BigDecimal amount) {
+        List<String[]> calls = lines.subList(1, lines.size());
+        assertEquals(invoice.getInt("callsCount"), calls.size());
+        assertEquals(invoice.getInt("successfulCallsCount"), calls.stream().filter(line -> line[10].equals("true")).count());
+        assertEquals(invoice.getJsonNumber("callsDuration").longValue(),
+                calls.stream().mapToLong(line -> Long.parseLong(line[6])).sum());
+        assertEquals(invoice.getJsonNumber("billingDuration").longValue(),
+                calls.stream().mapToLong(line -> Long.parseLong(line[7])).sum());
+        java.math.BigDecimal sum = calls.stream().map(line -> line[9].isEmpty() ? java.math.BigDecimal.ZERO
+                : new java.math.BigDecimal(line[9])).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertEquals(0, amount.compareTo(sum), amount + " != " + sum);
+    }
+
     @Test
     void malformedJsonIsRefusedAsSuch() {
         Http.Response response = http.postText(INVOICES, "{\"accountId\": 10, \"direction\":");

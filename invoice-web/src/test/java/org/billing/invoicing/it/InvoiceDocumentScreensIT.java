@@ -239,6 +239,26 @@ class InvoiceDocumentScreensIT {
                 .status());
     }
 
+    /** Issue 13: the calls behind the invoice, from its page, as the REST API serves them. */
+    @Test
+    void aViewerDownloadsTheCallsOfAnInvoice(@TempDir Path profile) throws Exception {
+        long id = pendingInvoice();
+        browser = Browser.start(profile, DeployedModule.deployment().server().baseUri(), Users.VIEWER);
+
+        browser.open("invoice.xhtml?id=" + id);
+        Browser.Download csv = browser.download("invoice:callsCsv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.header("Content-Disposition").startsWith("attachment;"), csv.header("Content-Disposition"));
+        assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/calls.csv").body(), csv.body());
+        // A header line and the 7 calls of the invoice.
+        assertEquals(8, csv.text().split("\n").length);
+        Browser.Download gzip = browser.download("invoice:callsCsvGz");
+        assertEquals(200, gzip.status());
+        assertEquals("application/gzip", gzip.header("Content-Type"));
+        browser.checkScreen("invoice, with its calls' download");
+    }
+
     private long pendingInvoice() {
         Http.Response created = admin.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
