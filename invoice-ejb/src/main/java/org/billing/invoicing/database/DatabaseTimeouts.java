@@ -91,7 +91,7 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
     }
 
     private static IllegalArgumentException invalid(String key, String text) {
-        return new IllegalArgumentException(key + " is '" + text + "': it must be a duration such as 30s, 5m or PT30S");
+        return new IllegalArgumentException(key + " " + Settings.DURATION_RULE + ", not '" + text + "'.");
     }
 
     private static void positive(String key, Duration value) {
