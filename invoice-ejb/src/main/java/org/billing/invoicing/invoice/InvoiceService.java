@@ -138,7 +138,7 @@ public class InvoiceService {
         record(invoice, Action.CREATED, now, type == InvoiceType.MANUAL ? null : type.name());
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
         if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
-            issue(invoice, account, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
+            issue(invoice, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         }
         return view(invoice, account);
     }
@@ -203,8 +203,8 @@ public class InvoiceService {
         }
         // Series by series: two chunks that number at once lock the series' counters in the same order. The
         // closed invoices are written with the rest when the transaction commits, after their detail rows.
-        closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> issue(entry.getKey(),
-                accounts.get(entry.getKey().getAccountId()), InvoiceState.CLOSED, entry.getValue(), false));
+        closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry ->
+                issue(entry.getKey(), InvoiceState.CLOSED, entry.getValue(), false));
         return invoiceIds;
     }
 
@@ -227,7 +227,7 @@ public class InvoiceService {
     public InvoiceView approve(long id) {
         Invoice invoice = lockedInvoice(id);
         Account account = em.find(Account.class, invoice.getAccountId());
-        issue(invoice, account, InvoiceState.APPROVED, numbering.seriesFor(account.getId(), invoice.getDirection()));
+        issue(invoice, InvoiceState.APPROVED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         return view(invoice, account);
     }
 
@@ -249,18 +249,18 @@ public class InvoiceService {
         em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?").setParameter(1, id).executeUpdate();
         record(note, Action.CREATED, now, "Credit note of invoice " + original.getNumber());
         Account account = em.find(Account.class, note.getAccountId());
-        issue(note, account, InvoiceState.APPROVED, numbering.creditNoteSeries());
+        issue(note, InvoiceState.APPROVED, numbering.creditNoteSeries());
         record(original, Action.CREDITED, now, "Credited by " + note.getNumber() + ": " + note.getCreditReason());
         events.fire(new InvoiceLifecycleEvent.InvoiceCredited(original.getId(), note.getId()));
         return view(note, account);
     }
 
-    private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId) {
-        issue(invoice, account, state, seriesId, true);
+    private void issue(Invoice invoice, InvoiceState state, long seriesId) {
+        issue(invoice, state, seriesId, true);
     }
 
     /** @param flush write the issued invoice now, before what the event's observers write */
-    private void issue(Invoice invoice, Account account, InvoiceState state, long seriesId, boolean flush) {
+    private void issue(Invoice invoice, InvoiceState state, long seriesId, boolean flush) {
         IssuedNumber number = numbering.take(seriesId);
         Instant now = clock.instant();
         invoice.issue(state, number, now, actor());
