@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.billing.invoicing.platform.PaymentModel;
 
@@ -71,4 +72,15 @@ public record InvoiceView(
         Map<String, List<?>> tables) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Equal views have equal ids, accounts, directions and periods, so this agrees with the record's
+     * {@code equals}. The generated hash would walk all 44 components, tables included, and JSON-B
+     * (Yasson) hashes every object it writes twice to detect cycles: on the invoice list that was a third
+     * of the server's CPU (measured with JFR under 32 clients).
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, accountId, direction, startDate, endDate);
+    }
 }

@@ -54,6 +54,8 @@ public class InvoiceService {
     private static final int MAX_PAGE_SIZE = 500;
     /** Deepest row a page number reaches: an OFFSET reads every row before it; a cursor does not. */
     private static final long MAX_OFFSET = 100_000;
+    /** EclipseLink's hint: entities read only to be shown, never registered for changes. */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     @PersistenceContext(unitName = "invoicing")
     private EntityManager em;
@@ -402,10 +404,11 @@ public class InvoiceService {
         List<Long> ids = slice.rows().stream().map(InvoiceListQuery.Row::id).toList();
         List<InvoiceView> items = new ArrayList<>(ids.size());
         if (!ids.isEmpty()) {
+            // Read only: the rows only become views, so they need no working copies compared at commit.
             Map<Long, Object[]> rows = new HashMap<>();
             for (Object[] row : em.createQuery("SELECT i, note.id FROM Invoice i"
                             + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE i.id IN :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList()) {
+                    .setParameter("ids", ids).setHint(READ_ONLY, true).getResultList()) {
                 rows.put(((Invoice) row[0]).getId(), row);
             }
             Map<Long, Account> accounts = new HashMap<>();
@@ -413,6 +416,7 @@ public class InvoiceService {
                 em.createQuery("SELECT a FROM Account a JOIN FETCH a.contractor WHERE a.id IN :ids", Account.class)
                         .setParameter("ids", rows.values().stream().map(row -> ((Invoice) row[0]).getAccountId())
                                 .distinct().toList())
+                        .setHint(READ_ONLY, true)
                         .getResultStream().forEach(account -> accounts.put(account.getId(), account));
             }
             for (Long id : ids) {
