@@ -3,6 +3,8 @@ package org.billing.invoicing.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -15,9 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
-import org.billing.invoicing.demo.DemoData;
-import org.billing.invoicing.demo.DemoDataSpec;
-import org.billing.invoicing.demo.DemoDataSummary;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -60,15 +59,25 @@ public class DatabaseStartup {
         }
     }
 
-    /** The demo data goes only into a database that holds no platform data yet. */
+    /**
+     * The demo data goes only into a database that holds no platform data yet, and only where the
+     * {@code invoice-demo} module is deployed (the standalone WAR); elsewhere the log says it is missing.
+     */
     private void loadDemoData() {
+        Optional<DemoDataLoader> loader = ServiceLoader.load(DemoDataLoader.class,
+                Thread.currentThread().getContextClassLoader()).findFirst();
+        if (loader.isEmpty()) {
+            LOG.warning("Demo data was asked for (invoicing.demo.data, or the embedded database), but the"
+                    + " invoice-demo module is not deployed with this application: no demo data loaded.");
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (DemoData.holdsPlatformData(connection)) {
+            if (loader.get().holdsPlatformData(connection)) {
                 LOG.info("The database already holds platform data: no demo data loaded.");
                 return;
             }
-            DemoDataSummary summary = new DemoData(DemoDataSpec.demo(clock)).writeTo(connection);
-            LOG.info(() -> "Demo data loaded:\n" + summary.describe());
+            String summary = loader.get().load(connection, clock);
+            LOG.info(() -> "Demo data loaded:\n" + summary);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not load the demo data", e);
         }

@@ -49,6 +49,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theProductNeverNeedsTheDemoData() {
+        noClasses().that().resideOutsideOfPackage("..demo..")
+                .should().dependOnClassesThat().resideInAPackage("..demo..")
+                .because("the generator lives in invoice-demo, which the EAR does not carry; the start finds it"
+                        + " as a DemoDataLoader service")
+                .check(classes);
+    }
+
+    @Test
     void restAndScreensStayApart() {
         noClasses().that().resideInAPackage("..api..").should().dependOnClassesThat().resideInAPackage("..web..")
                 .check(classes);
