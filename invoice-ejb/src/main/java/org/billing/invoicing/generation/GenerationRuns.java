@@ -93,6 +93,9 @@ public class GenerationRuns {
                     if (!work) {
                         GenerationStore.completeIfDone(connection, runId, now);
                     }
+                    if ("SCHEDULE".equals(trigger) && plan.items().isEmpty() && plan.deferred() == 0) {
+                        GenerationStore.forgetEmptyScheduledRuns(connection, runId);
+                    }
                     long planned = runId;
                     LOG.info(() -> "Generation run " + planned + " (" + trigger + ") planned " + plan.items().size()
                             + " account-periods, " + plan.deferred() + " deferred to the next run.");

@@ -219,6 +219,21 @@ final class GenerationStore {
         }
     }
 
+    /**
+     * Forgets the schedule's earlier runs that found nothing due, all but {@code keep}. The quarter-hour
+     * timer fires on every node, so such runs would come some 200 a day and bury the runs that did
+     * something (the list shows the latest); the one kept still tells when the schedule last looked.
+     * Runs an operator started are kept, empty or not.
+     */
+    static int forgetEmptyScheduledRuns(Connection connection, long keep) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM generation_run r"
+                + " WHERE r.trigger = 'SCHEDULE' AND r.status = 'COMPLETED' AND r.deferred = 0 AND r.id <> ?"
+                + " AND NOT EXISTS (SELECT 1 FROM generation_item i WHERE i.run_id = r.id)")) {
+            delete.setLong(1, keep);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Completes the run once no item is open any more, on whichever node finishes last. */
     static boolean completeIfDone(Connection connection, long runId, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE generation_run SET status = 'COMPLETED',"
