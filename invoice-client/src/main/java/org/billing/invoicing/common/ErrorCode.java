@@ -45,6 +45,7 @@ public enum ErrorCode {
     PDF_UNAVAILABLE(503),
     DATABASE_BUSY(503),
     TOO_MANY_DRAFTS(429),
+    TOO_MANY_LOGIN_FAILURES(429),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

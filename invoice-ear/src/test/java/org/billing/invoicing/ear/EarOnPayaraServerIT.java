@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.billing.invoicing.testing.PostgresDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged EAR on a real Payara Server (full profile), as the platform deploys it: a fresh domain,
- * the database given to the application through server system properties, {@code asadmin deploy},
+ * the database given to the application through server system properties (the tables owned by a migration
+ * user, the module running as another), {@code asadmin deploy},
  * a REST call and a page, then {@code asadmin undeploy}. The README's "Deploying into the platform"
  * repeats these steps.
  */
@@ -49,6 +51,10 @@ class EarOnPayaraServerIT {
     private static final String PASSWORD = "platform-secret";
     private static final int LEASE_SECONDS = 5;
     private static final String RUNS = "invoicing/api/v1/generation-runs";
+    private static final String OWNER = "invoicing_owner";
+    private static final String OWNER_PASSWORD = "owner-secret";
+    private static final String RUNTIME = "invoicing_app";
+    private static final String RUNTIME_PASSWORD = "app-secret";
 
     private PostgresDatabase database;
     private PayaraServer server;
@@ -58,8 +64,22 @@ class EarOnPayaraServerIT {
     @BeforeAll
     void deploy() throws Exception {
         Path ear = requiredFile("invoicing.ear");
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
+        database = PostgresDatabase.startEmpty();
+        // The deployment the README recommends: the tables owned by a migration role, which applies the
+        // migrations at deploy, and the module running as a user that may only read and write rows. The
+        // default privileges give the runtime user the rows of every table the owner makes, now and later.
+        execute(database.dataSource(), "CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'",
+                "CREATE ROLE " + RUNTIME + " LOGIN PASSWORD '" + RUNTIME_PASSWORD + "'",
+                "CREATE SCHEMA invoicing AUTHORIZATION " + OWNER,
+                "CREATE EXTENSION btree_gist", "CREATE EXTENSION pg_trgm",
+                "ALTER ROLE " + OWNER + " SET search_path = invoicing, public",
+                "ALTER ROLE " + RUNTIME + " SET search_path = invoicing, public",
+                "ALTER ROLE postgres SET search_path = invoicing, public",
+                "GRANT USAGE ON SCHEMA invoicing TO " + RUNTIME,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA invoicing"
+                        + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + RUNTIME,
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA invoicing"
+                        + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + RUNTIME);
         server = PayaraServer.start(ear.getParent());
         // Before the database is configured the deployment fails and says what to set: the module never
         // quietly starts an embedded database with demo data on the platform's server.
@@ -70,8 +90,8 @@ class EarOnPayaraServerIT {
         // asadmin separates properties with ':', so the colons of the JDBC URL are escaped.
         server.admin("create-system-properties", String.join(":",
                 "invoicing.db.url=" + database.jdbcUrl().replace(":", "\\:"),
-                "invoicing.db.user=" + database.environment().get("INVOICING_DB_USER"),
-                "invoicing.db.password=" + database.environment().get("INVOICING_DB_PASSWORD"),
+                "invoicing.db.user=" + RUNTIME, "invoicing.db.password=" + RUNTIME_PASSWORD,
+                "invoicing.db.migration-user=" + OWNER, "invoicing.db.migration-password=" + OWNER_PASSWORD,
                 // Automatic invoicing only on demand, and a short lease so that a dead run is soon taken over.
                 "invoicing.auto.enabled=false", "invoicing.auto.lease-seconds=" + LEASE_SECONDS,
                 "invoicing.auto.chunk=20"));
@@ -81,6 +101,16 @@ class EarOnPayaraServerIT {
         fileUser("adam", "invoice-admin");
         server.admin("deploy", ear.toString());
         deployed = true;
+        // The platform's data, in the tables the deployment's migrations made (the platform writes them as itself).
+        database.run("/fixtures/march-2026.sql");
+    }
+
+    private static void execute(javax.sql.DataSource as, String... statements) throws java.sql.SQLException {
+        try (Connection connection = as.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     private void fileUser(String name, String group) throws IOException {
@@ -154,6 +184,50 @@ class EarOnPayaraServerIT {
     }
 
     /**
+     * Issue 11: the EAR deployed as the README recommends, the migrations applied by the owner of the tables
+     * ({@code invoicing.db.migration-user}) and the module running as a user that does not own them. It
+     * creates and approves invoices; its user can neither switch off, drop nor bypass the triggers that keep
+     * issued invoices, nor empty a protected table.
+     */
+    @Test
+    void theModuleRunsAsAUserThatDoesNotOwnTheTablesAndCannotSwitchOffTheirProtection() throws Exception {
+        assertEquals(1, count("SELECT count(*) FROM pg_tables WHERE schemaname = 'invoicing' AND tablename = 'invoice'"
+                + " AND tableowner = '" + OWNER + "'"), "the owner made the tables");
+        assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE schemaname = 'invoicing' AND tableowner <> '" + OWNER + "'"));
+        assertEquals(0, count("SELECT count(*) FROM invoicing_schema_history WHERE installed_by <> '" + OWNER + "'"));
+        assertTrue(count("SELECT count(*) FROM invoicing_schema_history WHERE success") >= 13);
+        assertTrue(count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + RUNTIME + "'") > 0,
+                "the application's pool connects as the runtime user");
+        assertEquals(0, count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + OWNER + "'"),
+                "the owner's connection is closed once the migrations are applied");
+
+        String olga = basic("olga", PASSWORD);
+        HttpResponse<String> created = send("POST", "invoicing/api/v1/invoices", olga,
+                "{\"accountId\": 10, \"direction\": \"CUSTOMER\", \"startDate\": \"2026-03-01\", \"endDate\": \"2026-03-31\"}");
+        assertEquals(201, created.statusCode(), () -> created.body() + "\n" + server.logTail());
+        long id = json(created.body()).getJsonNumber("id").longValue();
+        HttpResponse<String> approved = send("POST", "invoicing/api/v1/invoices/" + id + "/approve", olga, "{}");
+        assertEquals(200, approved.statusCode(), () -> approved.body() + "\n" + server.logTail());
+        assertEquals("APPROVED", json(approved.body()).getString("state"));
+        assertTrue(json(approved.body()).getString("number").length() > 0, approved::body);
+
+        PGSimpleDataSource runtime = new PGSimpleDataSource();
+        runtime.setUrl(database.jdbcUrl());
+        runtime.setUser(RUNTIME);
+        runtime.setPassword(RUNTIME_PASSWORD);
+        for (String sql : List.of("ALTER TABLE invoice DISABLE TRIGGER invoice_issued_never_changes",
+                "ALTER TABLE invoice DISABLE TRIGGER ALL", "DROP TRIGGER invoice_issued_never_changes ON invoice",
+                "SET session_replication_role = replica", "TRUNCATE invoice_event", "ALTER TABLE invoice DROP COLUMN number")) {
+            java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> execute(runtime, sql), sql);
+            assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
+        }
+        java.sql.SQLException changed = assertThrows(java.sql.SQLException.class,
+                () -> execute(runtime, "UPDATE invoice SET amount = 0 WHERE id = " + id));
+        assertEquals("23000", changed.getSQLState(), changed.getMessage());
+        assertEquals("APPROVED", json(send("GET", "invoicing/api/v1/invoices/" + id, olga).body()).getString("state"));
+    }
+
+    /**
      * The domain is killed with SIGKILL in the middle of a run of automatic invoicing and started again:
      * the run it left STARTED (its batch job execution too is still STARTED in the server's batch
      * repository) does not block Run now once its lease has run out; it is marked ABANDONED and a new run
@@ -218,11 +292,13 @@ class EarOnPayaraServerIT {
         // its claim and recorded by its item.
         assertTrue(done.getInt("created") >= due - created, done.toString());
         long invoices = created + done.getInt("created");
-        assertEquals(invoices, count("SELECT count(*) FROM invoice"));
-        assertEquals(invoices, count("SELECT count(DISTINCT (account_id, direction, first_day, last_day)) FROM invoice"));
-        assertEquals(0, count("SELECT count(*) FROM invoice i WHERE NOT EXISTS (SELECT 1 FROM invoice_period_claim c"
-                + " WHERE c.invoice_id = i.id) OR NOT EXISTS (SELECT 1 FROM generation_item g"
-                + " WHERE g.invoice_id = i.id AND g.status = 'CREATED')"));
+        // (The manual invoice of the runtime user's test is not the run's.)
+        assertEquals(invoices, count("SELECT count(*) FROM invoice WHERE type <> 'MANUAL'"));
+        assertEquals(invoices, count("SELECT count(DISTINCT (account_id, direction, first_day, last_day)) FROM invoice"
+                + " WHERE type <> 'MANUAL'"));
+        assertEquals(0, count("SELECT count(*) FROM invoice i WHERE i.type <> 'MANUAL' AND (NOT EXISTS (SELECT 1"
+                + " FROM invoice_period_claim c WHERE c.invoice_id = i.id) OR NOT EXISTS (SELECT 1 FROM generation_item g"
+                + " WHERE g.invoice_id = i.id AND g.status = 'CREATED'))"));
     }
 
     private void awaitDeployed() throws Exception {
@@ -269,9 +345,14 @@ class EarOnPayaraServerIT {
 
     private HttpResponse<String> send(String method, String path, String authorization)
             throws IOException, InterruptedException {
+        return send(method, path, authorization, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.httpUri().resolve(path)).timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

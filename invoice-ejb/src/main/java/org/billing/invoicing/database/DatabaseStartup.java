@@ -21,7 +21,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database up to date when the module starts: the Flyway migrations, then, for the
- * standalone run, the demo data into an empty database.
+ * standalone run, the demo data into an empty database. The migrations run as
+ * {@code invoicing.db.migration-user} when it is set (the owner of the tables), else as the runtime user.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -53,7 +54,11 @@ public class DatabaseStartup {
             LOG.severe(e.getMessage());
             throw e;
         }
-        migrate(dataSource);
+        migrate(InvoicingDataSource.migrationTarget().map(owner -> {
+            LOG.info(() -> "Migrations applied as " + Settings.migrationUser().orElseThrow() + " (invoicing.db.migration-user);"
+                    + " the module runs as " + Settings.databaseUser());
+            return owner;
+        }).orElse(dataSource));
         if (Settings.demoData()) {
             loadDemoData();
         }

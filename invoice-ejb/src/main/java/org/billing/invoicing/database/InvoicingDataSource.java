@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -51,6 +52,22 @@ public class InvoicingDataSource implements DataSource {
         dataSource.setUser(Settings.databaseUser());
         dataSource.setPassword(Settings.databasePassword());
         return dataSource;
+    }
+
+    /**
+     * The database as the migration user ({@code invoicing.db.migration-user}), with the timeouts of the
+     * pool, when one is set and the database is PostgreSQL by URL; empty otherwise (the runtime user migrates).
+     */
+    static Optional<DataSource> migrationTarget() {
+        if (Settings.migrationUser().isEmpty() || Settings.databaseUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(Settings.databaseUrl().get());
+        dataSource.setUser(Settings.migrationUser().get());
+        dataSource.setPassword(Settings.migrationPassword());
+        DatabaseTimeouts.configured().applyTo(dataSource);
+        return Optional.of(dataSource);
     }
 
     @Override

@@ -113,6 +113,19 @@ public final class Settings {
         return value("invoicing.db.password").orElse("");
     }
 
+    /**
+     * The user that applies the migrations and so owns the module's tables, when it is not the runtime user
+     * ({@code invoicing.db.migration-user}): the module then runs as {@link #databaseUser()}, which needs
+     * only to read and write rows and cannot switch off the triggers that keep issued invoices.
+     */
+    public static Optional<String> migrationUser() {
+        return value("invoicing.db.migration-user");
+    }
+
+    public static String migrationPassword() {
+        return value("invoicing.db.migration-password").orElse("");
+    }
+
     /** Where the embedded database keeps its files between runs. */
     public static Path embeddedDataDirectory() {
         return value("invoicing.data.dir").map(Path::of)

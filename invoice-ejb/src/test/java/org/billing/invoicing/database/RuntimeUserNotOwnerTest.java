@@ -86,6 +86,28 @@ class RuntimeUserNotOwnerTest {
         DatabaseStartup.migrate(runtime);
     }
 
+    /** invoicing.db.migration-user: the module migrates as the owner and runs as the runtime user. */
+    @Test
+    void theMigrationUserSettingMigratesAsTheOwner() throws Exception {
+        assertEquals(java.util.Optional.empty(), InvoicingDataSource.migrationTarget(), "no setting, no migration user");
+        System.setProperty("invoicing.db.url", database.jdbcUrl());
+        System.setProperty("invoicing.db.migration-user", "invoicing_owner");
+        System.setProperty("invoicing.db.migration-password", "owner");
+        try {
+            DataSource owner = InvoicingDataSource.migrationTarget().orElseThrow();
+            try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+                 java.sql.ResultSet row = statement.executeQuery("SELECT current_user")) {
+                row.next();
+                assertEquals("invoicing_owner", row.getString(1));
+            }
+            DatabaseStartup.migrate(owner);
+        } finally {
+            System.clearProperty("invoicing.db.url");
+            System.clearProperty("invoicing.db.migration-user");
+            System.clearProperty("invoicing.db.migration-password");
+        }
+    }
+
     @Test
     void theRuntimeUserCannotSwitchOffDropOrTruncateItsWayPastTheProtection() {
         assertEquals("42501", refused("ALTER TABLE invoice DISABLE TRIGGER invoice_issued_never_changes").getSQLState());

@@ -16,13 +16,15 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.security.InvoicingAuthentication;
+import org.billing.invoicing.security.Lockout;
 import org.billing.invoicing.security.Origins;
 
 /**
  * Who may call what: every resource method answers only callers holding one of the roles of its
  * {@link RolesAllowed} (the method's, else its class's); a method with none answers nobody. No
  * credentials, or wrong ones: 401 {@code AUTHENTICATION_REQUIRED} with the Basic challenge; a role too
- * low: 403 {@code ACCESS_DENIED}; a state-changing request from another site: 403 {@code CROSS_SITE_REQUEST}.
+ * low: 403 {@code ACCESS_DENIED}; credentials of a user or from an address locked out after too many
+ * failed logins: 429 {@code TOO_MANY_LOGIN_FAILURES} with {@code Retry-After}; a state-changing request from another site: 403 {@code CROSS_SITE_REQUEST}.
  */
 @Provider
 public class Authorization implements DynamicFeature {
@@ -51,6 +53,14 @@ public class Authorization implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
+            if (security.getUserPrincipal() == null
+                    && request.getProperty(InvoicingAuthentication.LOCKED_UNTIL) instanceof Lockout lockout) {
+                request.abortWith(Response.fromResponse(Problem.response(ErrorCode.TOO_MANY_LOGIN_FAILURES, null,
+                                "Too many failed logins of this user or from this address: try again in "
+                                        + lockout.waitText() + "."))
+                        .header(HttpHeaders.RETRY_AFTER, lockout.retryAfterSeconds()).build());
+                return;
+            }
             if (security.getUserPrincipal() == null) {
                 boolean wrong = Boolean.TRUE.equals(request.getProperty(InvoicingAuthentication.FAILED));
                 request.abortWith(Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 /**
  * Every operation may answer a {@code Problem} (a malformed id, a body that does not parse, an
  * internal error): the filter adds it as the {@code default} answer of each operation that documents
- * no default of its own, and the 401 and 403 answers of the role check that every operation makes. Registered by {@code mp.openapi.filter}.
+ * no default of its own, and the 401, 403 and 429 answers of the login and role checks that every operation makes. Registered by {@code mp.openapi.filter}.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -22,6 +22,12 @@ public class OpenApiProblems implements OASFilter {
             if (!operation.getResponses().hasAPIResponse("403")) {
                 operation.getResponses().addAPIResponse("403", OASFactory.createAPIResponse()
                         .description("ACCESS_DENIED: the user's role is too low; CROSS_SITE_REQUEST")
+                        .content(OpenApiModel.problemContent()));
+            }
+            if (!operation.getResponses().hasAPIResponse("429")) {
+                operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                        .description("TOO_MANY_LOGIN_FAILURES: too many failed logins of the user or from the address;"
+                                + " Retry-After says when to try again")
                         .content(OpenApiModel.problemContent()));
             }
             if (!operation.getResponses().hasAPIResponse("default")) {

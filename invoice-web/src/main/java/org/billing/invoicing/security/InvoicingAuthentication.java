@@ -2,7 +2,10 @@ package org.billing.invoicing.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import jakarta.servlet.http.HttpSession;
 import fish.payara.security.annotations.RealmIdentityStoreDefinition;
 
 import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.login.LoginThrottle;
 
 /**
  * How callers prove who they are. The REST API ({@code /api/*}) takes HTTP Basic on every request and
@@ -31,6 +35,10 @@ import org.billing.invoicing.common.Roles;
  *
  * <p>A REST request with no or wrong credentials goes on anonymously and is answered 401 with a
  * problem body by the API's role check, which knows the endpoint; {@link #FAILED} tells it which.
+ *
+ * <p>Failed logins are throttled per user name and per client address ({@link LoginThrottle}): while
+ * either is locked out, an attempt is refused before its password is checked, and {@link #LOCKED_UNTIL}
+ * tells the API (429) and the login page when to try again.
  */
 @ApplicationScoped
 @RealmIdentityStoreDefinition("file")
@@ -38,12 +46,20 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
 
     /** Request attribute set when the credentials given were wrong (rather than missing). */
     public static final String FAILED = "org.billing.invoicing.security.failed";
+    /** Request attribute, a {@link Lockout}: the attempt was refused, its user name or address locked out. */
+    public static final String LOCKED_UNTIL = "org.billing.invoicing.security.locked-until";
     public static final String LOGIN_PAGE = "/login.xhtml";
 
     private static final String API = "/api/";
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @Inject
+    private LoginThrottle throttle;
+
+    @Inject
+    private Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -79,8 +95,7 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decode(header.substring(6).trim());
-        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
+        CredentialValidationResult result = check(request, credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             request.setAttribute(FAILED, Boolean.TRUE);
             return context.doNothing();
@@ -91,8 +106,8 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
-        CredentialValidationResult result = given instanceof UsernamePasswordCredential credential
-                ? identityStores.validate(credential) : CredentialValidationResult.INVALID_RESULT;
+        CredentialValidationResult result = check(request,
+                given instanceof UsernamePasswordCredential credential ? credential : null);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -101,6 +116,30 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId(); // no session fixation: the id known before login is worthless after it
         request.getSession().setAttribute(Caller.SESSION_ATTRIBUTE, caller);
         return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+    }
+
+    /**
+     * The identity stores' answer, unless the user name or the address is locked out: then INVALID at once,
+     * without a password check, and {@link #LOCKED_UNTIL} set. A failure is counted, a success clears the
+     * user's failures.
+     */
+    private CredentialValidationResult check(HttpServletRequest request, UsernamePasswordCredential credential) {
+        String user = credential == null ? null : credential.getCaller();
+        String address = ClientAddress.of(request);
+        Optional<Instant> locked = throttle.lockedUntil(user, address);
+        if (locked.isPresent()) {
+            request.setAttribute(LOCKED_UNTIL, Lockout.until(locked.get(), clock));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(user);
+        } else {
+            throttle.failed(user, address)
+                    .ifPresent(until -> request.setAttribute(LOCKED_UNTIL, Lockout.until(until, clock)));
+        }
+        return result;
     }
 
     /** Sends the browser to the login page, then back where it was going (GET only). */
@@ -125,7 +164,7 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
-        return context.redirect(login);
+        return context.redirect(TrustedProxies.configured().redirectTarget(request, login));
     }
 
     private static String path(HttpServletRequest request) {

@@ -7,11 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The usual security headers on every answer, and the cross-site check of the screens' posts (the REST
- * API makes the same check itself, to answer with a problem body).
+ * API makes the same check itself, to answer with a problem body). Behind a trusted proxy that says the
+ * browser used HTTPS ({@link TrustedProxies}), the request is taken as secure: {@code Secure} session
+ * cookie, {@code Strict-Transport-Security}.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ResponseHeaders extends HttpFilter {
@@ -28,8 +31,25 @@ public class ResponseHeaders extends HttpFilter {
     private static final String FILES = "/template-files/";
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest given, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest request = given;
+        if (TrustedProxies.configured().forwardedHttps(given)) {
+            // Behind a proxy that terminates TLS: the session cookie the container writes gets Secure, and the
+            // pages see the scheme the browser used.
+            TrustedProxies.markSecure(given);
+            request = new HttpServletRequestWrapper(given) {
+                @Override
+                public boolean isSecure() {
+                    return true;
+                }
+
+                @Override
+                public String getScheme() {
+                    return "https";
+                }
+            };
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");

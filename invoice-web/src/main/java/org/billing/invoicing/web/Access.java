@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.security.TrustedProxies;
 
 /**
  * What the logged-in user may do, for the pages ({@code #{access.operator}} hides what an operator
@@ -46,7 +47,8 @@ public class Access {
             throw new IOException("Logout failed", e);
         }
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+        external.redirect(TrustedProxies.configured().redirectTarget((HttpServletRequest) external.getRequest(),
+                external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
         FacesContext.getCurrentInstance().responseComplete();
     }
 

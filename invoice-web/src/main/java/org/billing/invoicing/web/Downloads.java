@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.billing.invoicing.document.InvoiceFile;
+import org.billing.invoicing.security.TrustedProxies;
 
 /**
  * The files the screens link to ({@link TemplateFiles}, {@link InvoiceFiles}): sent as they are, or, when
@@ -79,7 +80,7 @@ public class Downloads {
     static void refuse(HttpServletRequest request, HttpServletResponse response, String page, String why)
             throws IOException {
         request.getSession().setAttribute(REFUSAL, why);
-        response.sendRedirect(request.getContextPath() + page);
+        response.sendRedirect(TrustedProxies.configured().redirectTarget(request, request.getContextPath() + page));
     }
 
     /**

@@ -15,6 +15,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.billing.invoicing.security.InvoicingAuthentication;
+import org.billing.invoicing.security.Lockout;
+import org.billing.invoicing.security.TrustedProxies;
+
 /** login.xhtml: checks the user name and password, then goes on to the page the user asked for. */
 @Named
 @RequestScoped
@@ -38,10 +42,14 @@ public class LoginForm {
                         .newAuthentication(true));
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + target());
+            external.redirect(TrustedProxies.configured().redirectTarget((HttpServletRequest) external.getRequest(),
+                    external.getRequestContextPath() + target()));
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
+        } else if (external.getRequestMap().get(InvoicingAuthentication.LOCKED_UNTIL) instanceof Lockout lockout) {
+            Messages.error("login:password", "Too many failed logins: this user name or this computer may try again"
+                    + " in " + lockout.waitText() + ".");
         } else {
             Messages.error("login:password", "The user name or password is wrong.");
         }

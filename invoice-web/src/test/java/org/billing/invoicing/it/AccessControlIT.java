@@ -228,6 +228,19 @@ class AccessControlIT {
                 cookie);
     }
 
+    /** With no trusted proxy configured, anybody's X-Forwarded-Proto is ignored (LoginThrottlingIT has one). */
+    @Test
+    void theForwardedSchemeOfAnUntrustedAddressIsIgnored() {
+        FormLogin.Result result = FormLogin.logIn(DeployedModule.deployment().server().baseUri(), Users.VIEWER,
+                Map.of("X-Forwarded-Proto", "https"));
+        assertFalse(LoginThrottlingIT.sessionCookie(result.pageCookies()).contains("Secure"), result.pageCookies().toString());
+        assertEquals(302, result.login().statusCode(), result.login().body());
+        assertFalse(LoginThrottlingIT.sessionCookie(result.loginCookies()).contains("Secure"), result.loginCookies().toString());
+        assertTrue(result.location().contains("/invoicing/invoices.xhtml") && !result.location().startsWith("https:"),
+                result.location());
+        assertFalse(result.page().headers().firstValue("Strict-Transport-Security").isPresent());
+    }
+
     @Test
     void noAnswerNamesAClassOrShowsAStackTrace() {
         Http operator = anonymous.as(Users.OPERATOR);

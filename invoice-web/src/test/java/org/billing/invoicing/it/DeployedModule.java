@@ -1,5 +1,8 @@
 package org.billing.invoicing.it;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +32,12 @@ public final class DeployedModule implements BeforeAllCallback {
                 PostgresDatabase database = PostgresDatabase.startMigrated();
                 database.run("/fixtures/march-2026.sql");
                 database.run("/fixtures/prepay-april-2026.sql");
-                PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts");
+                Map<String, String> environment = new HashMap<>(database.environment());
+                // The tests of these classes send wrong passwords on purpose (AccessControlIT some fifty from
+                // one address): the login backoff is LoginThrottlingIT's business, not theirs.
+                environment.put("INVOICING_SECURITY_LOGIN_FAILURES", "100000");
+                environment.put("INVOICING_SECURITY_LOGIN_ADDRESS_FAILURES", "100000");
+                PayaraMicro server = PayaraMicro.start(environment, "api/v1/accounts");
                 deployment = new Deployment(database, server, new Http(server.baseUri()).as(Users.ADMIN));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DeployedModule.class, deployment);
             }
