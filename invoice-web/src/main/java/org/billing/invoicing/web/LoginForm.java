@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestScoped
 public class LoginForm {
 
-    private static final String HOME = "/invoices.xhtml";
+    private static final String HOME = "/index.xhtml";
 
     @Inject
     private SecurityContext security;
