@@ -16,3 +16,10 @@ CREATE INDEX mail_outbox_failed_idx ON mail_outbox (invoice_id) WHERE status = '
 
 -- Automatic invoicing failing (automatic.xhtml?period=FAILING): whether a failed period was tried again later.
 CREATE INDEX generation_item_period_idx ON generation_item (account_id, direction, first_day, id);
+
+-- The call detail attached to an invoice's email (issue 13), per account and direction, off by default.
+ALTER TABLE account_invoice_settings ADD COLUMN attach_calls boolean NOT NULL DEFAULT false;
+-- The name of the calls file a message carries (calls-<number>.csv.gz), set when it is queued if the account's
+-- settings ask for it then. The file itself is made from the calls when the message leaves, in a temporary file,
+-- and never stored here: the outbox keeps no copy of it, whatever the attachment retention.
+ALTER TABLE mail_outbox ADD COLUMN calls_attachment_name text;
