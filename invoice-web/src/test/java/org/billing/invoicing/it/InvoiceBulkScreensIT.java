@@ -131,6 +131,51 @@ class InvoiceBulkScreensIT {
         assertEquals(400, operator.post("api/v1/invoices/approvals", Json.createObjectBuilder().add("ids", "x").build()).status());
     }
 
+    /**
+     * Download PDFs (zip) posts the list's form as the button does (through the browser's fetch, so that the
+     * answer's bytes can be read): an invoice without a PDF is named in the zip's missing.txt with the reason.
+     * The fixture has no template, so neither invoice here has a PDF: one Pending, one approved without a document.
+     */
+    @Test
+    void theZipNamesEveryTickedInvoiceWithoutAPdfAndWhy() throws Exception {
+        long approvedId = pending.get(0);
+        assertEquals(200, admin.post("api/v1/invoices/" + approvedId + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        long pendingId = pending.get(1);
+        browser.open("invoices.xhtml");
+        browser.await().ignoring(StaleElementReferenceException.class).until(driver -> rows().size() == 20);
+        for (long id : List.of(approvedId, pendingId)) {
+            browser.driver().findElement(By.cssSelector("[id='list:invoices_data'] > tr[data-rk='" + id + "'] .ui-chkbox-box"))
+                    .click();
+        }
+        browser.await().until(ExpectedConditions.textToBe(By.id("list:selectedCount"), "2 invoices"));
+
+        String base64 = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('list');
+                const data = new FormData(form);
+                data.append('list:downloadSelected', '');
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(data)})
+                    .then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Type') + '|'
+                        + r.headers.get('Content-Disposition') + '|' + btoa(String.fromCharCode(...new Uint8Array(b))))))
+                    .catch(e => done('failed|' + e + '|'));
+                """);
+        String[] answer = base64.split("\\|", 3);
+        assertEquals("application/zip", answer[0], base64);
+        assertTrue(answer[1].contains("invoices.zip"), answer[1]);
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(answer[2])))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of("missing.txt"), List.copyOf(entries.keySet()));
+        String missing = entries.get("missing.txt");
+        assertTrue(missing.contains("Invoice " + pendingId + ": it is Pending; its PDF is made when it is approved"), missing);
+        assertTrue(missing.contains("(" + approvedId + "): its account had no template when it was issued"), missing);
+        assertEquals(3, missing.lines().count(), missing);
+    }
+
     private long create(long account, String direction, YearMonth month) {
         Http.Response created = admin.post("api/v1/invoices", request(account, direction, month.atDay(1).toString(),
                 month.atEndOfMonth().toString()));
