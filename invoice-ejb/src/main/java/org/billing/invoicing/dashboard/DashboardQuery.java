@@ -23,6 +23,33 @@ public final class DashboardQuery {
     /** Months shown, the current one included. */
     public static final int MONTHS = 12;
 
+    /**
+     * Issued amounts per month of the first day, direction and currency: {@code invoice_issued_month_idx} (V15).
+     * Summed per account first, so that the join to the accounts and the grouping by currency see a few thousand
+     * groups rather than every invoice of the twelve months.
+     */
+    static final String INVOICED = """
+                SELECT to_char(m.month, 'YYYY-MM') AS month, m.direction, a.currency,
+                       sum(m.amount) AS amount, sum(m.documents) AS documents
+                FROM (SELECT date_trunc('month', i.first_day::timestamp) AS month, i.direction, i.account_id,
+                             sum(i.amount) AS amount, count(*) AS documents
+                      FROM invoice i
+                      WHERE i.state <> 'PENDING' AND i.first_day >= ? AND i.first_day < ?
+                      GROUP BY 1, 2, 3) m
+                JOIN account a ON a.id = m.account_id
+                GROUP BY m.month, m.direction, a.currency ORDER BY m.month, m.direction, a.currency
+                """;
+
+    /** Calls and billed seconds of the issued invoices, credited ones left out, per month and direction. */
+    static final String TRAFFIC = """
+                SELECT to_char(date_trunc('month', i.first_day::timestamp), 'YYYY-MM') AS month, i.direction,
+                       sum(i.calls_count) AS calls, sum(i.billing_duration) AS billed
+                FROM invoice i
+                WHERE i.state <> 'PENDING' AND i.kind = 'INVOICE' AND i.first_day >= ? AND i.first_day < ?
+                  AND NOT EXISTS (SELECT 1 FROM invoice note WHERE note.credited_invoice_id = i.id)
+                GROUP BY date_trunc('month', i.first_day::timestamp), i.direction ORDER BY 1, 2
+                """;
+
     private DashboardQuery() {
     }
 
@@ -55,13 +82,7 @@ public final class DashboardQuery {
     private static List<MonthAtAGlance.Invoiced> invoiced(Connection connection, LocalDate from, LocalDate until)
             throws SQLException {
         List<MonthAtAGlance.Invoiced> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT to_char(i.first_day, 'YYYY-MM') AS month, i.direction, a.currency,
-                       sum(i.amount) AS amount, count(*) AS documents
-                FROM invoice i JOIN account a ON a.id = i.account_id
-                WHERE i.state <> 'PENDING' AND i.first_day >= ? AND i.first_day < ?
-                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """)) {
+        try (PreparedStatement select = connection.prepareStatement(INVOICED)) {
             select.setObject(1, from);
             select.setObject(2, until);
             try (ResultSet row = select.executeQuery()) {
@@ -77,14 +98,7 @@ public final class DashboardQuery {
     private static List<MonthAtAGlance.Traffic> traffic(Connection connection, LocalDate from, LocalDate until)
             throws SQLException {
         List<MonthAtAGlance.Traffic> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT to_char(i.first_day, 'YYYY-MM') AS month, i.direction,
-                       sum(i.calls_count) AS calls, sum(i.billing_duration) AS billed
-                FROM invoice i
-                WHERE i.state <> 'PENDING' AND i.kind = 'INVOICE' AND i.first_day >= ? AND i.first_day < ?
-                  AND NOT EXISTS (SELECT 1 FROM invoice note WHERE note.credited_invoice_id = i.id)
-                GROUP BY 1, 2 ORDER BY 1, 2
-                """)) {
+        try (PreparedStatement select = connection.prepareStatement(TRAFFIC)) {
             select.setObject(1, from);
             select.setObject(2, until);
             try (ResultSet row = select.executeQuery()) {
