@@ -10,13 +10,22 @@ import org.billing.invoicing.platform.PaymentModel;
  * period has a day in {@code [from, to]}, in each account's own days. {@code paymentModel} is the
  * account's payment model when the invoice was made (seed 002: "filter the list of invoices by
  * account type"). {@code text} is the search box of seed 003: a part of the invoice number, or of its
- * account's or contractor's name, in any case.
+ * account's or contractor's name, in any case. {@code documentFailed} keeps only the invoices whose
+ * document failed to be made (still retried or given up), {@code emailFailed} those whose email failed to
+ * reach a recipient (the latest message to that recipient failed); false means any.
  */
 public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text)
+                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text,
+                            boolean documentFailed, boolean emailFailed)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The filter without the delivery problems, as sibling modules built it before there were any. */
+    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
+                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text) {
+        this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, false, false);
+    }
 
     /** The filter without a search text, as sibling modules built it before there was one. */
     public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
@@ -31,6 +40,6 @@ public record InvoiceFilter(Long accountId, Long contractorId, Direction directi
     }
 
     public static InvoiceFilter any() {
-        return new InvoiceFilter(null, null, null, null, null, null, null, null, null);
+        return new InvoiceFilter(null, null, null, null, null, null, null, null, null, false, false);
     }
 }

@@ -57,16 +57,43 @@ public class AutoInvoicingOverview {
      * @param text      part of the account's or the contractor's name, or the account id
      * @param automatic {@code true}: only pairs invoiced automatically; {@code false}: only those that are not
      * @param period    only pairs invoiced automatically by this kind of period
+     * @param failing   only pairs invoiced automatically with a period that failed and is still not invoiced
+     *                  (see {@link #FAILING}); false means any
      */
-    public record Filter(String text, Direction direction, Boolean automatic, InvoicePeriod period)
+    public record Filter(String text, Direction direction, Boolean automatic, InvoicePeriod period, boolean failing)
             implements Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        public Filter(String text, Direction direction, Boolean automatic, InvoicePeriod period) {
+            this(text, direction, automatic, period, false);
+        }
 
         public static Filter all() {
-            return new Filter(null, null, null, null);
+            return new Filter(null, null, null, null, false);
+        }
+
+        /** The pairs the dashboard counts as failing. */
+        public static Filter failingOnly() {
+            return new Filter(null, null, null, null, true);
         }
     }
+
+    /**
+     * A pair (of {@link #PAIRS}) still invoiced automatically that has a failed period waiting: the latest
+     * attempt at the period failed (no later run made it, skipped it or is at it) and no invoice claims its
+     * days meanwhile (an operator may have made it by hand). Such a period is due again at every run until
+     * its cause is put right.
+     */
+    static final String FAILING = """
+             s.account_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM generation_item g
+                 WHERE g.account_id = a.id AND g.direction = d.direction AND g.status = 'FAILED'
+                   AND NOT EXISTS (SELECT 1 FROM generation_item later WHERE later.account_id = g.account_id
+                                   AND later.direction = g.direction AND later.first_day = g.first_day AND later.id > g.id)
+                   AND NOT EXISTS (SELECT 1 FROM invoice i JOIN invoice_period_claim c ON c.invoice_id = i.id
+                                   WHERE i.account_id = g.account_id AND i.direction = g.direction
+                                     AND i.first_day <= g.last_day AND i.last_day >= g.first_day))""";
 
     /** An account in one direction: what the bulk actions act on. */
     public record Pair(long accountId, Direction direction) implements Serializable {
@@ -173,7 +200,8 @@ public class AutoInvoicingOverview {
         return next.firstDay().isAfter(lastAutomaticDay) ? next : DuePlanner.firstPeriod(kind, lastAutomaticDay.plusDays(1));
     }
 
-    static long count(Connection connection, Filter filter) throws SQLException {
+    /** How many rows match, on the caller's connection (the dashboard's). */
+    public static long count(Connection connection, Filter filter) throws SQLException {
         Where where = Where.of(filter);
         try (PreparedStatement select = connection.prepareStatement("SELECT count(*)" + PAIRS + where.sql)) {
             where.bind(select, 1);
@@ -365,6 +393,9 @@ public class AutoInvoicingOverview {
             if (f.period() != null) {
                 sql.append(" AND s.invoice_period = ?");
                 parameters.add(f.period().name());
+            }
+            if (f.failing()) {
+                sql.append(" AND ").append(FAILING);
             }
             return new Where(sql.toString(), parameters);
         }

@@ -31,6 +31,21 @@ public final class InvoiceListQuery {
     /** A search text shorter than this matches the start of a number only (a trigram needs 3 characters). */
     private static final int SUBSTRING_MIN_LENGTH = 3;
 
+    /**
+     * The invoices whose document failed (retried or given up; {@code invoice_document_failed_idx}, V15).
+     * Written as the matches' ids, few among many, so that they are selected first and sorted.
+     */
+    public static final String DOCUMENT_FAILED =
+            "i.id IN (SELECT d.invoice_id FROM invoice_document d WHERE d.status = 'FAILED')";
+
+    /**
+     * The invoices whose email failed to reach a recipient: the latest message to that recipient failed
+     * (a resend that arrived puts it right), as {@code DeliveryStatus} reads it ({@code mail_outbox_failed_idx}, V15).
+     */
+    public static final String EMAIL_FAILED = "i.id IN (SELECT m.invoice_id FROM mail_outbox m WHERE m.status = 'FAILED'"
+            + " AND NOT EXISTS (SELECT 1 FROM mail_outbox later WHERE later.invoice_id = m.invoice_id"
+            + " AND later.recipient = m.recipient AND later.id > m.id))";
+
     /** An id of the page and the key it is ordered by. */
     public record Row(long id, Instant createdAt) {
         InvoiceCursor cursor() {
@@ -53,7 +68,7 @@ public final class InvoiceListQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Binder> binders = new ArrayList<>();
     private final boolean empty;
-    /** Dates or a search text: conditions whose indexes know nothing of the list's order. */
+    /** Dates, a search text or a delivery problem: conditions whose indexes know nothing of the list's order. */
     private boolean unordered;
 
     private InvoiceListQuery(boolean empty) {
@@ -79,6 +94,14 @@ public final class InvoiceListQuery {
             query.conditions.add("daterange(i.first_day, i.last_day, '[]') && daterange(?, ?, '[]')");
             query.binders.add((statement, index) -> statement.setObject(index, filter.from(), java.sql.Types.DATE));
             query.binders.add((statement, index) -> statement.setObject(index, filter.to(), java.sql.Types.DATE));
+        }
+        if (filter.documentFailed()) {
+            query.unordered = true;
+            query.conditions.add(DOCUMENT_FAILED);
+        }
+        if (filter.emailFailed()) {
+            query.unordered = true;
+            query.conditions.add(EMAIL_FAILED);
         }
         String text = filter.text() == null ? "" : filter.text().strip();
         if (!text.isEmpty()) {

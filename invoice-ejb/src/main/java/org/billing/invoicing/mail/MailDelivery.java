@@ -8,5 +8,12 @@ import java.time.Instant;
  * @param cause ISSUED (queued by the approval or closing) or RESEND
  */
 public record MailDelivery(long id, String recipient, String cause, MailStatus status, int attempts, String lastError,
-                           Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName) {
+                           Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName,
+                           String callsAttachmentName) {
+
+    /** A message without the invoice's calls. */
+    public MailDelivery(long id, String recipient, String cause, MailStatus status, int attempts, String lastError,
+                        Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName) {
+        this(id, recipient, cause, status, attempts, lastError, queuedAt, nextAttemptAt, sentAt, attachmentName, null);
+    }
 }

@@ -34,6 +34,7 @@ import org.billing.invoicing.invoice.InvoiceLifecycleEvent;
 import org.billing.invoicing.mail.InvoiceAttachments.Attachment;
 import org.billing.invoicing.mail.MailTemplates.RenderedMail;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 
 /**
@@ -226,7 +227,9 @@ public class MailOutbox {
 
     private int queue(Invoice invoice, String cause, String requestedBy, Set<String> skipped) {
         Account account = em.find(Account.class, invoice.getAccountId());
-        List<String> recipients = invoiceSettings.accountSettings(account.getId(), invoice.getDirection()).recipients();
+        AccountInvoiceSettings accountSettings = invoiceSettings.accountSettings(account.getId(), invoice.getDirection());
+        List<String> recipients = accountSettings.recipients();
+        String callsName = accountSettings.attachCalls() ? CallsAttachment.fileName(invoice.getNumber(), invoice.getId()) : null;
         if (recipients.isEmpty()) {
             return 0;
         }
@@ -240,7 +243,8 @@ public class MailOutbox {
                 if (skipped.contains(recipient)) {
                     continue;
                 }
-                long id = store.queue(connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, now);
+                long id = store.queue(connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, callsName,
+                        now);
                 record(invoice.getId(), Action.EMAIL_QUEUED, requestedBy, now, "To " + recipient + " (message " + id + ")");
                 count++;
             }

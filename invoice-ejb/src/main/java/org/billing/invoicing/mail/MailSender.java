@@ -26,6 +26,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import org.billing.invoicing.invoice.InvoiceService;
 /**
  * Delivers the queued invoice emails after their transaction committed, never inside it: a failed or
  * slow SMTP server neither undoes nor delays an approval. It runs every {@code poll-interval} and at
@@ -50,6 +51,9 @@ public class MailSender {
 
     @EJB
     private MailOutbox outbox;
+
+    @EJB
+    private InvoiceService invoices;
 
     @Resource
     private TimerService timers;
@@ -114,14 +118,27 @@ public class MailSender {
             return;
         }
         OutgoingMail mail = ready.get();
+        java.nio.file.Path calls = null;
         try {
-            postman.send(mail, clock.instant());
-        } catch (MessagingException | RuntimeException e) {
+            OutgoingMail leaving = mail;
+            if (mail.attachesCalls()) {
+                calls = CallsAttachment.write(invoices, mail.invoiceId());
+                if (!CallsAttachment.fits(calls)) {
+                    // Over what an email may carry here: the message goes without the file and says so.
+                    leaving = mail.withBodyNote(CallsAttachment.tooLarge(java.nio.file.Files.size(calls)));
+                    CallsAttachment.delete(calls);
+                    calls = null;
+                }
+            }
+            postman.send(leaving, clock.instant(), calls);
+        } catch (MessagingException | RuntimeException | java.io.IOException e) {
             String error = SmtpPostman.describe(e);
             LOG.warning(() -> "Invoice email " + mail.id() + " to " + mail.recipient() + ", attempt " + mail.attempts()
                     + ", failed: " + error);
             outbox.attemptFailed(mail, error, e instanceof MessagingException refused && SmtpPostman.permanent(refused));
             return;
+        } finally {
+            CallsAttachment.delete(calls);
         }
         outbox.sent(mail);
     }

@@ -29,10 +29,16 @@ final class OutboxStore {
     /** Queues a message to one recipient, due at once. */
     long queue(Connection connection, long invoiceId, String cause, String requestedBy, String recipient,
                RenderedMail mail, Attachment attachment, Instant now) throws SQLException {
+        return queue(connection, invoiceId, cause, requestedBy, recipient, mail, attachment, null, now);
+    }
+
+    /** The same with the invoice's calls attached under {@code callsAttachmentName} (null: none). */
+    long queue(Connection connection, long invoiceId, String cause, String requestedBy, String recipient,
+               RenderedMail mail, Attachment attachment, String callsAttachmentName, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO mail_outbox (invoice_id, cause, requested_by, recipient, subject, body, attachment_name,
-                    attachment_type, attachment, status, attempts, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)
+                    attachment_type, attachment, status, attempts, next_attempt_at, created_at, calls_attachment_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
                 RETURNING id""")) {
             insert.setLong(1, invoiceId);
             insert.setString(2, cause);
@@ -46,6 +52,7 @@ final class OutboxStore {
             insert.setBytes(9, attachment == null ? null : attachment.content());
             Jdbc.setInstant(insert, 10, now);
             Jdbc.setInstant(insert, 11, now);
+            insert.setString(12, callsAttachmentName);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -64,7 +71,7 @@ final class OutboxStore {
                 WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id, invoice_id, recipient, subject, body, attachment_name, attachment_type, attachment,
-                          attempts, created_at""")) {
+                          attempts, created_at, calls_attachment_name""")) {
             update.setObject(1, claim);
             Jdbc.setInstant(update, 2, leaseUntil);
             Jdbc.setInstant(update, 3, now);
@@ -75,7 +82,7 @@ final class OutboxStore {
                     claimed.add(new OutgoingMail(row.getLong("id"), row.getLong("invoice_id"), row.getString("recipient"),
                             row.getString("subject"), row.getString("body"), row.getString("attachment_name"),
                             row.getString("attachment_type"), row.getBytes("attachment"), row.getInt("attempts"), claim,
-                            Jdbc.instant(row, "created_at")));
+                            Jdbc.instant(row, "created_at"), row.getString("calls_attachment_name")));
                 }
             }
             claimed.sort(java.util.Comparator.comparingLong(OutgoingMail::id));
@@ -211,14 +218,15 @@ final class OutboxStore {
 
     // attachment_type is set exactly when a document was attached; its bytes may be gone since (retention).
     private static final String DELIVERY_COLUMNS = " id, recipient, cause, status, attempts, last_error, created_at,"
-            + " next_attempt_at, sent_at, CASE WHEN attachment_type IS NULL THEN NULL ELSE attachment_name END AS attachment_name";
+            + " next_attempt_at, sent_at, CASE WHEN attachment_type IS NULL THEN NULL ELSE attachment_name END AS attachment_name,"
+            + " calls_attachment_name";
 
     private static MailDelivery delivery(ResultSet row) throws SQLException {
         MailStatus status = MailStatus.valueOf(row.getString("status"));
         return new MailDelivery(row.getLong("id"), row.getString("recipient"), row.getString("cause"), status,
                 row.getInt("attempts"), row.getString("last_error"), Jdbc.instant(row, "created_at"),
                 status == MailStatus.QUEUED ? Jdbc.instant(row, "next_attempt_at") : null,
-                Jdbc.instant(row, "sent_at"), row.getString("attachment_name"));
+                Jdbc.instant(row, "sent_at"), row.getString("attachment_name"), row.getString("calls_attachment_name"));
     }
 
     private static String truncate(String error) {

@@ -9,7 +9,25 @@ import java.util.UUID;
  */
 public record OutgoingMail(long id, long invoiceId, String recipient, String subject, String body,
                            String attachmentName, String attachmentType, byte[] attachment, int attempts, UUID claim,
-                           Instant queuedAt) {
+                           Instant queuedAt, String callsAttachmentName) {
+
+    /** A message without the invoice's calls attached. */
+    public OutgoingMail(long id, long invoiceId, String recipient, String subject, String body, String attachmentName,
+                        String attachmentType, byte[] attachment, int attempts, UUID claim, Instant queuedAt) {
+        this(id, invoiceId, recipient, subject, body, attachmentName, attachmentType, attachment, attempts, claim,
+                queuedAt, null);
+    }
+
+    /** The message with a line added to its body (the calls file too large to go with it). */
+    OutgoingMail withBodyNote(String note) {
+        return new OutgoingMail(id, invoiceId, recipient, subject, body + "\n\n" + note, attachmentName, attachmentType,
+                attachment, attempts, claim, queuedAt, null);
+    }
+
+    /** Whether the invoice's calls go with it ({@code calls-<number>.csv.gz}), made from the calls as it leaves. */
+    public boolean attachesCalls() {
+        return callsAttachmentName != null;
+    }
 
     public boolean hasAttachment() {
         return attachment != null;
@@ -17,6 +35,6 @@ public record OutgoingMail(long id, long invoiceId, String recipient, String sub
 
     OutgoingMail with(InvoiceAttachments.Attachment document) {
         return new OutgoingMail(id, invoiceId, recipient, subject, body, attachmentName, document.mediaType(),
-                document.content(), attempts, claim, queuedAt);
+                document.content(), attempts, claim, queuedAt, callsAttachmentName);
     }
 }

@@ -53,7 +53,12 @@ final class SmtpPostman {
     }
 
     void send(OutgoingMail mail, Instant now) throws MessagingException {
-        MimeMessage message = compose(mail, now);
+        send(mail, now, null);
+    }
+
+    /** The same with the invoice's calls from {@code calls} (a gzipped CSV file; null: none), streamed from the file. */
+    void send(OutgoingMail mail, Instant now, java.nio.file.Path calls) throws MessagingException {
+        MimeMessage message = compose(mail, now, calls);
         if (settings.authenticates()) {
             Transport.send(message, settings.user(), settings.password());
         } else {
@@ -62,19 +67,36 @@ final class SmtpPostman {
     }
 
     MimeMessage compose(OutgoingMail mail, Instant now) throws MessagingException {
+        return compose(mail, now, null);
+    }
+
+    MimeMessage compose(OutgoingMail mail, Instant now, java.nio.file.Path calls) throws MessagingException {
         MimeMessage message = new OutboxMessage(session, messageId(mail));
         message.setFrom(new InternetAddress(settings.from(), true));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(now));
-        if (mail.hasAttachment()) {
+        if (mail.hasAttachment() || calls != null) {
+            MimeMultipart parts = new MimeMultipart();
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.body(), StandardCharsets.UTF_8.name());
-            MimeBodyPart document = new MimeBodyPart();
-            document.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment(), mail.attachmentType())));
-            document.setFileName(mail.attachmentName());
-            document.setDisposition(MimeBodyPart.ATTACHMENT);
-            message.setContent(new MimeMultipart(text, document));
+            parts.addBodyPart(text);
+            if (mail.hasAttachment()) {
+                MimeBodyPart document = new MimeBodyPart();
+                document.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment(), mail.attachmentType())));
+                document.setFileName(mail.attachmentName());
+                document.setDisposition(MimeBodyPart.ATTACHMENT);
+                parts.addBodyPart(document);
+            }
+            if (calls != null) {
+                // Read from the file as the message is written to the server: never whole in memory.
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new CallsFile(calls, mail.callsAttachmentName())));
+                file.setFileName(mail.callsAttachmentName());
+                file.setDisposition(MimeBodyPart.ATTACHMENT);
+                parts.addBodyPart(file);
+            }
+            message.setContent(parts);
         } else {
             message.setText(mail.body(), StandardCharsets.UTF_8.name());
         }
@@ -110,6 +132,30 @@ final class SmtpPostman {
     static String describe(Exception failure) {
         String text = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** A gzipped CSV file on disk, read each time the message is written. */
+    private record CallsFile(java.nio.file.Path path, String name) implements jakarta.activation.DataSource {
+
+        @Override
+        public java.io.InputStream getInputStream() throws java.io.IOException {
+            return java.nio.file.Files.newInputStream(path);
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return "application/gzip";
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
     }
 
     private static final class OutboxMessage extends MimeMessage {

@@ -58,7 +58,7 @@ public class InvoiceSettingsService {
 
     public AccountInvoiceSettings accountSettings(long accountId, Direction direction) {
         requireAccount(accountId);
-        try (PreparedStatement select = connection().prepareStatement("SELECT series_id, recipients"
+        try (PreparedStatement select = connection().prepareStatement("SELECT series_id, recipients, attach_calls"
                 + " FROM account_invoice_settings WHERE account_id = ? AND direction = ?")) {
             select.setLong(1, accountId);
             select.setString(2, direction.name());
@@ -68,7 +68,7 @@ public class InvoiceSettingsService {
                 }
                 Array recipients = row.getArray("recipients");
                 return new AccountInvoiceSettings(accountId, direction, Jdbc.nullableLong(row, "series_id"),
-                        Arrays.asList((String[]) recipients.getArray()));
+                        Arrays.asList((String[]) recipients.getArray()), row.getBoolean("attach_calls"));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the invoice settings of account " + accountId, e);
@@ -83,21 +83,24 @@ public class InvoiceSettingsService {
         List<String> recipients = recipients(settings.recipients());
         Connection connection = connection();
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO account_invoice_settings (account_id, direction, series_id, recipients, updated_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO account_invoice_settings (account_id, direction, series_id, recipients, updated_at, attach_calls)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, direction) DO UPDATE
-                SET series_id = excluded.series_id, recipients = excluded.recipients, updated_at = excluded.updated_at
+                SET series_id = excluded.series_id, recipients = excluded.recipients, updated_at = excluded.updated_at,
+                    attach_calls = excluded.attach_calls
                 """)) {
             upsert.setLong(1, settings.accountId());
             upsert.setString(2, settings.direction().name());
             Jdbc.setLong(upsert, 3, settings.seriesId());
             upsert.setArray(4, connection.createArrayOf("text", recipients.toArray()));
             Jdbc.setInstant(upsert, 5, clock.instant());
+            upsert.setBoolean(6, settings.attachCalls());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("Could not store the invoice settings of account " + settings.accountId(), e);
         }
-        return new AccountInvoiceSettings(settings.accountId(), settings.direction(), settings.seriesId(), recipients);
+        return new AccountInvoiceSettings(settings.accountId(), settings.direction(), settings.seriesId(), recipients,
+                settings.attachCalls());
     }
 
     private static List<String> recipients(List<String> given) {

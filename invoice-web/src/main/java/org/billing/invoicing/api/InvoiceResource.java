@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.invoice.BulkApproval;
 import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
@@ -55,6 +56,9 @@ public class InvoiceResource {
 
     @EJB
     private InvoiceService invoices;
+
+    @EJB
+    private BulkApproval approvals;
 
     @Context
     private UriInfo uriInfo;
@@ -101,8 +105,8 @@ public class InvoiceResource {
                 .entity(created).build();
     }
 
-    @Operation(summary = "Find invoices by account, contractor, direction, state, type, payment model, dates and"
-            + " search text, a page at a time", description = "Newest first. Every parameter is optional; those given"
+    @Operation(summary = "Find invoices by account, contractor, direction, state, type, payment model, dates,"
+            + " search text and delivery problems, a page at a time", description = "Newest first. Every parameter is optional; those given"
             + " must all match. `total` counts up to 10,000: when more match it is 10,000 and `totalIsExact` is false."
             + " Walk the whole list with `cursor` (the `nextCursor` of the previous page) rather than `page`: it costs"
             + " the same however deep and returns every invoice once while new ones are made.")
@@ -137,6 +141,14 @@ public class InvoiceResource {
                               @Parameter(in = ParameterIn.QUERY, description = "Search: a part of the invoice number,"
                                       + " or of the account's or contractor's name, in any case (seed 003's search box)")
                               @QueryParam("q") String q,
+                              @Parameter(in = ParameterIn.QUERY, description = "true: only the invoices whose document"
+                                      + " failed to be made (still retried, or given up)",
+                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                              @QueryParam("documentFailed") String documentFailed,
+                              @Parameter(in = ParameterIn.QUERY, description = "true: only the invoices whose email"
+                                      + " failed to reach a recipient (the latest message to that recipient failed)",
+                                      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                              @QueryParam("emailFailed") String emailFailed,
                               @Parameter(in = ParameterIn.QUERY, description = "Keyset paging: the page after this"
                                       + " one, given as the previous page's nextCursor; not with page")
                               @QueryParam("cursor") String cursor,
@@ -151,7 +163,8 @@ public class InvoiceResource {
                 Params.id(contractorId, "contractorId"), Params.enumValue(Direction.class, direction, "direction"),
                 Params.enumValue(InvoiceState.class, state, "state"), Params.enumValue(InvoiceType.class, type, "type"),
                 Params.date(from, "from"), Params.date(to, "to"),
-                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH));
+                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH),
+                Params.flag(documentFailed, "documentFailed"), Params.flag(emailFailed, "emailFailed"));
         int pageSize = Params.integer(size, "size", 50);
         if (cursor != null && !cursor.isBlank()) {
             if (page != null && !page.isBlank()) {
@@ -245,6 +258,25 @@ public class InvoiceResource {
         return Response.ok(body, export.mediaType(gzip))
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName(gzip) + "\"")
                 .build();
+    }
+
+    /** Approves many Pending invoices, each on its own: a refusal is reported for its invoice, the others go on. */
+    @Operation(summary = "Approve many Pending invoices, each on its own",
+            description = "`{ids: [..]}`, at most 500. Each invoice is approved in a transaction of its own, in the"
+                    + " order given (each once): one refused (already approved by someone else, deleted, its number"
+                    + " taken) never stops or undoes the others. The answer lists every invoice: `{invoiceId,"
+                    + " approved, number, code, reason}`, `code` and `reason` only when refused (`code` is an error"
+                    + " code of the API, such as INVOICE_ALREADY_ISSUED or INVOICE_NOT_FOUND).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "What became of each invoice")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("approvals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<BulkApproval.Result> approveAll(JsonValue body) {
+        return approvals.approveAll(JsonBodies.ids(body));
     }
 
     /** Issues a Pending invoice: it takes the next number of its series and never changes again. */

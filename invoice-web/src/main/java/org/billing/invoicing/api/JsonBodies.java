@@ -3,6 +3,7 @@ package org.billing.invoicing.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -115,6 +116,24 @@ final class JsonBodies {
             throw Params.invalid(field, field + " is required.");
         }
         return value;
+    }
+
+    /** {@code {ids: [1, 2, 3]}}: the invoices of a bulk action, whole numbers. */
+    static List<Long> ids(JsonValue body) {
+        JsonObject json = object(body, "{ids: [invoice ids]}");
+        JsonValue value = json.get("ids");
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw Params.invalid("ids", "ids is a list of invoice ids.");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            Long id = optionalLong(Json.createObjectBuilder().add("ids", item).build(), "ids");
+            if (id == null) {
+                throw Params.invalid("ids", "ids is a list of invoice ids, none null.");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     static List<String> stringList(JsonObject json, String field) {

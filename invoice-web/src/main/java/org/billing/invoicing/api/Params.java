@@ -33,6 +33,18 @@ final class Params {
      * A date as YYYY-MM-DD, a year of four digits: ISO's expanded years ({@code +999999999-12-31}) are
      * refused here, before a day after them or an instant of them overflows further in.
      */
+    /** {@code true} or {@code false} (any case); absent is false. */
+    static boolean flag(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(field, field + " is true or false; got '" + value + "'.");
+        };
+    }
+
     static LocalDate date(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

@@ -118,11 +118,17 @@ public class PlatformResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(@PathParam("id") String id,
                                                         @PathParam("direction") String direction, JsonValue body) {
-        JsonObject json = JsonBodies.object(body, "{seriesId, recipients}");
+        JsonObject json = JsonBodies.object(body, "{seriesId, recipients, attachCalls}");
         JsonBodies.requirePresent(json, "seriesId", "null for the default series");
         JsonBodies.requirePresent(json, "recipients", "[] for nobody");
-        return settings.changeAccountSettings(new AccountInvoiceSettings(accountId(id), direction(direction),
-                JsonBodies.optionalLong(json, "seriesId"), JsonBodies.stringList(json, "recipients")));
+        long account = accountId(id);
+        Direction chosen = direction(direction);
+        // attachCalls came later: a client that does not send it keeps what is set.
+        boolean attachCalls = json.containsKey("attachCalls")
+                ? JsonBodies.optionalBoolean(json, "attachCalls", false)
+                : settings.accountSettings(account, chosen).attachCalls();
+        return settings.changeAccountSettings(new AccountInvoiceSettings(account, chosen,
+                JsonBodies.optionalLong(json, "seriesId"), JsonBodies.stringList(json, "recipients"), attachCalls));
     }
 
     private static long accountId(String id) {

@@ -37,6 +37,7 @@ public class AccountSettingsForm extends AccountDirectionForm {
     private Long seriesId;
     /** One address a line, as the operator types them; commas and semicolons separate too. */
     private String recipients;
+    private boolean attachCalls;
 
     @Override
     protected void read(long accountId, Direction direction) {
@@ -48,7 +49,8 @@ public class AccountSettingsForm extends AccountDirectionForm {
             return;
         }
         try {
-            show(settings.changeAccountSettings(new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses())));
+            show(settings.changeAccountSettings(new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses(),
+                    attachCalls)));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
@@ -64,6 +66,16 @@ public class AccountSettingsForm extends AccountDirectionForm {
     private void show(AccountInvoiceSettings stored) {
         seriesId = stored.seriesId();
         recipients = String.join("\n", stored.recipients());
+        attachCalls = stored.attachCalls();
+    }
+
+    /** Whether the email also carries the invoice's calls, gzipped CSV. */
+    public boolean isAttachCalls() {
+        return attachCalls;
+    }
+
+    public void setAttachCalls(boolean attachCalls) {
+        this.attachCalls = attachCalls;
     }
 
     public Long getSeriesId() {

@@ -42,6 +42,8 @@ public class AutoInvoicingOverviewList implements Serializable {
     /** The period filter's choices besides a kind of period. */
     public static final String AUTOMATIC = "AUTOMATIC";
     public static final String NOT_AUTOMATIC = "NOT_AUTOMATIC";
+    /** Pairs with a failed period still waiting: the dashboard's count links here, {@code automatic.xhtml?period=FAILING}. */
+    public static final String FAILING = "FAILING";
 
     private static final String FORM = "overview";
     private static final Set<String> INPUTS = Set.of("invoicePeriod", "generateFrom");
@@ -121,10 +123,11 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     private Filter currentFilter() {
         String chosen = period == null || period.isEmpty() ? null : period;
-        Boolean automatic = chosen == null ? null : !NOT_AUTOMATIC.equals(chosen);
-        InvoicePeriod kind = chosen == null || AUTOMATIC.equals(chosen) || NOT_AUTOMATIC.equals(chosen)
+        boolean failing = FAILING.equals(chosen);
+        Boolean automatic = chosen == null || failing ? null : !NOT_AUTOMATIC.equals(chosen);
+        InvoicePeriod kind = chosen == null || failing || AUTOMATIC.equals(chosen) || NOT_AUTOMATIC.equals(chosen)
                 ? null : InvoicePeriod.valueOf(chosen);
-        return new Filter(text, direction, automatic, kind);
+        return new Filter(text, direction, automatic, kind, failing);
     }
 
     /**
@@ -192,8 +195,11 @@ public class AutoInvoicingOverviewList implements Serializable {
         return period;
     }
 
+    /** A choice of the filter; anything else (a link edited by hand) shows every row. */
     public void setPeriod(String period) {
-        this.period = period;
+        boolean known = period != null && (period.equals(AUTOMATIC) || period.equals(NOT_AUTOMATIC) || period.equals(FAILING)
+                || java.util.Arrays.stream(InvoicePeriod.values()).anyMatch(kind -> kind.name().equals(period)));
+        this.period = known ? period : null;
     }
 
     public List<Row> getSelection() {

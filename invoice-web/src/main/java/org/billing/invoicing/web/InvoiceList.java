@@ -1,13 +1,28 @@
 package org.billing.invoicing.web;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.document.DocumentService;
+import org.billing.invoicing.document.InvoiceDocument;
+import org.billing.invoicing.invoice.BulkApproval;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoicePage;
@@ -20,7 +35,11 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** The invoice list: a lazy, paged model over {@link InvoiceService#search}, newest first, and its filters. */
+/**
+ * The invoice list: a lazy, paged model over {@link InvoiceService#search}, newest first, and its filters; the
+ * invoices ticked in it approved together ({@link BulkApproval}, each on its own) or their PDFs downloaded as
+ * one zip.
+ */
 @Named
 @ViewScoped
 public class InvoiceList implements Serializable {
@@ -30,12 +49,23 @@ public class InvoiceList implements Serializable {
     @EJB
     private InvoiceService invoices;
 
+    @EJB
+    private BulkApproval approvals;
+
+    @EJB
+    private DocumentService documents;
+
+    private List<InvoiceView> selection = new ArrayList<>();
+    private List<BulkApproval.Result> approvalResults = List.of();
+
     private Long accountId;
     private Direction direction;
     private InvoiceState state;
     private InvoiceType type;
     private PaymentModel paymentModel;
     private String text;
+    /** Null (any), {@link #DOCUMENT_FAILED} or {@link #EMAIL_FAILED}: the dashboard's counts link to these. */
+    private String problem;
     private boolean totalExact = true;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
@@ -44,9 +74,14 @@ public class InvoiceList implements Serializable {
         return model;
     }
 
+    /** The problem filter's choices: {@code invoices.xhtml?problem=documentFailed}, {@code ?problem=emailFailed}. */
+    public static final String DOCUMENT_FAILED = "documentFailed";
+    public static final String EMAIL_FAILED = "emailFailed";
+
     private InvoiceFilter filter() {
         return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel,
-                text == null || text.isBlank() ? null : text.strip());
+                text == null || text.isBlank() ? null : text.strip(), DOCUMENT_FAILED.equals(problem),
+                EMAIL_FAILED.equals(problem));
     }
 
     /**
@@ -57,6 +92,8 @@ public class InvoiceList implements Serializable {
     private final class SearchModel extends LazyDataModel<InvoiceView> {
 
         private static final long serialVersionUID = 1L;
+
+        private final Map<String, InvoiceView> seen = new HashMap<>();
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
@@ -71,6 +108,7 @@ public class InvoiceList implements Serializable {
             long rows = page.totalIsExact() ? page.total()
                     : Math.max(page.total(), first + page.items().size() + (page.nextCursor() == null ? 0 : pageSize));
             setRowCount(Math.toIntExact(rows));
+            page.items().forEach(invoice -> seen.put(getRowKey(invoice), invoice));
             return page.items();
         }
 
@@ -78,6 +116,116 @@ public class InvoiceList implements Serializable {
         public String getRowKey(InvoiceView invoice) {
             return String.valueOf(invoice.id());
         }
+
+        /** A row ticked on a page seen in this view, when the selection is posted. */
+        @Override
+        public InvoiceView getRowData(String rowKey) {
+            return seen.get(rowKey);
+        }
+    }
+
+    /**
+     * Approves the ticked invoices, each in a transaction of its own: those refused (approved meanwhile by
+     * someone else, no longer Pending, deleted) are listed with the reason, and the others are approved all
+     * the same.
+     */
+    public void approveSelected() {
+        if (!Access.permits(Roles.OPERATOR, "approve invoices")) {
+            return;
+        }
+        if (selection.isEmpty()) {
+            Messages.error(null, "Tick the invoices to approve first.");
+            return;
+        }
+        approvalResults = approvals.approveAll(selection.stream().map(InvoiceView::id).toList());
+        long approved = approvalResults.stream().filter(BulkApproval.Result::approved).count();
+        long refused = approvalResults.size() - approved;
+        String summary = "Approved " + approved + " of " + approvalResults.size()
+                + (approvalResults.size() == 1 ? " invoice" : " invoices")
+                + (refused == 0 ? "." : "; " + refused + " not approved, listed with the reason below the list's actions.");
+        if (refused == 0) {
+            Messages.info(summary);
+        } else {
+            Messages.error(null, summary);
+        }
+        selection = new ArrayList<>();
+    }
+
+    public List<BulkApproval.Result> getApproved() {
+        return approvalResults.stream().filter(BulkApproval.Result::approved).toList();
+    }
+
+    public List<BulkApproval.Result> getRefused() {
+        return approvalResults.stream().filter(result -> !result.approved()).toList();
+    }
+
+    /**
+     * The ticked invoices' PDFs as one zip, written to the response as it is made: one invoice's document in
+     * memory at a time. An invoice without a PDF (Pending, its document not made yet or failed, no template)
+     * is named in the zip's {@code missing.txt} with the reason, so that nothing is left out silently.
+     */
+    public void downloadSelected() throws IOException {
+        if (selection.isEmpty()) {
+            Messages.error(null, "Tick the invoices whose PDFs to download first.");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/zip");
+        external.setResponseHeader("Content-Disposition", Downloads.contentDisposition("attachment", "invoices.zip"));
+        StringBuilder missing = new StringBuilder();
+        Set<String> names = new HashSet<>();
+        try (ZipOutputStream zip = new ZipOutputStream(external.getResponseOutputStream())) {
+            for (InvoiceView invoice : selection) {
+                Optional<InvoiceDocument> document = documents.documentOf(invoice.id());
+                if (document.isPresent() && document.get().pdf() != null) {
+                    String name = document.get().pdfFileName();
+                    zip.putNextEntry(new ZipEntry(names.add(name) ? name : invoice.id() + "-" + name));
+                    zip.write(document.get().pdf());
+                    zip.closeEntry();
+                } else {
+                    missing.append(name(invoice)).append(": ").append(whyNoPdf(invoice.id())).append('\n');
+                }
+            }
+            if (!missing.isEmpty()) {
+                zip.putNextEntry(new ZipEntry("missing.txt"));
+                zip.write(("These invoices have no PDF in this file:\n" + missing).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        faces.responseComplete();
+    }
+
+    private static String name(InvoiceView invoice) {
+        return invoice.number() == null ? "Invoice " + invoice.id() : "Invoice " + invoice.number() + " (" + invoice.id() + ")";
+    }
+
+    /** Why an invoice has no PDF to download, in words. */
+    private String whyNoPdf(long id) {
+        Optional<InvoiceView> now = invoices.find(id);
+        if (now.isEmpty()) {
+            return "it was deleted.";
+        }
+        if (now.get().state() == InvoiceState.PENDING) {
+            return "it is Pending; its PDF is made when it is approved (its draft is on its page).";
+        }
+        try {
+            return documents.status(id).map(document -> document.failure() != null
+                    ? "its document failed: " + document.failure()
+                    : "its document is being made; download it again in a moment.")
+                    .orElse("its account had no template when it was issued, and there was no default.");
+        } catch (RuntimeException e) {
+            return Refusals.refusal(e).getMessage();
+        }
+    }
+
+    public List<InvoiceView> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<InvoiceView> selection) {
+        this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection);
     }
 
     /** False when more invoices match than are counted: the list says "more than". */
@@ -96,6 +244,15 @@ public class InvoiceList implements Serializable {
 
     public void setText(String text) {
         this.text = text;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    /** A choice of the filter; anything else (a link edited by hand) shows every invoice. */
+    public void setProblem(String problem) {
+        this.problem = DOCUMENT_FAILED.equals(problem) || EMAIL_FAILED.equals(problem) ? problem : null;
     }
 
     public Direction[] getDirections() {

@@ -24,7 +24,7 @@ import org.billing.invoicing.security.TrustedProxies;
 @RequestScoped
 public class LoginForm {
 
-    private static final String HOME = "/invoices.xhtml";
+    private static final String HOME = "/index.xhtml";
 
     @Inject
     private SecurityContext security;

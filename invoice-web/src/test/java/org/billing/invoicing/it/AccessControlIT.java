@@ -62,6 +62,8 @@ class AccessControlIT {
             Map.entry("POST /api/v1/invoices/calculate", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}", VIEWER),
             Map.entry("DELETE /api/v1/invoices/{id}", OPERATOR),
+            Map.entry("POST /api/v1/invoices/approvals", OPERATOR),
+            Map.entry("GET /api/v1/dashboard", VIEWER),
             Map.entry("POST /api/v1/invoices/{id}/approve", OPERATOR),
             Map.entry("POST /api/v1/invoices/{id}/credit-note", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/history", VIEWER),

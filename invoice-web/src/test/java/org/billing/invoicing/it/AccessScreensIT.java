@@ -76,7 +76,7 @@ class AccessScreensIT {
         browser.type("login:password", Users.VIEWER.password());
         browser.click("login:submit");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/invoices.xhtml"), browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/index.xhtml"), browser.driver().getCurrentUrl());
     }
 
     @Test

@@ -97,6 +97,19 @@ class InvoiceLifecycleScreensIT {
         browser.screenshot("numbering-account.png");
         browser.checkScreen("numbering-account");
 
+        // The calls attached to the email (issue 13): off by default, ticked and saved, then off again.
+        Http settings = new Http(server.baseUri()).as(Users.ADMIN);
+        assertFalse(settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER").jsonObject().getBoolean("attachCalls"));
+        for (boolean attach : new boolean[] {true, false}) {
+            browser.driver().findElement(By.cssSelector("[id='accountSettings:attachCalls'] .ui-chkbox-box")).click();
+            browser.click("accountSettings:saveAccount");
+            browser.await().until(driver -> settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER").jsonObject()
+                    .getBoolean("attachCalls") == attach);
+            if (attach) {
+                browser.checkScreen("numbering-account, the calls attached");
+            }
+        }
+
         browser.open("invoices.xhtml");
         browser.fillCreateForm("Acme wholesale", "2026-03-01", "2026-03-31");
         browser.click("create:save");

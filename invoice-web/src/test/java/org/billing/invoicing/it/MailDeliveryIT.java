@@ -229,6 +229,71 @@ class MailDeliveryIT {
         assertEquals(404, http.get(INVOICES + "/999999/deliveries").status());
     }
 
+    /**
+     * Carrier B's March, a vendor invoice (fixture, worked out by hand in InvoiceCalculatorTest): 8 calls
+     * terminated, 286 billed seconds, 0.39 USD earned and 0.02 paid back, so the file's amounts add up to 0.41.
+     */
+    @Test
+    void withTheSettingOnTheCallsGoGzippedNextToTheMessageAndTheirSumsAreTheInvoices() throws Exception {
+        vendorSettings("calls@carrierb.example", true);
+        try {
+            JsonObject invoice = http.post(INVOICES, Json.createObjectBuilder().add("accountId", 20)
+                    .add("direction", "VENDOR").add("startDate", "2026-03-01").add("endDate", "2026-03-31").build())
+                    .jsonObject();
+            long id = invoice.getJsonNumber("id").longValue();
+            String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)).getString("number");
+
+            MimeMessage message = awaitMessages("calls@carrierb.example", 1).get(0);
+            MimeMultipart parts = (MimeMultipart) message.getContent();
+            BodyPart calls = null;
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (("calls-" + number + ".csv.gz").equals(parts.getBodyPart(i).getFileName())) {
+                    calls = parts.getBodyPart(i);
+                }
+            }
+            assertTrue(calls != null, "no calls-" + number + ".csv.gz in the message");
+            assertTrue(calls.getContentType().startsWith("application/gzip"), calls.getContentType());
+            List<String> lines;
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(calls.getInputStream())) {
+                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            }
+            assertEquals("cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
+                    + "reverse_billing", lines.get(0));
+            List<String[]> rows = lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)).toList();
+            assertEquals(8, rows.size());
+            assertEquals(286, rows.stream().mapToLong(row -> Long.parseLong(row[7])).sum());
+            assertEquals(invoice.getJsonNumber("callsDuration").longValue(),
+                    rows.stream().mapToLong(row -> Long.parseLong(row[6])).sum());
+            java.math.BigDecimal amount = rows.stream().map(row -> row[9].isEmpty() ? java.math.BigDecimal.ZERO
+                    : new java.math.BigDecimal(row[9])).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            assertEquals(0, new java.math.BigDecimal("0.41").compareTo(amount), amount.toPlainString());
+            assertEquals(0, new java.math.BigDecimal(invoice.getString("termSpent"))
+                    .add(new java.math.BigDecimal(invoice.getString("termEarned"))).compareTo(amount));
+            JsonObject sent = awaitDeliveryStatus(id, "SENT").getJsonArray("messages").getJsonObject(0);
+            assertEquals("calls-" + number + ".csv.gz", sent.getString("callsAttachmentName"));
+
+            // Off: Carrier B's April goes without its calls.
+            vendorSettings("calls@carrierb.example", false);
+            long april = http.post(INVOICES, Json.createObjectBuilder().add("accountId", 20).add("direction", "VENDOR")
+                    .add("startDate", "2026-04-01").add("endDate", "2026-04-30").build()).jsonObject()
+                    .getJsonNumber("id").longValue();
+            ok(http.post(INVOICES + "/" + april + "/approve", JsonValue.EMPTY_JSON_OBJECT));
+            MimeMessage plain = awaitMessages("calls@carrierb.example", 2).get(1);
+            assertTrue(plain.getContent() instanceof String, "a message without attachments: " + plain.getContentType());
+            assertTrue(awaitDeliveryStatus(april, "SENT").getJsonArray("messages").getJsonObject(0)
+                    .isNull("callsAttachmentName"));
+        } finally {
+            vendorSettings("calls@carrierb.example", false);
+        }
+    }
+
+    private void vendorSettings(String recipient, boolean attachCalls) {
+        JsonObject settings = Json.createObjectBuilder().addNull("seriesId")
+                .add("recipients", Json.createArrayBuilder().add(recipient)).add("attachCalls", attachCalls).build();
+        JsonObject stored = ok(http.put("api/v1/accounts/20/invoice-settings/VENDOR", settings));
+        assertEquals(attachCalls, stored.getBoolean("attachCalls"));
+    }
+
     private void recipients(long accountId, String... recipients) {
         JsonObject settings = Json.createObjectBuilder().addNull("seriesId")
                 .add("recipients", Json.createArrayBuilder(Arrays.asList(recipients))).build();
