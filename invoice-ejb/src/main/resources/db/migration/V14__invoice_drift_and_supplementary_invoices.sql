@@ -21,7 +21,7 @@ CREATE INDEX invoice_supplemented_idx ON invoice (supplemented_invoice_id) WHERE
 -- issued then (the invoice plus its issued supplementary invoices that are not credited) and what
 -- its period gives now. Derived data, not part of the issued record: a check may replace it at any time.
 CREATE TABLE invoice_drift (
-    invoice_id            bigint      PRIMARY KEY REFERENCES invoice (id),
+    invoice_id            bigint      PRIMARY KEY REFERENCES invoice (id) ON DELETE CASCADE,
     checked_at            timestamptz NOT NULL,
     checked_by            varchar(255) NOT NULL,
     drifted               boolean     NOT NULL,

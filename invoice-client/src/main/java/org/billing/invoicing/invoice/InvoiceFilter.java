@@ -10,27 +10,40 @@ import org.billing.invoicing.platform.PaymentModel;
  * period has a day in {@code [from, to]}, in each account's own days. {@code paymentModel} is the
  * account's payment model when the invoice was made (seed 002: "filter the list of invoices by
  * account type"). {@code text} is the search box of seed 003: a part of the invoice number, or of its
- * account's or contractor's name, in any case.
+ * account's or contractor's name, in any case. {@code drifted} true selects the issued invoices whose
+ * last drift check found a difference (issue 13); false or null does not filter.
  */
 public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text)
+                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text,
+                            Boolean drifted)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The filter without the drift, as sibling modules built it before there was one. */
+    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
+                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text) {
+        this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, null);
+    }
+
+    /** The same filter, only the invoices whose last drift check found a difference. */
+    public InvoiceFilter onlyDrifted() {
+        return new InvoiceFilter(accountId, contractorId, direction, state, type, from, to, paymentModel, text, true);
+    }
+
     /** The filter without a search text, as sibling modules built it before there was one. */
     public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
                          InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel) {
-        this(accountId, contractorId, direction, state, type, from, to, paymentModel, null);
+        this(accountId, contractorId, direction, state, type, from, to, paymentModel, null, null);
     }
 
     /** The filter without a payment model, as sibling modules built it before there was one. */
     public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
                          InvoiceType type, LocalDate from, LocalDate to) {
-        this(accountId, contractorId, direction, state, type, from, to, null, null);
+        this(accountId, contractorId, direction, state, type, from, to, null, null, null);
     }
 
     public static InvoiceFilter any() {
-        return new InvoiceFilter(null, null, null, null, null, null, null, null, null);
+        return new InvoiceFilter(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -80,6 +80,11 @@ public final class InvoiceListQuery {
             query.binders.add((statement, index) -> statement.setObject(index, filter.from(), java.sql.Types.DATE));
             query.binders.add((statement, index) -> statement.setObject(index, filter.to(), java.sql.Types.DATE));
         }
+        if (Boolean.TRUE.equals(filter.drifted())) {
+            // Few invoices drift: they are selected through invoice_drift_drifted_idx and sorted (fenced).
+            query.unordered = true;
+            query.conditions.add("i.id IN (SELECT d.invoice_id FROM invoice_drift d WHERE d.drifted)");
+        }
         String text = filter.text() == null ? "" : filter.text().strip();
         if (!text.isEmpty()) {
             query.unordered = true;

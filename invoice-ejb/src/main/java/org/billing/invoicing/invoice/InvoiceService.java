@@ -372,14 +372,14 @@ public class InvoiceService {
 
     /** Only an issued invoice that is not a credit note, a supplementary invoice or credited drifts. */
     private void requireCheckable(Invoice invoice) {
-        if (!invoice.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoice.getId()
-                    + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
-        }
         if (invoice.getKind() != InvoiceKind.INVOICE) {
             throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + invoice.getId() + " is a "
                     + (invoice.getKind() == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
                     + "; the invoice it refers to is checked for drift.");
+        }
+        if (!invoice.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoice.getId()
+                    + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
         }
         Optional<Long> note = creditNoteOf(invoice.getId());
         if (note.isPresent()) {

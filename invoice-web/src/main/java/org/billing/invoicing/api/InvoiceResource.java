@@ -26,6 +26,7 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoicePage;
@@ -137,6 +138,11 @@ public class InvoiceResource {
                               @Parameter(in = ParameterIn.QUERY, description = "Search: a part of the invoice number,"
                                       + " or of the account's or contractor's name, in any case (seed 003's search box)")
                               @QueryParam("q") String q,
+                              @Parameter(in = ParameterIn.QUERY, description = "true: only the issued invoices whose"
+                                      + " last drift check found a difference (calls, durations, amount or a detail row)"
+                                      + " not yet settled; `total` with `size=1` counts them",
+                                      schema = @Schema(type = SchemaType.BOOLEAN))
+                              @QueryParam("drifted") String drifted,
                               @Parameter(in = ParameterIn.QUERY, description = "Keyset paging: the page after this"
                                       + " one, given as the previous page's nextCursor; not with page")
                               @QueryParam("cursor") String cursor,
@@ -151,7 +157,8 @@ public class InvoiceResource {
                 Params.id(contractorId, "contractorId"), Params.enumValue(Direction.class, direction, "direction"),
                 Params.enumValue(InvoiceState.class, state, "state"), Params.enumValue(InvoiceType.class, type, "type"),
                 Params.date(from, "from"), Params.date(to, "to"),
-                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH));
+                Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH),
+                Params.bool(drifted, "drifted"));
         int pageSize = Params.integer(size, "size", 50);
         if (cursor != null && !cursor.isBlank()) {
             if (page != null && !page.isBlank()) {
@@ -282,6 +289,58 @@ public class InvoiceResource {
         InvoiceView note = invoices.credit(invoiceId(id), reason);
         return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(note.id())).build())
                 .entity(note).build();
+    }
+
+    /** The last drift check of an issued invoice: its period then (as issued) and now (issue 13). */
+    @Operation(summary = "The last drift check of an issued invoice",
+            description = "What was issued for the invoice's period (the invoice plus its issued supplementary"
+                    + " invoices that are not credited) and what the period gave when it was last checked: calls,"
+                    + " durations and amount then and now, and how many detail rows differ. Reads the recorded check"
+                    + " only (cheap); POST drift-check checks again.")
+    @APIResponse(responseCode = "200", description = "The last check")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DRIFT_NOT_CHECKED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @GET
+    @Path("{id}/drift")
+    public DriftView drift(@PathParam("id") String id) {
+        return invoices.drift(invoiceId(id));
+    }
+
+    /** Checks the drift of an issued invoice now and records it. */
+    @Operation(summary = "Check the drift of an issued invoice now",
+            description = "Recalculates the invoice's period as Calculate would, compares it with what was issued"
+                    + " for it, records the check (replacing the last one) and answers it.")
+    @APIResponse(responseCode = "200", description = "The check")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/drift-check")
+    public DriftView checkDrift(@PathParam("id") String id) {
+        return invoices.checkDrift(invoiceId(id));
+    }
+
+    /** Bills the drift of an issued invoice with a supplementary invoice for the difference only. */
+    @Operation(summary = "Create the supplementary invoice of a drifted invoice",
+            description = "A Pending invoice of kind SUPPLEMENTARY (closed and numbered at once for a prepay"
+                    + " account) referencing the original (supplementedInvoiceId), whose figures and detail rows are"
+                    + " the period now minus what was issued, only the rows that changed. The original is never"
+                    + " touched. A decrease is refused: credit the original and create a corrected invoice.")
+    @APIResponse(responseCode = "201", description = "The supplementary invoice; Location is it")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, NO_DRIFT,"
+            + " DRIFT_IS_DECREASE, SUPPLEMENTARY_PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/supplementary")
+    public Response supplement(@PathParam("id") String id) {
+        InvoiceView supplementary = invoices.supplement(invoiceId(id));
+        return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(supplementary.id()))
+                .build()).entity(supplementary).build();
     }
 
     /** Who created, approved, credited, deleted or emailed the invoice, and when. */

@@ -36,6 +36,8 @@ public class InvoiceList implements Serializable {
     private InvoiceType type;
     private PaymentModel paymentModel;
     private String text;
+    /** True: only the invoices whose last drift check found a difference (issue 13). */
+    private Boolean drifted;
     private boolean totalExact = true;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
@@ -46,7 +48,7 @@ public class InvoiceList implements Serializable {
 
     private InvoiceFilter filter() {
         return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel,
-                text == null || text.isBlank() ? null : text.strip());
+                text == null || text.isBlank() ? null : text.strip(), Boolean.TRUE.equals(drifted) ? true : null);
     }
 
     /**
@@ -112,6 +114,14 @@ public class InvoiceList implements Serializable {
 
     public PaymentModel[] getPaymentModels() {
         return PaymentModel.values();
+    }
+
+    public Boolean getDrifted() {
+        return drifted;
+    }
+
+    public void setDrifted(Boolean drifted) {
+        this.drifted = drifted;
     }
 
     public Long getAccountId() {
