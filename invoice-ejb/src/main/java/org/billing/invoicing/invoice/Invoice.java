@@ -243,7 +243,8 @@ public class Invoice {
         if (difference.amount().signum() < 0) {
             throw new InvoicingException(ErrorCode.DRIFT_IS_DECREASE, "The period of invoice " + original.id
                     + " now totals " + difference.amount().negate().toPlainString() + " less than was issued: credit"
-                    + " the invoice (a credit note) and create a corrected invoice for its period.");
+                    + " the invoice and create the corrected invoice for its period (POST /invoices/" + original.id
+                    + "/correction does both).");
         }
         Invoice supplementary = new Invoice();
         supplementary.kind = InvoiceKind.SUPPLEMENTARY;

@@ -18,7 +18,8 @@ import org.billing.invoicing.common.Jdbc;
  * index walk in {@code (created_at DESC, id DESC)} order (after a filter's equality, V9) that stops
  * at the page: no join, no sort of everything that matched, no count of it. The search box's
  * account and contractor names are looked up first (platform tables of a few thousand rows) and
- * become id lists.
+ * become id lists. The drift filter (issue 13) is the one condition on another table: the ids of the
+ * partial index {@code invoice_drift_drifted_idx}, few, selected first and sorted like the dates.
  */
 public final class InvoiceListQuery {
 

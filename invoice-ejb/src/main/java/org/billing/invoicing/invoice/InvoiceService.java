@@ -348,6 +348,33 @@ public class InvoiceService {
         }
     }
 
+    /**
+     * Settles a drift the other way (issue 13), as a decrease must be: in one transaction, a credit note
+     * reverses the issued invoice (and one reverses each of its issued supplementary invoices, so that
+     * nothing of the period stays billed twice), which releases its period, and the corrected invoice is
+     * created for the same period with the figures it gives now (Pending; closed at once for a prepay
+     * account). Returns the corrected invoice.
+     */
+    public InvoiceView correct(long id, String reason) {
+        Invoice original = lockedInvoice(id);
+        requireCheckable(original);
+        Optional<Long> pending = pendingSupplementary(id);
+        if (pending.isPresent()) {
+            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
+                    + " has a Pending supplementary invoice, " + pending.get() + ": delete it before correcting.");
+        }
+        List<Long> supplementaries = em.createQuery("SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id"
+                        + " AND s.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
+                        + " ORDER BY s.id", Long.class)
+                .setParameter("id", id).setParameter("pending", InvoiceState.PENDING).getResultList();
+        credit(id, reason);
+        for (long supplementary : supplementaries) {
+            credit(supplementary, reason);
+        }
+        Account account = em.find(Account.class, original.getAccountId());
+        return create(account, original.getDirection(), original.period(), original.getType(), null);
+    }
+
     /** Checks an original again once what was issued for its period changed (a supplementary issued or credited). */
     private void recheck(long originalId) {
         Invoice original = em.find(Invoice.class, originalId);

@@ -343,6 +343,33 @@ public class InvoiceResource {
                 .build()).entity(supplementary).build();
     }
 
+    /** Credits a drifted invoice (and its supplementary invoices) and creates the corrected invoice, at once. */
+    @Operation(summary = "Credit an issued invoice and create its corrected invoice",
+            description = "Settles a drift that is a decrease (or any drift) in one transaction: a credit note {reason}"
+                    + " reverses the invoice and one reverses each of its issued supplementary invoices, which releases"
+                    + " its period; the corrected invoice is created for the same period with the figures it gives now"
+                    + " (Pending, or Closed for a prepay account).")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.CREDIT_NOTE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The corrected invoice; Location is it")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, SUPPLEMENTARY_PENDING,"
+            + " INVOICE_NUMBER_TAKEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@PathParam("id") String id, JsonValue body) {
+        String reason = JsonBodies.requiredString(JsonBodies.object(body, "{reason}"), "reason");
+        InvoiceView corrected = invoices.correct(invoiceId(id), reason);
+        return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(corrected.id())).build())
+                .entity(corrected).build();
+    }
+
     /** Who created, approved, credited, deleted or emailed the invoice, and when. */
     @Operation(summary = "Who created, approved, credited, deleted or emailed the invoice, and when")
     @APIResponse(responseCode = "200", description = "The events, oldest first")

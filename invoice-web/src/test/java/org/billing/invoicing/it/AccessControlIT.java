@@ -68,6 +68,7 @@ class AccessControlIT {
             Map.entry("GET /api/v1/invoices/{id}/drift", VIEWER),
             Map.entry("POST /api/v1/invoices/{id}/drift-check", OPERATOR),
             Map.entry("POST /api/v1/invoices/{id}/supplementary", OPERATOR),
+            Map.entry("POST /api/v1/invoices/{id}/correction", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/tables/{name}", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/calls.csv", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/calls.csv.gz", VIEWER),

@@ -217,6 +217,50 @@ class InvoiceDriftIT {
         assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
     }
 
+    /**
+     * A run that invoices account 10 monthly from April checks the account's last issued periods: March,
+     * approved by hand, has gained late call 101 (0.30) meanwhile.
+     */
+    @Test
+    void aRunThatInvoicesAnAccountChecksTheDriftOfItsLastIssuedPeriods() throws Exception {
+        long march = approvedMarch();
+        sql("""
+                INSERT INTO cdr (id, time_start, time_connect, duration, success, is_last_cdr, customer_acc_id, vendor_acc_id,
+                                 customer_price, vendor_price, customer_duration, vendor_duration,
+                                 destination_prefix, destination_next_rate, destination_reverse_billing,
+                                 dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
+                VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                        '33', 0.18, false, '33', 0.12, false, 2, 21)
+                """);
+        assertEquals(200, http.put("api/v1/accounts/10/auto-invoicing/CUSTOMER", jakarta.json.Json.createObjectBuilder()
+                .add("invoicePeriod", "MONTHLY").add("generateFrom", "2026-04-01").build()).status());
+
+        Http.Response started = http.post("api/v1/generation-runs", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(202, started.status(), started.text());
+        String location = started.header("Location").orElseThrow();
+        String run = "api/v1/generation-runs/" + location.substring(location.lastIndexOf('/') + 1);
+        // The checks follow the run's completion: wait for the check to be recorded.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        Http.Response drift = http.get(INVOICES + "/" + march + "/drift");
+        while (drift.status() == 404 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            drift = http.get(INVOICES + "/" + march + "/drift");
+        }
+
+        assertEquals(200, drift.status(), drift.text());
+        JsonObject checked = drift.jsonObject();
+        assertTrue(checked.getBoolean("drifted"));
+        assertEquals("automatic invoicing", checked.getString("checkedBy"));
+        assertEquals(7, checked.getInt("callsThen"));
+        assertEquals(8, checked.getInt("callsNow"));
+        assertMoney("10.87", checked, "amountNow");
+        assertMoney("0.30", checked, "amountDifference");
+        JsonObject completed = http.get(run).jsonObject();
+        assertEquals("COMPLETED", completed.getString("status"), completed.toString());
+        assertEquals(0, completed.getJsonArray("failures").size(), completed.toString());
+        assertEquals(1, driftedTotal());
+    }
+
     @Test
     void aDecreaseIsSettledByACreditNoteNotASupplementaryInvoice() throws Exception {
         long id = approvedMarch();
@@ -232,15 +276,54 @@ class InvoiceDriftIT {
         assertProblem(http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409,
                 "DRIFT_IS_DECREASE", null);
         assertEquals(1, driftedTotal());
+        assertProblem(http.post(INVOICES + "/" + id + "/correction", JsonValue.EMPTY_JSON_OBJECT), 400,
+                "VALIDATION_FAILED", "reason");
 
-        Http.Response credited = http.post(INVOICES + "/" + id + "/credit-note",
+        Http.Response corrected = http.post(INVOICES + "/" + id + "/correction",
                 jakarta.json.Json.createObjectBuilder().add("reason", "CDR 5 re-rated").build());
-        assertEquals(201, credited.status(), credited.text());
+
+        assertEquals(201, corrected.status(), corrected.text());
+        JsonObject invoice = corrected.jsonObject();
+        assertEquals("INVOICE", invoice.getString("kind"));
+        assertEquals("PENDING", invoice.getString("state"));
+        assertEquals("2026-03-01", invoice.getString("startDate"));
+        assertEquals("2026-03-31", invoice.getString("endDate"));
+        assertMoney("10.07", invoice, "amount");
+        JsonObject original = http.get(INVOICES + "/" + id).jsonObject();
+        assertEquals("APPROVED", original.getString("state"));
+        assertFalse(original.isNull("creditNoteId"), original.toString());
         assertEquals(0, driftedTotal(), "a credited invoice is not checked any more");
         assertProblem(http.post(INVOICES + "/" + id + "/drift-check", JsonValue.EMPTY_JSON_OBJECT), 409,
                 "INVOICE_NOT_SUPPLEMENTABLE", null);
-        Http.Response corrected = http.post(INVOICES, request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+    }
+
+    /** Correcting an invoice that was supplemented credits its supplementary invoice too: nothing is billed twice. */
+    @Test
+    void aCorrectionCreditsTheSupplementaryInvoicesToo() throws Exception {
+        long id = approvedMarch();
+        sql("""
+                INSERT INTO cdr (id, time_start, time_connect, duration, success, is_last_cdr, customer_acc_id, vendor_acc_id,
+                                 customer_price, vendor_price, customer_duration, vendor_duration,
+                                 destination_prefix, destination_next_rate, destination_reverse_billing,
+                                 dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
+                VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                        '33', 0.18, false, '33', 0.12, false, 2, 21)
+                """);
+        check(id);
+        long supplementary = http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT).jsonObject()
+                .getJsonNumber("id").longValue();
+        assertProblem(http.post(INVOICES + "/" + id + "/correction",
+                jakarta.json.Json.createObjectBuilder().add("reason", "x").build()), 409, "SUPPLEMENTARY_PENDING", null);
+        assertEquals(200, http.post(INVOICES + "/" + supplementary + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        sql("UPDATE cdr SET customer_price = 0.04 WHERE id = 5");
+
+        Http.Response corrected = http.post(INVOICES + "/" + id + "/correction",
+                jakarta.json.Json.createObjectBuilder().add("reason", "CDR 5 re-rated").build());
+
         assertEquals(201, corrected.status(), corrected.text());
-        assertMoney("10.07", corrected.jsonObject(), "amount");
+        // 10.57 + 0.30 (CDR 101) - 0.50 (CDR 5 re-rated)
+        assertMoney("10.37", corrected.jsonObject(), "amount");
+        assertFalse(http.get(INVOICES + "/" + supplementary).jsonObject().isNull("creditNoteId"));
+        assertFalse(http.get(INVOICES + "/" + id).jsonObject().isNull("creditNoteId"));
     }
 }

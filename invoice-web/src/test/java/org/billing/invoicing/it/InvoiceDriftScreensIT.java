@@ -107,7 +107,7 @@ class InvoiceDriftScreensIT {
         browser.checkScreen("invoice-supplementary");
 
         browser.click("invoice:supplementedInvoiceLink");
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("pendingSupplementaryLink")));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:pendingSupplementaryLink")));
         browser.checkScreen("invoice-drift-supplementary-pending");
 
         browser.open("invoices.xhtml");
