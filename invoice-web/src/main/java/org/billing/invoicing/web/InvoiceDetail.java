@@ -219,6 +219,24 @@ public class InvoiceDetail implements Serializable {
         return "invoice?faces-redirect=true&id=" + supplementary.id();
     }
 
+    /** Credits the invoice (and its supplementary invoices) and opens the corrected invoice made at once. */
+    public String correct() {
+        if (!Access.permits(Roles.OPERATOR, "correct invoices")) {
+            return null;
+        }
+        InvoiceView corrected;
+        try {
+            corrected = invoices.correct(invoice.id(), creditReason);
+        } catch (RuntimeException e) {
+            InvoicingException refusal = Refusals.refusal(e);
+            Messages.error("reason".equals(refusal.field()) ? "correction:correctionReason" : null, refusal.getMessage());
+            return null;
+        }
+        Messages.infoAfterRedirect("Invoice " + invoice.number() + " is credited; invoice " + corrected.id()
+                + " corrects it for the same period.");
+        return "invoice?faces-redirect=true&id=" + corrected.id();
+    }
+
     public boolean isCreditNote() {
         return invoice != null && invoice.kind() == InvoiceKind.CREDIT_NOTE;
     }

@@ -63,6 +63,7 @@ class InvoiceDriftScreensIT {
         Fixtures.removeInvoices(database);
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM cdr WHERE id = 101");
+            statement.execute("UPDATE cdr SET customer_price = 0.54 WHERE id = 5");
         }
     }
 
@@ -114,5 +115,35 @@ class InvoiceDriftScreensIT {
         browser.choose("list:filterDrifted", "Changed since issued");
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "INV-"));
         browser.checkScreen("invoices-drifted");
+    }
+
+    /** CDR 5 re-rated from 0.54 to 0.04: March now totals 10.07, a decrease settled by Credit and correct. */
+    @Test
+    void anOperatorCreditsAndCorrectsAnInvoiceWhosePeriodNowTotalsLess() throws Exception {
+        Http http = new Http(server.baseUri()).as(Users.OPERATOR);
+        Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        assertEquals(201, created.status(), created.text());
+        long id = created.jsonObject().getJsonNumber("id").longValue();
+        assertEquals(200, http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE cdr SET customer_price = 0.04 WHERE id = 5");
+        }
+
+        browser.open("invoice.xhtml?id=" + id);
+        browser.click("invoice:checkDrift");
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("driftFigures")));
+        assertEquals("-0.50", browser.text("driftAmountDifference"));
+        assertTrue(browser.driver().findElements(By.id("invoice:createSupplementary")).isEmpty());
+        browser.click("invoice:correct");
+        var dialog = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("correctDialog")));
+        browser.await().until(driver -> "1".equals(dialog.getCssValue("opacity")));
+        browser.checkScreen("invoice-correct-dialog");
+        browser.type("correction:correctionReason", "CDR 5 re-rated");
+        browser.click("correction:creditAndCorrect");
+
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("heading"), "not numbered yet"));
+        assertEquals("Pending", browser.text("attrState"));
+        assertTrue(browser.driver().getPageSource().contains("10.07"));
+        browser.checkScreen("invoice-corrected");
     }
 }
