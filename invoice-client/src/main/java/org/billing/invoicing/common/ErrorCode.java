@@ -26,6 +26,16 @@ public enum ErrorCode {
     INVOICE_NOT_ISSUED(409),
     INVOICE_ALREADY_CREDITED(409),
     CREDIT_NOTE_NOT_CREDITABLE(409),
+    /** A drift check or a supplementary invoice of a credit note, a supplementary invoice or a credited invoice. */
+    INVOICE_NOT_SUPPLEMENTABLE(409),
+    /** A supplementary invoice of an invoice whose period gives now what was issued. */
+    NO_DRIFT(409),
+    /** The period now totals less than was issued: a credit note and a corrected invoice settle it. */
+    DRIFT_IS_DECREASE(409),
+    /** A supplementary invoice of an invoice that has one Pending already: approve or delete that one first. */
+    SUPPLEMENTARY_PENDING(409),
+    /** The drift of an issued invoice that was never checked. */
+    DRIFT_NOT_CHECKED(404),
     SERIES_NOT_FOUND(404),
     SERIES_INVALID_PATTERN(400),
     SERIES_NAME_TAKEN(409),

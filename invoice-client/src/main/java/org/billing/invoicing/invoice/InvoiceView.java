@@ -24,6 +24,8 @@ import org.billing.invoicing.platform.PaymentModel;
  *               vendor earned - spent
  * @param correctionsAmount the signed sum of the balance corrections of a prepay account's customer
  *                          invoice (seed 002); 0 for any other invoice
+ * @param supplementedInvoiceId the issued invoice a supplementary invoice ({@code kind} SUPPLEMENTARY)
+ *                              bills the difference of; null for any other invoice
  */
 public record InvoiceView(
         Long id,
@@ -69,6 +71,7 @@ public record InvoiceView(
         Long creditedInvoiceId,
         String creditReason,
         Long creditNoteId,
+        Long supplementedInvoiceId,
         Map<String, List<?>> tables) implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -19,12 +19,12 @@ import org.billing.invoicing.invoice.Direction;
  * @param failedDocuments          invoices whose document failed ({@code GET /invoices?documentFailed=true})
  * @param failedEmails             invoices whose email failed to reach a recipient ({@code GET /invoices?emailFailed=true})
  * @param failingAutomaticInvoicing accounts, per direction, invoiced automatically with a failed period waiting
- * @param driftedInvoices          issued invoices whose calls changed since they were made; null while the
- *                                 module cannot tell (see {@link DashboardQuery#driftedInvoices})
+ * @param driftedInvoices          issued invoices whose last drift check found a difference
+ *                                 ({@code GET /invoices?drifted=true})
  */
 public record MonthAtAGlance(List<String> months, List<Invoiced> invoiced, List<Traffic> traffic,
                              long pendingInvoices, long failedDocuments, long failedEmails,
-                             long failingAutomaticInvoicing, Long driftedInvoices) implements Serializable {
+                             long failingAutomaticInvoicing, long driftedInvoices) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -141,9 +141,12 @@ public class DocumentService {
         for (DetailTable table : DetailTable.values()) {
             tables.put(table, invoices.table(invoiceId, table));
         }
+        Long original = invoice.supplementedInvoiceId() != null ? invoice.supplementedInvoiceId()
+                : invoice.creditedInvoiceId();
+        String originalReference = original == null ? null : invoices.find(original).map(InvoiceView::number).orElse(null);
         return new DocumentData(invoice, account.getBalance(), account.getMinBalance(), account.getMaxBalance(),
                 invoicePeriod(invoice), account.getContractor().getAddress(), account.getContractor().getPhones(),
-                tables, draft);
+                tables, draft, originalReference);
     }
 
     /** The template an invoice's account uses for its direction, else the global default. */

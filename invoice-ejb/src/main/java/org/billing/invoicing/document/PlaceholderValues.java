@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.billing.invoicing.invoice.CallLineView;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.ServiceLine;
 
@@ -39,6 +40,12 @@ public final class PlaceholderValues {
         values.put("C_PHONES", Formats.text(data.contractorPhones()));
         values.put("I_ID", invoice.id() == null ? "" : invoice.id().toString());
         values.put("I_REF", data.draft() || invoice.number() == null ? DRAFT_REFERENCE : invoice.number());
+        values.put("I_KIND", switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
+            case INVOICE -> "Invoice";
+            case CREDIT_NOTE -> "Credit note";
+            case SUPPLEMENTARY -> "Supplementary invoice";
+        });
+        values.put("I_ORIGINAL_REF", Formats.text(data.originalReference()));
         values.put("I_CREATED_AT", Formats.timestamp(invoice.createdAt()));
         values.put("I_START_DATE", Formats.date(invoice.startDate()));
         values.put("I_END_DATE", Formats.date(invoice.endDate()));

@@ -53,11 +53,20 @@ public final class Placeholders {
     public static final List<String> SERVICE_COLUMNS = List.of(
             "SERVICE", "TRANSACTIONS_COUNT", "AMOUNT", "AMOUNT_DECORATED");
 
+    /**
+     * Beyond seed 001, for the documents that correct an issued invoice (issue 13): {@code [I_KIND]} says
+     * what the document is ("Invoice", "Credit note", "Supplementary invoice") and {@code [I_ORIGINAL_REF]}
+     * the number of the invoice a credit note reverses or a supplementary invoice supplements (empty for
+     * an invoice).
+     */
+    public static final List<String> CORRECTION_SCALARS = List.of("I_KIND", "I_ORIGINAL_REF");
+
     private static final Set<String> KNOWN_SCALARS;
 
     static {
         java.util.Set<String> known = new java.util.HashSet<>(SCALARS);
         known.addAll(ALIASES.keySet());
+        known.addAll(CORRECTION_SCALARS);
         KNOWN_SCALARS = Set.copyOf(known);
     }
 

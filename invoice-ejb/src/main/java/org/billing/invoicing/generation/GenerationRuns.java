@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.database.Database;
+import org.billing.invoicing.invoice.DriftChecks;
 
 /**
  * Runs of automatic invoicing, started by the schedule on every node or by an operator. A run is a
@@ -57,6 +60,9 @@ public class GenerationRuns {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private DriftChecks driftChecks;
 
     /** An operator's Run now: starts a run unless one is going, and works on the run that is going. */
     public GenerationRun start() {
@@ -135,9 +141,67 @@ public class GenerationRuns {
         try (Connection connection = dataSource.getConnection()) {
             if (GenerationStore.completeIfDone(connection, runId, clock.instant())) {
                 LOG.info(() -> "Generation run " + runId + " completed.");
+            } else {
+                return;
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not complete generation run " + runId, e);
+        }
+        checkDrift(runId);
+    }
+
+    /**
+     * After the run's invoices are written (on the node that completed it, once), the drift of the issued
+     * invoices of the last {@code invoicing.drift.periods} periods of the accounts it invoiced (issue 13):
+     * chunks of {@code invoicing.auto.chunk} recalculated together; a chunk that fails is checked again
+     * invoice by invoice, and a check that still fails is one of the run's failures, never the end of the
+     * others.
+     */
+    private void checkDrift(long runId) {
+        int periods = GenerationSettings.driftPeriods();
+        if (periods == 0) {
+            return;
+        }
+        List<GenerationStore.DriftCandidate> candidates;
+        try (Connection connection = dataSource.getConnection()) {
+            candidates = GenerationStore.driftCandidates(connection, runId, periods);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not select the invoices to check for drift after run " + runId, e);
+            return;
+        }
+        int chunk = GenerationSettings.current().chunk();
+        int drifted = 0;
+        int failed = 0;
+        for (int from = 0; from < candidates.size(); from += chunk) {
+            List<GenerationStore.DriftCandidate> part = candidates.subList(from, Math.min(candidates.size(), from + chunk));
+            try {
+                drifted += driftChecks.check(part.stream().map(GenerationStore.DriftCandidate::invoiceId).toList());
+            } catch (RuntimeException together) {
+                for (GenerationStore.DriftCandidate candidate : part) {
+                    try {
+                        drifted += driftChecks.check(List.of(candidate.invoiceId()));
+                    } catch (RuntimeException alone) {
+                        failed++;
+                        reportDriftFailure(runId, candidate, GenerationWorker.Failure.of(alone));
+                    }
+                }
+            }
+        }
+        int checked = candidates.size();
+        int found = drifted;
+        int failures = failed;
+        LOG.info(() -> "Generation run " + runId + " checked " + checked + " issued invoices for drift: " + found
+                + " drifted, " + failures + " failed.");
+    }
+
+    private void reportDriftFailure(long runId, GenerationStore.DriftCandidate candidate,
+                                    GenerationWorker.Failure failure) {
+        try (Connection connection = dataSource.getConnection()) {
+            GenerationStore.insertDriftFailure(connection, runId, candidate, "DRIFT_CHECK_FAILED",
+                    "The drift check of invoice " + candidate.invoiceId() + " failed: " + failure.code() + ": "
+                            + failure.reason(), clock.instant());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not report the failed drift check of invoice " + candidate.invoiceId(), e);
         }
     }
 

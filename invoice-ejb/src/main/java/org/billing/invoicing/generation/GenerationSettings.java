@@ -39,6 +39,28 @@ public record GenerationSettings(int threads, int chunk, Duration lease, int max
                 positive("invoicing.auto.max-periods-per-account", 1_000));
     }
 
+    /**
+     * {@code invoicing.drift.periods}: after a run that created invoices, the drift of the issued invoices of
+     * the last this many periods of each account and direction it invoiced is checked (issue 13); 0 checks
+     * none. Default 2.
+     */
+    public static int driftPeriods() {
+        String configured = Settings.value("invoicing.drift.periods").orElse(null);
+        if (configured == null) {
+            return 2;
+        }
+        try {
+            int periods = Integer.parseInt(configured.trim());
+            if (periods < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return periods;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("The setting invoicing.drift.periods (INVOICING_DRIFT_PERIODS) is a whole"
+                    + " number of periods, 0 for none; got '" + configured + "'.", e);
+        }
+    }
+
     private static int positive(String key, int fallback) {
         return Settings.value(key).map(Integer::parseInt).filter(v -> v > 0).orElse(fallback);
     }

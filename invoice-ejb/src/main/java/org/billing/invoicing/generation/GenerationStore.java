@@ -309,12 +309,72 @@ final class GenerationStore {
                 "created=" + created + " skipped=" + skipped + " failed=" + failed, started, heartbeat, ended, List.of());
     }
 
+    /** An issued invoice whose drift a run checks after it invoiced (issue 13). */
+    record DriftCandidate(long invoiceId, long accountId, Direction direction, LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /**
+     * The issued invoices (not credit notes or supplementary invoices, not credited) of the last
+     * {@code periods} periods of each account and direction the run created invoices for, but those the
+     * run created: one statement, ranked per account and direction by period.
+     */
+    static List<DriftCandidate> driftCandidates(Connection connection, long runId, int periods) throws SQLException {
+        List<DriftCandidate> candidates = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT r.id, r.account_id, r.direction, r.first_day, r.last_day FROM (
+                    SELECT i.id, i.account_id, i.direction, i.first_day, i.last_day,
+                           row_number() OVER (PARTITION BY i.account_id, i.direction ORDER BY i.end_at DESC) AS n
+                    FROM invoice i
+                    JOIN (SELECT DISTINCT account_id, direction FROM generation_item
+                          WHERE run_id = ? AND status = 'CREATED') g
+                      ON g.account_id = i.account_id AND g.direction = i.direction
+                    WHERE i.kind = 'INVOICE' AND i.state <> 'PENDING'
+                      AND NOT EXISTS (SELECT 1 FROM generation_item c WHERE c.run_id = ? AND c.invoice_id = i.id)
+                      AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.credited_invoice_id = i.id)
+                ) r WHERE r.n <= ? ORDER BY r.direction, r.first_day, r.account_id
+                """)) {
+            select.setLong(1, runId);
+            select.setLong(2, runId);
+            select.setInt(3, periods);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    candidates.add(new DriftCandidate(row.getLong(1), row.getLong(2), Direction.valueOf(row.getString(3)),
+                            row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** A drift check the run could not make, reported with its failures. */
+    static void insertDriftFailure(Connection connection, long runId, DriftCandidate candidate, String code,
+                                   String reason, Instant at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO generation_drift_failure (run_id,"
+                + " invoice_id, account_id, direction, first_day, last_day, code, reason, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, runId);
+            insert.setLong(2, candidate.invoiceId());
+            insert.setLong(3, candidate.accountId());
+            insert.setString(4, candidate.direction().name());
+            insert.setObject(5, candidate.firstDay());
+            insert.setObject(6, candidate.lastDay());
+            insert.setString(7, code);
+            insert.setString(8, reason.length() > 2_000 ? reason.substring(0, 2_000) : reason);
+            setInstant(insert, 9, at);
+            insert.executeUpdate();
+        }
+    }
+
     static List<GenerationFailure> failures(Connection connection, long runId) throws SQLException {
         List<GenerationFailure> failures = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT account_id, direction, first_day, last_day,"
                 + " code, reason, attempts, ended_at FROM generation_item WHERE run_id = ?"
-                + " AND status IN ('FAILED', 'ABANDONED') ORDER BY account_id, direction, first_day LIMIT 1000")) {
+                + " AND status IN ('FAILED', 'ABANDONED')"
+                + " UNION ALL SELECT account_id, direction, first_day, last_day, code, reason, 0, at"
+                + " FROM generation_drift_failure WHERE run_id = ?"
+                + " ORDER BY account_id, direction, first_day LIMIT 1000")) {
             select.setLong(1, runId);
+            select.setLong(2, runId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     failures.add(new GenerationFailure(row.getLong("account_id"),

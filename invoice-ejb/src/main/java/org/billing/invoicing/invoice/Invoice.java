@@ -122,6 +122,9 @@ public class Invoice {
     private Long creditedInvoiceId;
     @Column(name = "credit_reason", updatable = false)
     private String creditReason;
+    /** The issued invoice a supplementary invoice bills the difference of; null for any other. */
+    @Column(name = "supplemented_invoice_id", updatable = false)
+    private Long supplementedInvoiceId;
 
     protected Invoice() {
     }
@@ -210,6 +213,75 @@ public class Invoice {
         note.createdAt = createdAt;
         note.createdBy = createdBy;
         return note;
+    }
+
+    /**
+     * A supplementary invoice of an issued invoice (issue 13): Pending, of the same account, direction,
+     * type and period, its figures the difference between the period now and what was issued for it
+     * ({@code difference}, now minus then, with only the rows that changed). The original is never
+     * touched. Only an increase is billed this way: a decrease is corrected by a credit note of the
+     * original and a corrected invoice.
+     */
+    public static Invoice supplementaryOf(Invoice original, InvoiceTally difference, Instant createdAt, String createdBy) {
+        if (!original.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + original.id + " is "
+                    + original.state + "; a Pending invoice is recalculated, not supplemented.");
+        }
+        if (original.kind != InvoiceKind.INVOICE) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + original.id + " is a "
+                    + (original.kind == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
+                    + "; the invoice it refers to is checked and supplemented.");
+        }
+        if (difference.direction() != original.direction) {
+            throw new IllegalArgumentException("A " + difference.direction() + " difference for a " + original.direction
+                    + " invoice");
+        }
+        if (difference.isZero()) {
+            throw new InvoicingException(ErrorCode.NO_DRIFT, "Invoice " + original.id
+                    + " has not drifted: its period gives what was issued.");
+        }
+        if (difference.amount().signum() < 0) {
+            throw new InvoicingException(ErrorCode.DRIFT_IS_DECREASE, "The period of invoice " + original.id
+                    + " now totals " + difference.amount().negate().toPlainString() + " less than was issued: credit"
+                    + " the invoice and create the corrected invoice for its period (POST /invoices/" + original.id
+                    + "/correction does both).");
+        }
+        Invoice supplementary = new Invoice();
+        supplementary.kind = InvoiceKind.SUPPLEMENTARY;
+        supplementary.supplementedInvoiceId = original.id;
+        supplementary.contractorId = original.contractorId;
+        supplementary.accountId = original.accountId;
+        supplementary.direction = original.direction;
+        supplementary.paymentModel = original.paymentModel;
+        supplementary.type = original.type;
+        supplementary.state = InvoiceState.PENDING;
+        supplementary.startAt = original.startAt;
+        supplementary.endAt = original.endAt;
+        supplementary.timeZone = original.timeZone;
+        supplementary.firstDay = original.firstDay;
+        supplementary.lastDay = original.lastDay;
+        supplementary.createdAt = Objects.requireNonNull(createdAt);
+        supplementary.createdBy = createdBy;
+        boolean originated = CallSide.of(original.direction) == CallSide.ORIGINATED;
+        CallTotals calls = difference.calls();
+        supplementary.amount = difference.amount();
+        supplementary.origSpent = originated ? calls.spent() : BigDecimal.ZERO;
+        supplementary.origEarned = originated ? calls.earned() : BigDecimal.ZERO;
+        supplementary.termSpent = originated ? BigDecimal.ZERO : calls.spent();
+        supplementary.termEarned = originated ? BigDecimal.ZERO : calls.earned();
+        supplementary.servicesSpent = difference.services().spent();
+        supplementary.servicesEarned = difference.services().earned();
+        supplementary.serviceTransactionsCount = difference.services().transactionsCount();
+        supplementary.correctionsAmount = difference.correctionsAmount();
+        supplementary.callsCount = calls.callsCount();
+        supplementary.successfulCallsCount = calls.successfulCallsCount();
+        supplementary.callsDuration = calls.callsDuration();
+        supplementary.billingDuration = calls.billingDuration();
+        supplementary.firstCallAt = calls.firstCallAt();
+        supplementary.lastCallAt = calls.lastCallAt();
+        supplementary.firstSuccessfulCallAt = calls.firstSuccessfulCallAt();
+        supplementary.lastSuccessfulCallAt = calls.lastSuccessfulCallAt();
+        return supplementary;
     }
 
     /**
@@ -424,5 +496,9 @@ public class Invoice {
 
     public String getCreditReason() {
         return creditReason;
+    }
+
+    public Long getSupplementedInvoiceId() {
+        return supplementedInvoiceId;
     }
 }

@@ -18,7 +18,8 @@ import org.billing.invoicing.common.Jdbc;
  * index walk in {@code (created_at DESC, id DESC)} order (after a filter's equality, V9) that stops
  * at the page: no join, no sort of everything that matched, no count of it. The search box's
  * account and contractor names are looked up first (platform tables of a few thousand rows) and
- * become id lists.
+ * become id lists. The drift filter (issue 13) is the one condition on another table: the ids of the
+ * partial index {@code invoice_drift_drifted_idx}, few, selected first and sorted like the dates.
  */
 public final class InvoiceListQuery {
 
@@ -45,6 +46,9 @@ public final class InvoiceListQuery {
     public static final String EMAIL_FAILED = "i.id IN (SELECT m.invoice_id FROM mail_outbox m WHERE m.status = 'FAILED'"
             + " AND NOT EXISTS (SELECT 1 FROM mail_outbox later WHERE later.invoice_id = m.invoice_id"
             + " AND later.recipient = m.recipient AND later.id > m.id))";
+
+    /** The issued invoices whose last drift check found a difference (through invoice_drift_drifted_idx). */
+    public static final String DRIFTED = "i.id IN (SELECT d.invoice_id FROM invoice_drift d WHERE d.drifted)";
 
     /** An id of the page and the key it is ordered by. */
     public record Row(long id, Instant createdAt) {
@@ -102,6 +106,11 @@ public final class InvoiceListQuery {
         if (filter.emailFailed()) {
             query.unordered = true;
             query.conditions.add(EMAIL_FAILED);
+        }
+        if (Boolean.TRUE.equals(filter.drifted())) {
+            // Few invoices drift: they are selected through invoice_drift_drifted_idx and sorted (fenced).
+            query.unordered = true;
+            query.conditions.add(DRIFTED);
         }
         String text = filter.text() == null ? "" : filter.text().strip();
         if (!text.isEmpty()) {

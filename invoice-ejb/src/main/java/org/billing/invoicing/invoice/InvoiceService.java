@@ -77,6 +77,7 @@ public class InvoiceService {
 
     private final InvoiceCalculator calculator = new InvoiceCalculator();
     private final InvoiceLineStore lineStore = new InvoiceLineStore();
+    private final DriftCheck driftCheck = new DriftCheck();
 
     /** What {@link #create} would store now; nothing is written and no number is used. */
     public InvoiceView calculate(InvoiceRequest request) {
@@ -230,6 +231,9 @@ public class InvoiceService {
         Invoice invoice = lockedInvoice(id);
         Account account = em.find(Account.class, invoice.getAccountId());
         issue(invoice, InvoiceState.APPROVED, numbering.seriesFor(account.getId(), invoice.getDirection()));
+        if (invoice.getKind() == InvoiceKind.SUPPLEMENTARY) {
+            recheck(invoice.getSupplementedInvoiceId());
+        }
         return view(invoice, account);
     }
 
@@ -244,6 +248,11 @@ public class InvoiceService {
             throw new InvoicingException(ErrorCode.INVOICE_ALREADY_CREDITED,
                     "Invoice " + id + " is already credited by credit note " + earlier.get() + ".");
         }
+        Optional<Long> pending = pendingSupplementary(id);
+        if (pending.isPresent()) {
+            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
+                    + " has a Pending supplementary invoice, " + pending.get() + ": delete it before crediting.");
+        }
         Instant now = clock.instant();
         Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
         em.persist(note);
@@ -253,8 +262,172 @@ public class InvoiceService {
         Account account = em.find(Account.class, note.getAccountId());
         issue(note, InvoiceState.APPROVED, numbering.creditNoteSeries());
         record(original, Action.CREDITED, now, "Credited by " + note.getNumber() + ": " + note.getCreditReason());
+        if (original.getKind() == InvoiceKind.SUPPLEMENTARY) {
+            // What was issued for the period no longer counts this supplementary invoice.
+            recheck(original.getSupplementedInvoiceId());
+        } else {
+            forgetDrift(id);
+        }
         events.fire(new InvoiceLifecycleEvent.InvoiceCredited(original.getId(), note.getId()));
         return view(note, account);
+    }
+
+    /**
+     * Checks the drift of an issued invoice now (issue 13): its period recalculated as Calculate would,
+     * compared with what was issued for it (the invoice plus its issued supplementary invoices that are
+     * not credited). The check replaces the invoice's last one and is returned.
+     */
+    public DriftView checkDrift(long id) {
+        Invoice invoice = em.find(Invoice.class, id);
+        if (invoice == null) {
+            throw notFound(id);
+        }
+        requireCheckable(invoice);
+        try {
+            DriftCheck.Outcome outcome = driftCheck.check(em, connection(), List.of(invoice)).get(0);
+            DriftCheck.record(connection(), outcome, clock.instant(), actor());
+            return DriftCheck.last(connection(), invoice, pendingSupplementary(id).orElse(null)).orElseThrow();
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not check the drift of invoice " + id, e);
+        }
+    }
+
+    /** The last drift check of an invoice, if it was ever checked. */
+    public Optional<DriftView> findDrift(long id) {
+        Invoice invoice = em.find(Invoice.class, id);
+        if (invoice == null) {
+            throw notFound(id);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return DriftCheck.last(connection, invoice, pendingSupplementary(id).orElse(null));
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the drift of invoice " + id, e);
+        }
+    }
+
+    /** The same, refusing an invoice never checked with {@code DRIFT_NOT_CHECKED}. */
+    public DriftView drift(long id) {
+        return findDrift(id).orElseThrow(() -> new InvoicingException(ErrorCode.DRIFT_NOT_CHECKED, "Invoice " + id
+                + " was never checked for drift: POST /invoices/" + id + "/drift-check checks it now."));
+    }
+
+    /**
+     * Creates the supplementary invoice of a drifted invoice (issue 13): Pending (closed and numbered at
+     * once for a prepay account, as its invoices are), billing the difference between its period now and
+     * what was issued for it, with only the detail rows that changed. The original is never touched. A
+     * decrease is refused ({@code DRIFT_IS_DECREASE}): a credit note and a corrected invoice settle it.
+     */
+    public InvoiceView supplement(long id) {
+        Invoice original = lockedInvoice(id);
+        requireCheckable(original);
+        Optional<Long> pending = pendingSupplementary(id);
+        if (pending.isPresent()) {
+            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
+                    + " has a Pending supplementary invoice, " + pending.get() + ": approve or delete it first.");
+        }
+        Instant now = clock.instant();
+        Account account = em.find(Account.class, original.getAccountId());
+        try {
+            Connection connection = connection();
+            DriftCheck.Outcome outcome = driftCheck.check(em, connection, List.of(original)).get(0);
+            InvoiceTally difference = outcome.difference();
+            Invoice supplementary = Invoice.supplementaryOf(original, difference, now, actor());
+            DriftCheck.record(connection, outcome, now, actor());
+            em.persist(supplementary);
+            em.flush();
+            lineStore.insert(connection, supplementary.getId(), new InvoiceFigures(difference.direction(),
+                    difference.calls(), difference.services(), difference.callTables(), difference.serviceLines(),
+                    PrepayDetails.NONE));
+            record(supplementary, Action.CREATED, now, "Supplementary invoice of invoice " + original.getNumber());
+            events.fire(new InvoiceLifecycleEvent.InvoiceCreated(supplementary.getId()));
+            if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
+                issue(supplementary, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), original.getDirection()));
+                recheck(id);
+            }
+            return view(supplementary, account);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not create the supplementary invoice of invoice " + id, e);
+        }
+    }
+
+    /**
+     * Settles a drift the other way (issue 13), as a decrease must be: in one transaction, a credit note
+     * reverses the issued invoice (and one reverses each of its issued supplementary invoices, so that
+     * nothing of the period stays billed twice), which releases its period, and the corrected invoice is
+     * created for the same period with the figures it gives now (Pending; closed at once for a prepay
+     * account). Returns the corrected invoice.
+     */
+    public InvoiceView correct(long id, String reason) {
+        Invoice original = lockedInvoice(id);
+        requireCheckable(original);
+        Optional<Long> pending = pendingSupplementary(id);
+        if (pending.isPresent()) {
+            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
+                    + " has a Pending supplementary invoice, " + pending.get() + ": delete it before correcting.");
+        }
+        List<Long> supplementaries = em.createQuery("SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id"
+                        + " AND s.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
+                        + " ORDER BY s.id", Long.class)
+                .setParameter("id", id).setParameter("pending", InvoiceState.PENDING).getResultList();
+        credit(id, reason);
+        for (long supplementary : supplementaries) {
+            credit(supplementary, reason);
+        }
+        Account account = em.find(Account.class, original.getAccountId());
+        return create(account, original.getDirection(), original.period(), original.getType(), null);
+    }
+
+    /** Checks an original again once what was issued for its period changed (a supplementary issued or credited). */
+    private void recheck(long originalId) {
+        Invoice original = em.find(Invoice.class, originalId);
+        if (original == null || creditNoteOf(originalId).isPresent()) {
+            return;
+        }
+        try {
+            DriftCheck.record(connection(), driftCheck.check(em, connection(), List.of(original)).get(0),
+                    clock.instant(), actor());
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not check the drift of invoice " + originalId, e);
+        }
+    }
+
+    private void forgetDrift(long id) {
+        try {
+            DriftCheck.forget(connection(), id);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not forget the drift of invoice " + id, e);
+        }
+    }
+
+    /** Only an issued invoice that is not a credit note, a supplementary invoice or credited drifts. */
+    private void requireCheckable(Invoice invoice) {
+        if (invoice.getKind() != InvoiceKind.INVOICE) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + invoice.getId() + " is a "
+                    + (invoice.getKind() == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
+                    + "; the invoice it refers to is checked for drift.");
+        }
+        if (!invoice.isIssued()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoice.getId()
+                    + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
+        }
+        Optional<Long> note = creditNoteOf(invoice.getId());
+        if (note.isPresent()) {
+            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + invoice.getId()
+                    + " is credited by credit note " + note.get() + ": its period is invoiced again, not supplemented.");
+        }
+    }
+
+    private Optional<Long> pendingSupplementary(long originalId) {
+        return em.createQuery("SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id AND s.state = :pending",
+                        Long.class)
+                .setParameter("id", originalId).setParameter("pending", InvoiceState.PENDING)
+                .getResultStream().findFirst();
+    }
+
+    /** This transaction's connection, with what the entity manager holds written to it first. */
+    private Connection connection() {
+        em.flush();
+        return em.unwrap(Connection.class);
     }
 
     private void issue(Invoice invoice, InvoiceState state, long seriesId) {

@@ -35,7 +35,7 @@ final class InvoiceViews {
                 at(invoice.getFirstSuccessfulCallAt(), zone), at(invoice.getLastSuccessfulCallAt(), zone),
                 at(invoice.getCreatedAt(), zone), invoice.getCreatedBy(), invoice.getKind(), invoice.getNumber(),
                 at(invoice.getIssuedAt(), zone), invoice.getIssuedBy(), invoice.getCreditedInvoiceId(),
-                invoice.getCreditReason(), creditNoteId, null);
+                invoice.getCreditReason(), creditNoteId, invoice.getSupplementedInvoiceId(), null);
     }
 
     /** The invoice Calculate shows: what Create would store now, with its detail tables. */
@@ -63,7 +63,7 @@ final class InvoiceViews {
                 calls.callsCount(), calls.successfulCallsCount(), calls.callsDuration(), calls.billingDuration(),
                 at(calls.firstCallAt(), zone), at(calls.lastCallAt(), zone), at(calls.firstSuccessfulCallAt(), zone),
                 at(calls.lastSuccessfulCallAt(), zone), at(now, zone), null, InvoiceKind.INVOICE, null, null, null,
-                null, null, null, tables);
+                null, null, null, null, tables);
     }
 
     static List<CallLineView> callLines(List<CallLine> lines, ZoneId zone) {

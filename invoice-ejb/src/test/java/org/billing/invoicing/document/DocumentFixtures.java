@@ -54,7 +54,7 @@ public final class DocumentFixtures {
                 at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
                 at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
                 at("2026-04-01T09:30+02:00"), "operator", InvoiceKind.INVOICE, "INV-2026-000001",
-                at("2026-04-02T10:00+02:00"), "operator", null, null, null, null);
+                at("2026-04-02T10:00+02:00"), "operator", null, null, null, null, null);
     }
 
     public static CallLineView line(String prefix, String network, String rate, long calls, long duration,

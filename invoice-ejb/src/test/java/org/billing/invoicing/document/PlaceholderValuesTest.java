@@ -1,6 +1,7 @@
 package org.billing.invoicing.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -68,13 +69,28 @@ class PlaceholderValuesTest {
         expected.put("I_SRV_EARNED", "0.5");
         expected.put("I_SRV_EARNED_D", "0.50");
         expected.put("T_SRV_TRANSACTIONS_COUNT", "3");
+        // Issue 13: what the document is, and the invoice it corrects (none for an invoice).
+        expected.put("I_KIND", "Invoice");
+        expected.put("I_ORIGINAL_REF", "");
 
         Map<String, String> values = PlaceholderValues.scalars(DocumentFixtures.data());
 
         assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(values.keySet()));
         expected.forEach((name, value) -> assertEquals(value, values.get(name), name));
         assertEquals(49, Placeholders.SCALARS.size());
-        assertEquals(51, values.size(), "49 placeholders and the second spelling of two durations");
+        assertEquals(53, values.size(), "49 placeholders, the second spelling of two durations, and the kind and"
+                + " original of a correcting document");
+    }
+
+    @Test
+    void aCorrectingDocumentNamesTheInvoiceItCorrects() {
+        DocumentData data = DocumentFixtures.data();
+        DocumentData supplementary = new DocumentData(data.invoice(), data.accountBalance(), data.accountMinBalance(),
+                data.accountMaxBalance(), data.invoicePeriod(), data.contractorAddress(), data.contractorPhones(),
+                data.tables(), false, "INV-2026-000007");
+
+        assertEquals("INV-2026-000007", PlaceholderValues.scalars(supplementary).get("I_ORIGINAL_REF"));
+        assertTrue(Placeholders.isScalar("I_KIND") && Placeholders.isScalar("I_ORIGINAL_REF"));
     }
 
     @Test

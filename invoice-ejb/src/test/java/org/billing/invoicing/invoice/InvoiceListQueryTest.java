@@ -135,6 +135,28 @@ class InvoiceListQueryTest {
                 "i.contractor_id = 3 AND i.direction = 'CUSTOMER'");
     }
 
+    /** Issue 13: the invoices whose last drift check found a difference, alone and with another filter. */
+    @Test
+    void theDriftedFilterListsTheInvoicesWhoseLastCheckFoundADifference() throws Exception {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO invoice_drift (invoice_id, checked_at, checked_by, drifted, calls_then, calls_now,"
+                    + " duration_then, duration_now, billing_duration_then, billing_duration_now, amount_then, amount_now,"
+                    + " rows_changed) SELECT id, now(), 'test', id % 97 = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM invoice"
+                    + " WHERE id % 97 = 0 OR id % 89 = 0");
+        }
+        try {
+            InvoiceFilter drifted = InvoiceFilter.any().onlyDrifted();
+            assertListed(drifted, "i.id IN (SELECT invoice_id FROM invoice_drift WHERE drifted)");
+            assertListed(filter(null, 2L, null, null, null, null, null, null, null).onlyDrifted(),
+                    "i.contractor_id = 2 AND i.id IN (SELECT invoice_id FROM invoice_drift WHERE drifted)");
+            assertTrue(total(drifted).count() > 0);
+        } finally {
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM invoice_drift");
+            }
+        }
+    }
+
     private static void assertListed(InvoiceFilter filter, String where) throws SQLException {
         List<Long> expected = expected(where);
         assertTrue(expected.size() <= InvoiceListQuery.TOTAL_BOUND, "pick a narrower filter for this test");

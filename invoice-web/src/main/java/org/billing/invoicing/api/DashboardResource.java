@@ -32,7 +32,7 @@ public class DashboardResource {
                     + " (credited invoices left out). Then the counts that open filtered lists: `pendingInvoices`"
                     + " (`GET /invoices?state=PENDING`), `failedDocuments` (`?documentFailed=true`), `failedEmails`"
                     + " (`?emailFailed=true`), `failingAutomaticInvoicing` (accounts per direction invoiced"
-                    + " automatically with a failed period waiting) and `driftedInvoices` (null: not checked yet).")
+                    + " automatically with a failed period waiting) and `driftedInvoices` (`?drifted=true`: the issued invoices whose last drift check found a difference).")
     @APIResponse(responseCode = "200", description = "The figures")
     @GET
     public MonthAtAGlance monthAtAGlance() {

@@ -27,6 +27,7 @@ import org.billing.invoicing.invoice.BulkApproval;
 import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoicePage;
@@ -149,6 +150,11 @@ public class InvoiceResource {
                                       + " failed to reach a recipient (the latest message to that recipient failed)",
                                       schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                               @QueryParam("emailFailed") String emailFailed,
+                              @Parameter(in = ParameterIn.QUERY, description = "true: only the issued invoices whose"
+                                      + " last drift check found a difference (calls, durations, amount or a detail row)"
+                                      + " not yet settled; `total` with `size=1` counts them",
+                                      schema = @Schema(type = SchemaType.BOOLEAN))
+                              @QueryParam("drifted") String drifted,
                               @Parameter(in = ParameterIn.QUERY, description = "Keyset paging: the page after this"
                                       + " one, given as the previous page's nextCursor; not with page")
                               @QueryParam("cursor") String cursor,
@@ -164,7 +170,8 @@ public class InvoiceResource {
                 Params.enumValue(InvoiceState.class, state, "state"), Params.enumValue(InvoiceType.class, type, "type"),
                 Params.date(from, "from"), Params.date(to, "to"),
                 Params.enumValue(PaymentModel.class, paymentModel, "paymentModel"), Params.text(q, "q", MAX_SEARCH_LENGTH),
-                Params.flag(documentFailed, "documentFailed"), Params.flag(emailFailed, "emailFailed"));
+                Params.flag(documentFailed, "documentFailed"), Params.flag(emailFailed, "emailFailed"),
+                Params.bool(drifted, "drifted"));
         int pageSize = Params.integer(size, "size", 50);
         if (cursor != null && !cursor.isBlank()) {
             if (page != null && !page.isBlank()) {
@@ -314,6 +321,85 @@ public class InvoiceResource {
         InvoiceView note = invoices.credit(invoiceId(id), reason);
         return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(note.id())).build())
                 .entity(note).build();
+    }
+
+    /** The last drift check of an issued invoice: its period then (as issued) and now (issue 13). */
+    @Operation(summary = "The last drift check of an issued invoice",
+            description = "What was issued for the invoice's period (the invoice plus its issued supplementary"
+                    + " invoices that are not credited) and what the period gave when it was last checked: calls,"
+                    + " durations and amount then and now, and how many detail rows differ. Reads the recorded check"
+                    + " only (cheap); POST drift-check checks again.")
+    @APIResponse(responseCode = "200", description = "The last check")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DRIFT_NOT_CHECKED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @GET
+    @Path("{id}/drift")
+    public DriftView drift(@PathParam("id") String id) {
+        return invoices.drift(invoiceId(id));
+    }
+
+    /** Checks the drift of an issued invoice now and records it. */
+    @Operation(summary = "Check the drift of an issued invoice now",
+            description = "Recalculates the invoice's period as Calculate would, compares it with what was issued"
+                    + " for it, records the check (replacing the last one) and answers it.")
+    @APIResponse(responseCode = "200", description = "The check")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/drift-check")
+    public DriftView checkDrift(@PathParam("id") String id) {
+        return invoices.checkDrift(invoiceId(id));
+    }
+
+    /** Bills the drift of an issued invoice with a supplementary invoice for the difference only. */
+    @Operation(summary = "Create the supplementary invoice of a drifted invoice",
+            description = "A Pending invoice of kind SUPPLEMENTARY (closed and numbered at once for a prepay"
+                    + " account) referencing the original (supplementedInvoiceId), whose figures and detail rows are"
+                    + " the period now minus what was issued, only the rows that changed. The original is never"
+                    + " touched. A decrease is refused: credit the original and create a corrected invoice.")
+    @APIResponse(responseCode = "201", description = "The supplementary invoice; Location is it")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, NO_DRIFT,"
+            + " DRIFT_IS_DECREASE, SUPPLEMENTARY_PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/supplementary")
+    public Response supplement(@PathParam("id") String id) {
+        InvoiceView supplementary = invoices.supplement(invoiceId(id));
+        return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(supplementary.id()))
+                .build()).entity(supplementary).build();
+    }
+
+    /** Credits a drifted invoice (and its supplementary invoices) and creates the corrected invoice, at once. */
+    @Operation(summary = "Credit an issued invoice and create its corrected invoice",
+            description = "Settles a drift that is a decrease (or any drift) in one transaction: a credit note {reason}"
+                    + " reverses the invoice and one reverses each of its issued supplementary invoices, which releases"
+                    + " its period; the corrected invoice is created for the same period with the figures it gives now"
+                    + " (Pending, or Closed for a prepay account).")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.CREDIT_NOTE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The corrected invoice; Location is it")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, SUPPLEMENTARY_PENDING,"
+            + " INVOICE_NUMBER_TAKEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @POST
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Path("{id}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@PathParam("id") String id, JsonValue body) {
+        String reason = JsonBodies.requiredString(JsonBodies.object(body, "{reason}"), "reason");
+        InvoiceView corrected = invoices.correct(invoiceId(id), reason);
+        return Response.created(uriInfo.getBaseUriBuilder().path("invoices").path(String.valueOf(corrected.id())).build())
+                .entity(corrected).build();
     }
 
     /** Who created, approved, credited, deleted or emailed the invoice, and when. */

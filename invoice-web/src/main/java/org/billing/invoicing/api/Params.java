@@ -94,6 +94,18 @@ final class Params {
         return parsed.intValue();
     }
 
+    /** {@code true} or {@code false} (any case); null when not given. */
+    static Boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String word = value.trim().toLowerCase(Locale.ROOT);
+        if (!word.equals("true") && !word.equals("false")) {
+            throw invalid(field, field + " is true or false; got '" + value + "'.");
+        }
+        return Boolean.valueOf(word);
+    }
+
     static InvoicingException invalid(String field, String message) {
         return new InvoicingException(ErrorCode.VALIDATION_FAILED, field, message);
     }

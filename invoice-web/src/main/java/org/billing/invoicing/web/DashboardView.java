@@ -155,9 +155,4 @@ public class DashboardView implements Serializable {
                                 .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
                 .build().toString();
     }
-
-    /** Whether the drift check's count is known (see {@code DashboardQuery.driftedInvoices}). */
-    public boolean isDriftKnown() {
-        return getFigures().driftedInvoices() != null;
-    }
 }

@@ -15,6 +15,7 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.invoice.DetailTable;
+import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -56,6 +57,10 @@ public class InvoiceDetail implements Serializable {
     private String creditReason;
     /** Read once per view and after an action; never serialized with the view (it is read again). */
     private transient InvoiceDocument document;
+    /** The last drift check of an issued invoice (issue 13), read once per view and after a check. */
+    private DriftView drift;
+    private boolean driftRead;
+    private String supplementedNumber;
 
     /** The f:viewAction: an unknown or missing id leaves {@link #getInvoice()} null, which the page says. */
     public void load() {
@@ -138,6 +143,98 @@ public class InvoiceDetail implements Serializable {
 
     public boolean isPending() {
         return invoice != null && invoice.state() == InvoiceState.PENDING;
+    }
+
+    public boolean isSupplementary() {
+        return invoice != null && invoice.kind() == InvoiceKind.SUPPLEMENTARY;
+    }
+
+    /** An issued invoice (not a credit note or a supplementary invoice) that no credit note reverses: it may drift. */
+    public boolean isDriftCheckable() {
+        return invoice != null && !isPending() && invoice.kind() == InvoiceKind.INVOICE && invoice.creditNoteId() == null;
+    }
+
+    /** The invoice's last drift check, or null when it was never checked (or cannot drift). */
+    public DriftView getDrift() {
+        if (!driftRead && isDriftCheckable()) {
+            drift = invoices.findDrift(invoice.id()).orElse(null);
+            driftRead = true;
+        }
+        return drift;
+    }
+
+    /** Drifted upwards with no supplementary invoice Pending: an operator may bill the difference. */
+    public boolean isSupplementable() {
+        DriftView last = getDrift();
+        return last != null && last.drifted() && last.amountDifference().signum() >= 0
+                && last.pendingSupplementaryId() == null;
+    }
+
+    /** Drifted downwards: a credit note and a corrected invoice settle it. */
+    public boolean isDriftDecrease() {
+        DriftView last = getDrift();
+        return last != null && last.drifted() && last.amountDifference().signum() < 0;
+    }
+
+    /** The number of the invoice a supplementary invoice bills the difference of. */
+    public String getSupplementedNumber() {
+        if (supplementedNumber == null && isSupplementary()) {
+            supplementedNumber = invoices.find(invoice.supplementedInvoiceId()).map(InvoiceView::number)
+                    .orElse("#" + invoice.supplementedInvoiceId());
+        }
+        return supplementedNumber;
+    }
+
+    /** An operator checks the drift now: the period recalculated and compared with what was issued. */
+    public void checkDrift() {
+        if (!Access.permits(Roles.OPERATOR, "check invoices for drift")) {
+            return;
+        }
+        try {
+            drift = invoices.checkDrift(invoice.id());
+            driftRead = true;
+        } catch (RuntimeException e) {
+            Messages.error(null, Refusals.refusal(e).getMessage());
+            return;
+        }
+        Messages.info(drift.drifted() ? "The period of invoice " + invoice.number() + " changed since it was issued."
+                : "The period of invoice " + invoice.number() + " gives what was issued: no drift.");
+    }
+
+    /** Creates the supplementary invoice of the difference and opens it. */
+    public String createSupplementary() {
+        if (!Access.permits(Roles.OPERATOR, "create supplementary invoices")) {
+            return null;
+        }
+        InvoiceView supplementary;
+        try {
+            supplementary = invoices.supplement(invoice.id());
+        } catch (RuntimeException e) {
+            Messages.error(null, Refusals.refusal(e).getMessage());
+            driftRead = false;
+            return null;
+        }
+        Messages.infoAfterRedirect("Supplementary invoice " + supplementary.id() + " bills the difference of invoice "
+                + invoice.number() + (supplementary.number() == null ? "; approve it to issue it." : "."));
+        return "invoice?faces-redirect=true&id=" + supplementary.id();
+    }
+
+    /** Credits the invoice (and its supplementary invoices) and opens the corrected invoice made at once. */
+    public String correct() {
+        if (!Access.permits(Roles.OPERATOR, "correct invoices")) {
+            return null;
+        }
+        InvoiceView corrected;
+        try {
+            corrected = invoices.correct(invoice.id(), creditReason);
+        } catch (RuntimeException e) {
+            InvoicingException refusal = Refusals.refusal(e);
+            Messages.error("reason".equals(refusal.field()) ? "correction:correctionReason" : null, refusal.getMessage());
+            return null;
+        }
+        Messages.infoAfterRedirect("Invoice " + invoice.number() + " is credited; invoice " + corrected.id()
+                + " corrects it for the same period.");
+        return "invoice?faces-redirect=true&id=" + corrected.id();
     }
 
     public boolean isCreditNote() {

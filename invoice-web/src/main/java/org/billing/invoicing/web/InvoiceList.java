@@ -66,6 +66,8 @@ public class InvoiceList implements Serializable {
     private String text;
     /** Null (any), {@link #DOCUMENT_FAILED} or {@link #EMAIL_FAILED}: the dashboard's counts link to these. */
     private String problem;
+    /** True: only the invoices whose last drift check found a difference (issue 13). */
+    private Boolean drifted;
     private boolean totalExact = true;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
@@ -81,7 +83,7 @@ public class InvoiceList implements Serializable {
     private InvoiceFilter filter() {
         return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel,
                 text == null || text.isBlank() ? null : text.strip(), DOCUMENT_FAILED.equals(problem),
-                EMAIL_FAILED.equals(problem));
+                EMAIL_FAILED.equals(problem), Boolean.TRUE.equals(drifted) ? true : null);
     }
 
     /**
@@ -269,6 +271,14 @@ public class InvoiceList implements Serializable {
 
     public PaymentModel[] getPaymentModels() {
         return PaymentModel.values();
+    }
+
+    public Boolean getDrifted() {
+        return drifted;
+    }
+
+    public void setDrifted(Boolean drifted) {
+        this.drifted = drifted;
     }
 
     public Long getAccountId() {

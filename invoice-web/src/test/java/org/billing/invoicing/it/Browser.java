@@ -204,7 +204,7 @@ final class Browser implements AutoCloseable {
     private static final java.util.regex.Pattern JARGON = java.util.regex.Pattern.compile(
             "(?i:\\bseed\\b)|(?<!\\[)\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\binvoice-(?:viewer|operator|admin)\\b|\\b(?:CUSTOMER|VENDOR|PENDING"
             + "|APPROVED|CLOSED|CREATED|CREDITED|DELETED|PREPAY|POSTPAY|MANUAL|AUTO|STARTED|COMPLETED|ABANDONED|SCHEDULE"
-            + "|OPERATOR|READY|FAILED|QUEUED|SENT|SENDING|RESEND|ISSUE|MONTHLY|WEEKLY|DAILY)\\b");
+            + "|OPERATOR|READY|FAILED|QUEUED|SENT|SENDING|RESEND|ISSUE|MONTHLY|WEEKLY|DAILY|SUPPLEMENTARY)\\b");
 
     /**
      * Checks the page as it is now for any operator: runs axe-core (a copy of {@code axe.min.js} from npm

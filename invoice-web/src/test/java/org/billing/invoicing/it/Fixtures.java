@@ -25,12 +25,15 @@ final class Fixtures {
             statement.execute("DELETE FROM mail_outbox");
             statement.execute("DELETE FROM invoice_document");
             statement.execute("DELETE FROM invoice_period_claim");
+            statement.execute("DELETE FROM invoice_drift");
+            statement.execute("DELETE FROM generation_drift_failure");
             for (String table : new String[] {"inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
                     "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",
                     "inv_term_networks_succ", "inv_srv_data", "inv_charges", "inv_subscriptions", "inv_corrections"}) {
                 statement.execute("DELETE FROM " + table);
             }
             statement.execute("DELETE FROM invoice WHERE credited_invoice_id IS NOT NULL");
+            statement.execute("DELETE FROM invoice WHERE supplemented_invoice_id IS NOT NULL");
             statement.execute("DELETE FROM invoice");
             statement.execute("DELETE FROM numbering_counter");
             statement.execute("DELETE FROM account_invoice_settings");
