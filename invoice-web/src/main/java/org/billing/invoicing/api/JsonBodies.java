@@ -1,5 +1,6 @@
 package org.billing.invoicing.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,6 +98,17 @@ final class JsonBodies {
             return value == JsonValue.TRUE;
         }
         throw Params.invalid(field, field + " is true or false.");
+    }
+
+    static BigDecimal optionalDecimal(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number) {
+            return number.bigDecimalValue();
+        }
+        throw Params.invalid(field, field + " is a number.");
     }
 
     static String optionalString(JsonObject json, String field) {

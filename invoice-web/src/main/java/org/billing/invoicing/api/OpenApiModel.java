@@ -32,6 +32,9 @@ public class OpenApiModel implements OASModelReader {
     public static final String INVOICE_SETTINGS_REQUEST = "InvoiceSettingsRequest";
     public static final String AUTO_INVOICING_REQUEST = "AutoInvoicingRequest";
     public static final String TEMPLATE_CHOICE = "TemplateChoice";
+    public static final String SELLER_PROFILE_DEFINITION = "SellerProfileDefinition";
+    public static final String ACCOUNT_SELLER_REQUEST = "AccountSellerRequest";
+    public static final String BUYER_TAX_PROFILE_DEFINITION = "BuyerTaxProfileDefinition";
     public static final String BASIC = "basic";
 
     @Override
@@ -76,6 +79,42 @@ public class OpenApiModel implements OASModelReader {
                                 "invoicePeriod", "generateFrom"))
                         .addSchema(TEMPLATE_CHOICE, object("A template; null removes the choice.",
                                 Map.of("templateId", integer("The template; null for none"))))
+                        .addSchema(SELLER_PROFILE_DEFINITION, object("A legal entity of the platform operator, as"
+                                        + " invoices name their supplier. On PUT every field is given (null for none):"
+                                        + " a missing field is refused, never reset.",
+                                Map.ofEntries(Map.entry("legalName", string("Unique legal name")),
+                                        Map.entry("street", string("Street and number")),
+                                        Map.entry("city", string("City")),
+                                        Map.entry("postalCode", string("Postal code")),
+                                        Map.entry("country", string("ISO 3166-1 alpha-2, e.g. DE")),
+                                        Map.entry("vatId", string("VAT ID in its country's syntax; required in the EU")),
+                                        Map.entry("registration", string("Company register and number")),
+                                        Map.entry("contactEmail", string("Contact e-mail address")),
+                                        Map.entry("contactPhone", string("Contact phone")),
+                                        Map.entry("iban", string("IBAN for payment, check digits checked")),
+                                        Map.entry("bic", string("BIC, 8 or 11 characters")),
+                                        Map.entry("paymentTermsDays", integer("Days to the due date, 0 to 365 (default 30)")),
+                                        Map.entry("rounding", enumeration("How legal totals are rounded (default HALF_UP)",
+                                                "HALF_UP", "HALF_EVEN")),
+                                        Map.entry("isDefault", bool("The seller of every account not assigned another;"
+                                                + " the first profile is the default"))),
+                                "legalName", "street", "city", "postalCode", "country"))
+                        .addSchema(ACCOUNT_SELLER_REQUEST, object("The legal entity an account sells through.",
+                                Map.of("sellerProfileId", integer("A seller profile; null for the default")),
+                                "sellerProfileId"))
+                        .addSchema(BUYER_TAX_PROFILE_DEFINITION, object("How a contractor is taxed as a buyer. On PUT"
+                                        + " every field is given (null for none).",
+                                Map.of("country", string("ISO 3166-1 alpha-2"),
+                                        "vatId", string("VAT ID in its country's syntax; required for REVERSE_CHARGE"),
+                                        "treatment", enumeration("DOMESTIC: VAT at vatRate; REVERSE_CHARGE: an EU"
+                                                        + " business buyer accounts for the VAT; EXPORT: outside the EU;"
+                                                        + " EXEMPT: for exemptionReason",
+                                                "DOMESTIC", "REVERSE_CHARGE", "EXPORT", "EXEMPT"),
+                                        "vatRate", OASFactory.createSchema().type(SchemaType.NUMBER)
+                                                .description("Percent, 0 to 100, DOMESTIC only"),
+                                        "exemptionReason", string("The legal ground, EXEMPT only"),
+                                        "buyerReference", string("Purchase order or buyer reference")),
+                                "country", "vatId", "treatment", "vatRate", "exemptionReason", "buyerReference"))
                         .addResponse(PROBLEM, OASFactory.createAPIResponse()
                                 .description("An error, as application/problem+json with a stable code")
                                 .content(problemContent()))

@@ -57,4 +57,13 @@ final class Fixtures {
             connection.commit();
         }
     }
+
+    /** No seller or buyer tax profile: the tax profile tests start from none (other classes share the database). */
+    static void removeTaxProfiles(PostgresDatabase database) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM account_seller_profile");
+            statement.execute("DELETE FROM seller_profile");
+            statement.execute("DELETE FROM buyer_tax_profile");
+        }
+    }
 }
