@@ -8,5 +8,4 @@ import jakarta.ejb.Remote;
  * Values are passed by value. Payara Micro has no ORB for remote EJB: there, use the REST API.
  */
 @Remote
-public interface InvoicingRemote extends InvoicingApi {
-}
+public interface InvoicingRemote extends InvoicingApi {}

@@ -13,8 +13,7 @@ public final class Roles {
     /** Manages templates, numbering series, account settings, automatic invoicing and generation runs. */
     public static final String ADMIN = "invoice-admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The roles held with the implied ones: an administrator is also an operator and a viewer. */
     public static java.util.Set<String> withImplied(java.util.Collection<String> roles) {

@@ -18,7 +18,8 @@ public record CallLineView(
         long billingDuration,
         BigDecimal amount,
         OffsetDateTime firstCallAt,
-        OffsetDateTime lastCallAt) implements Serializable {
+        OffsetDateTime lastCallAt)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

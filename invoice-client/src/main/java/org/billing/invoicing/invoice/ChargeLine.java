@@ -27,7 +27,8 @@ public record ChargeLine(
         BigDecimal discount,
         BigDecimal taxes,
         BigDecimal amount,
-        OffsetDateTime createdAt) implements Serializable {
+        OffsetDateTime createdAt)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

@@ -13,8 +13,9 @@ import java.time.OffsetDateTime;
  * @param amount signed and unrounded: positive increased the account's balance, negative reduced it
  * @param approvedAt when a manager approved it, in the account's zone
  */
-public record CorrectionLine(int lineNo, long correctionId, String description, BigDecimal amount,
-                             OffsetDateTime approvedAt) implements Serializable {
+public record CorrectionLine(
+        int lineNo, long correctionId, String description, BigDecimal amount, OffsetDateTime approvedAt)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

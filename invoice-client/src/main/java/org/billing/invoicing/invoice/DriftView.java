@@ -28,7 +28,8 @@ public record DriftView(
         BigDecimal amountNow,
         BigDecimal amountDifference,
         int rowsChanged,
-        Long pendingSupplementaryId) implements Serializable {
+        Long pendingSupplementaryId)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

@@ -16,49 +16,119 @@ import org.billing.invoicing.platform.PaymentModel;
  * selects the issued invoices whose last drift check found a difference (issue 13); false or null does not
  * filter.
  */
-public record InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                            InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text,
-                            boolean documentFailed, boolean emailFailed, Boolean drifted)
+public record InvoiceFilter(
+        Long accountId,
+        Long contractorId,
+        Direction direction,
+        InvoiceState state,
+        InvoiceType type,
+        LocalDate from,
+        LocalDate to,
+        PaymentModel paymentModel,
+        String text,
+        boolean documentFailed,
+        boolean emailFailed,
+        Boolean drifted)
         implements Serializable {
 
     private static final long serialVersionUID = 2L;
 
     /** The filter without the delivery problems and the drift, as sibling modules built it before there were any. */
-    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text) {
+    public InvoiceFilter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to,
+            PaymentModel paymentModel,
+            String text) {
         this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, false, false, null);
     }
 
     /** The filter with the delivery problems, without the drift. */
-    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text,
-                         boolean documentFailed, boolean emailFailed) {
-        this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, documentFailed, emailFailed,
+    public InvoiceFilter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to,
+            PaymentModel paymentModel,
+            String text,
+            boolean documentFailed,
+            boolean emailFailed) {
+        this(
+                accountId,
+                contractorId,
+                direction,
+                state,
+                type,
+                from,
+                to,
+                paymentModel,
+                text,
+                documentFailed,
+                emailFailed,
                 null);
     }
 
     /** The filter with the drift, without the delivery problems. */
-    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel, String text,
-                         Boolean drifted) {
+    public InvoiceFilter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to,
+            PaymentModel paymentModel,
+            String text,
+            Boolean drifted) {
         this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, false, false, drifted);
     }
 
     /** The same filter, only the invoices whose last drift check found a difference. */
     public InvoiceFilter onlyDrifted() {
-        return new InvoiceFilter(accountId, contractorId, direction, state, type, from, to, paymentModel, text,
-                documentFailed, emailFailed, true);
+        return new InvoiceFilter(
+                accountId,
+                contractorId,
+                direction,
+                state,
+                type,
+                from,
+                to,
+                paymentModel,
+                text,
+                documentFailed,
+                emailFailed,
+                true);
     }
 
     /** The filter without a search text, as sibling modules built it before there was one. */
-    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                         InvoiceType type, LocalDate from, LocalDate to, PaymentModel paymentModel) {
+    public InvoiceFilter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to,
+            PaymentModel paymentModel) {
         this(accountId, contractorId, direction, state, type, from, to, paymentModel, null, null);
     }
 
     /** The filter without a payment model, as sibling modules built it before there was one. */
-    public InvoiceFilter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                         InvoiceType type, LocalDate from, LocalDate to) {
+    public InvoiceFilter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to) {
         this(accountId, contractorId, direction, state, type, from, to, null, null, null);
     }
 

@@ -11,14 +11,11 @@ public sealed interface InvoiceLifecycleEvent extends Serializable {
     long invoiceId();
 
     /** An invoice was created (Pending, or a prepay invoice about to be closed). */
-    record InvoiceCreated(long invoiceId) implements InvoiceLifecycleEvent {
-    }
+    record InvoiceCreated(long invoiceId) implements InvoiceLifecycleEvent {}
 
     /** An invoice or credit note was issued with its number: {@code state} is APPROVED or CLOSED. */
-    record InvoiceApproved(long invoiceId, String number, InvoiceState state) implements InvoiceLifecycleEvent {
-    }
+    record InvoiceApproved(long invoiceId, String number, InvoiceState state) implements InvoiceLifecycleEvent {}
 
     /** An issued invoice was credited by a credit note. */
-    record InvoiceCredited(long invoiceId, long creditNoteId) implements InvoiceLifecycleEvent {
-    }
+    record InvoiceCredited(long invoiceId, long creditNoteId) implements InvoiceLifecycleEvent {}
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * false ("more than 10,000"). {@code nextCursor} continues the list after this page's last invoice
  * (keyset paging; null on the last page); {@code page} is 0 on a page asked for by cursor.
  */
-public record InvoicePage(long total, int page, int size, List<InvoiceView> items, boolean totalIsExact,
-                          String nextCursor)
+public record InvoicePage(
+        long total, int page, int size, List<InvoiceView> items, boolean totalIsExact, String nextCursor)
         implements Serializable {
 
     /** A page whose total is exact and that has no cursor, as sibling modules built it before. */

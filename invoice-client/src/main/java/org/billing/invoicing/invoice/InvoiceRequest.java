@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * to {@code endDate} of the account's time zone, the end date included whole.
  */
 public record InvoiceRequest(Long accountId, Direction direction, LocalDate startDate, LocalDate endDate)
-        implements Serializable {
-}
+        implements Serializable {}

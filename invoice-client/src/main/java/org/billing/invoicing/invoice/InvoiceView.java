@@ -72,7 +72,8 @@ public record InvoiceView(
         String creditReason,
         Long creditNoteId,
         Long supplementedInvoiceId,
-        Map<String, List<?>> tables) implements Serializable {
+        Map<String, List<?>> tables)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,5 +8,4 @@ import java.math.BigDecimal;
  * sum of their amounts (a refund service totals negative).
  */
 public record ServiceLine(long serviceId, String service, long transactionsCount, BigDecimal amount)
-        implements Serializable {
-}
+        implements Serializable {}

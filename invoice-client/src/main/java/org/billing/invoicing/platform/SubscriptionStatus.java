@@ -59,6 +59,8 @@ public enum SubscriptionStatus {
             return Optional.empty();
         }
         String name = code.trim().toUpperCase(java.util.Locale.ROOT);
-        return Arrays.stream(values()).filter(status -> status.name().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.name().equals(name))
+                .findFirst();
     }
 }

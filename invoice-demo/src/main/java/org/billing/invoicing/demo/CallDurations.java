@@ -11,8 +11,7 @@ final class CallDurations {
     private static final double MU = 4.0;
     private static final double SIGMA = 1.15;
 
-    private CallDurations() {
-    }
+    private CallDurations() {}
 
     static int answered(SplittableRandom random, int cap) {
         double u1 = 1.0 - random.nextDouble(); // (0, 1]: log stays finite

@@ -19,6 +19,7 @@ final class Calls {
 
     /** A call's attempts all start within this many seconds of its first one. */
     static final int MAX_ROUTING_SECONDS = 60;
+
     static final int MAX_ATTEMPTS = 3;
     private static final int ANSWERED_PERCENT = 60;
 
@@ -34,7 +35,8 @@ final class Calls {
         this.accounts = parties.accounts();
         this.catalogue = destinations.all();
         this.tariffs = tariffs;
-        this.destinationChoice = new WeightedChoice(catalogue.stream().mapToLong(Destinations.Destination::weight).toArray());
+        this.destinationChoice = new WeightedChoice(
+                catalogue.stream().mapToLong(Destinations.Destination::weight).toArray());
         this.vendorsOf = new int[accounts.size()][];
         for (int customer = 0; customer < accounts.size(); customer++) {
             int self = customer;
@@ -67,7 +69,8 @@ final class Calls {
                 time += random.nextInt(2, 12); // the switch gives up and routes to the next vendor
             } else {
                 long connect = time + random.nextInt(3, 26);
-                int duration = CallDurations.answered(random, accounts.get(customer).callDurationCap());
+                int duration =
+                        CallDurations.answered(random, accounts.get(customer).callDurationCap());
                 row(out, time, connect, duration, true, customer, used[attempt], destination, sell, buy);
             }
         }
@@ -87,8 +90,17 @@ final class Calls {
         }
     }
 
-    private void row(CopyWriter out, long start, Long connect, int duration, boolean last, int customer, int vendor,
-                     int destination, Tariff sell, Tariff buy) {
+    private void row(
+            CopyWriter out,
+            long start,
+            Long connect,
+            int duration,
+            boolean last,
+            int customer,
+            int vendor,
+            int destination,
+            Tariff sell,
+            Tariff buy) {
         Destinations.Network network = catalogue.get(destination).network();
         int customerBilled = sell.increment().billedSeconds(duration);
         int vendorBilled = buy.increment().billedSeconds(duration);

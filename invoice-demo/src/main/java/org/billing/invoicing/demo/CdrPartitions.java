@@ -55,8 +55,9 @@ final class CdrPartitions {
     private boolean create(String name, YearMonth month) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF cdr FOR VALUES FROM ('"
-                    + month.atDay(1) + " 00:00:00+00') TO ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00')");
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF cdr FOR VALUES FROM ('" + month.atDay(1)
+                            + " 00:00:00+00') TO ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00')");
             connection.releaseSavepoint(savepoint);
             return true;
         } catch (SQLException e) {

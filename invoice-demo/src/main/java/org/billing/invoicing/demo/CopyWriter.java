@@ -37,8 +37,8 @@ final class CopyWriter implements AutoCloseable {
     }
 
     static CopyWriter open(PGConnection connection, String table, String columns) throws SQLException {
-        return new CopyWriter(new PGCopyOutputStream(connection,
-                "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT text)", BUFFER));
+        return new CopyWriter(new PGCopyOutputStream(
+                connection, "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT text)", BUFFER));
     }
 
     CopyWriter value(long value) {
@@ -117,7 +117,8 @@ final class CopyWriter implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            SQLException failure = e.getCause() instanceof SQLException sql ? sql
+            SQLException failure = e.getCause() instanceof SQLException sql
+                    ? sql
                     : new SQLException("COPY failed: " + e.getMessage(), e);
             if (stream.isActive()) {
                 try {

@@ -8,7 +8,10 @@ import java.math.RoundingMode;
  * at least 0.92 USD-units per USD, which keeps a customer's marked-up rate above any vendor's cost.
  */
 enum DemoCurrency {
-    USD("1", 2), EUR("0.92", 2), AUD("1.52", 2), IDR("16300", 0);
+    USD("1", 2),
+    EUR("0.92", 2),
+    AUD("1.52", 2),
+    IDR("16300", 0);
 
     private final BigDecimal perUsd;
     private final int scale;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
+
 import org.postgresql.PGConnection;
 
 /**
@@ -88,13 +89,26 @@ public final class DemoData {
 
         Traffic.Result traffic;
         try (CopyWriter out = CopyWriter.open(pg, Calls.TABLE, Calls.COLUMNS)) {
-            traffic = Traffic.write(out, spec, period, parties, new Calls(parties, destinations, tariffs, ids.cdr()),
-                    trafficRandom);
+            traffic = Traffic.write(
+                    out, spec, period, parties, new Calls(parties, destinations, tariffs, ids.cdr()), trafficRandom);
         }
-        return new DemoDataSummary(spec.seed(), period, destinations.countries().size(), destinations.networks().size(),
-                parties.contractors().size(), ids(parties.accounts()), ids(parties.customers()), ids(parties.vendors()),
-                activity.services().size(), activity.subscriptions().size(), activity.transactions().size(),
-                activity.corrections().size(), traffic.calls(), traffic.cdrs(), traffic.heavyAccount(), partitions,
+        return new DemoDataSummary(
+                spec.seed(),
+                period,
+                destinations.countries().size(),
+                destinations.networks().size(),
+                parties.contractors().size(),
+                ids(parties.accounts()),
+                ids(parties.customers()),
+                ids(parties.vendors()),
+                activity.services().size(),
+                activity.subscriptions().size(),
+                activity.transactions().size(),
+                activity.corrections().size(),
+                traffic.calls(),
+                traffic.cdrs(),
+                traffic.heavyAccount(),
+                partitions,
                 Duration.ZERO);
     }
 

@@ -36,8 +36,7 @@ public final class DemoDataCommand {
               --force                write even if the database holds platform data (ids continue after it)
             """;
 
-    private DemoDataCommand() {
-    }
+    private DemoDataCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -113,7 +112,8 @@ public final class DemoDataCommand {
                 throw new IllegalArgumentException("--url is required");
             }
             Clock clock = now == null ? Clock.system(zone) : Clock.fixed(now, zone);
-            return new Options(url, user, password, new DemoDataSpec(seed, accounts, cdrs, months, heavy, force, clock));
+            return new Options(
+                    url, user, password, new DemoDataSpec(seed, accounts, cdrs, months, heavy, force, clock));
         }
     }
 }

@@ -18,8 +18,8 @@ import java.util.Objects;
  *                         after the existing ones; nothing is deleted)
  * @param clock            "now"
  */
-public record DemoDataSpec(long seed, int accounts, long cdrs, int months, long heavyAccountCdrs, boolean force,
-                           Clock clock) {
+public record DemoDataSpec(
+        long seed, int accounts, long cdrs, int months, long heavyAccountCdrs, boolean force, Clock clock) {
 
     public static final int MIN_ACCOUNTS = 4;
 
@@ -32,7 +32,8 @@ public record DemoDataSpec(long seed, int accounts, long cdrs, int months, long 
             throw new IllegalArgumentException("cdrs, heavyAccountCdrs and months must not be negative");
         }
         if (heavyAccountCdrs > cdrs) {
-            throw new IllegalArgumentException("heavyAccountCdrs (" + heavyAccountCdrs + ") exceeds cdrs (" + cdrs + ")");
+            throw new IllegalArgumentException(
+                    "heavyAccountCdrs (" + heavyAccountCdrs + ") exceeds cdrs (" + cdrs + ")");
         }
         if (heavyAccountCdrs > 0 && months < 1) {
             throw new IllegalArgumentException("a heavy account needs months >= 1: its month is the last complete one");

@@ -7,15 +7,12 @@ import java.util.List;
 /** Countries, networks and the dialled prefixes that reach them, with a wholesale USD rate and a traffic weight. */
 final class Destinations {
 
-    record Country(long id, String name) {
-    }
+    record Country(long id, String name) {}
 
-    record Network(long id, String name, Country country) {
-    }
+    record Network(long id, String name, Country country) {}
 
     /** A rate-deck prefix. {@code usdRate} is per minute, before any markup or currency. */
-    record Destination(String prefix, Network network, BigDecimal usdRate, int weight) {
-    }
+    record Destination(String prefix, Network network, BigDecimal usdRate, int weight) {}
 
     // country | network | prefixes | USD per minute | share of traffic (per prefix)
     private static final String TABLE = """
@@ -66,8 +63,8 @@ final class Destinations {
             Network network = new Network(ids.network() + networks.size() + 1, cells[1].strip(), country);
             networks.add(network);
             for (String prefix : cells[2].strip().split("\\s+")) {
-                destinations.add(new Destination(prefix, network, new BigDecimal(cells[3].strip()),
-                        Integer.parseInt(cells[4].strip())));
+                destinations.add(new Destination(
+                        prefix, network, new BigDecimal(cells[3].strip()), Integer.parseInt(cells[4].strip())));
             }
         }
     }

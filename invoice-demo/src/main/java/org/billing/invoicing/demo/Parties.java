@@ -13,13 +13,27 @@ final class Parties {
     /** The global default of DESIGN.md for a null {@code max_call_duration}. */
     static final int DEFAULT_MAX_CALL_DURATION = 7_200;
 
-    record Contractor(long id, String name, String address, String phones, String email, boolean customer,
-                      boolean vendor, boolean reseller) {
-    }
+    record Contractor(
+            long id,
+            String name,
+            String address,
+            String phones,
+            String email,
+            boolean customer,
+            boolean vendor,
+            boolean reseller) {}
 
-    record Account(long id, Contractor contractor, String name, BigDecimal balance, BigDecimal minBalance,
-                   BigDecimal maxBalance, DemoCurrency currency, String timezone, String paymentModel,
-                   Integer maxCallDuration) {
+    record Account(
+            long id,
+            Contractor contractor,
+            String name,
+            BigDecimal balance,
+            BigDecimal minBalance,
+            BigDecimal maxBalance,
+            DemoCurrency currency,
+            String timezone,
+            String paymentModel,
+            Integer maxCallDuration) {
 
         boolean isCustomer() {
             return contractor.customer();
@@ -30,29 +44,57 @@ final class Parties {
         }
 
         int callDurationCap() {
-            return maxCallDuration == null ? DEFAULT_MAX_CALL_DURATION : Math.min(maxCallDuration, DEFAULT_MAX_CALL_DURATION);
+            return maxCallDuration == null
+                    ? DEFAULT_MAX_CALL_DURATION
+                    : Math.min(maxCallDuration, DEFAULT_MAX_CALL_DURATION);
         }
     }
 
-    private record Home(String country, String dialCode, String address, DemoCurrency currency, String timezone) {
-    }
+    private record Home(String country, String dialCode, String address, DemoCurrency currency, String timezone) {}
 
     private static final Home[] HOMES = {
-        new Home("USA", "+1 212", "350 Fifth Avenue, Suite 4200, New York, NY 10118, USA", DemoCurrency.USD, "America/New_York"),
+        new Home(
+                "USA",
+                "+1 212",
+                "350 Fifth Avenue, Suite 4200, New York, NY 10118, USA",
+                DemoCurrency.USD,
+                "America/New_York"),
         new Home("Germany", "+49 30", "Friedrichstraße 68, 10117 Berlin, Germany", DemoCurrency.EUR, "Europe/Berlin"),
-        new Home("Indonesia", "+62 21", "Jl. Jenderal Sudirman Kav. 52-53, Jakarta 12190, Indonesia", DemoCurrency.IDR, "Asia/Jakarta"),
-        new Home("United Kingdom", "+44 20", "1 Canada Square, London E14 5AB, United Kingdom", DemoCurrency.USD, "Europe/London"),
-        new Home("Australia", "+61 2", "1 Martin Place, Sydney NSW 2000, Australia", DemoCurrency.AUD, "Australia/Sydney"),
+        new Home(
+                "Indonesia",
+                "+62 21",
+                "Jl. Jenderal Sudirman Kav. 52-53, Jakarta 12190, Indonesia",
+                DemoCurrency.IDR,
+                "Asia/Jakarta"),
+        new Home(
+                "United Kingdom",
+                "+44 20",
+                "1 Canada Square, London E14 5AB, United Kingdom",
+                DemoCurrency.USD,
+                "Europe/London"),
+        new Home(
+                "Australia",
+                "+61 2",
+                "1 Martin Place, Sydney NSW 2000, Australia",
+                DemoCurrency.AUD,
+                "Australia/Sydney"),
         new Home("France", "+33 1", "8 Rue de la Paix, 75002 Paris, France", DemoCurrency.EUR, "Europe/Paris"),
         new Home("India", "+91 22", "Bandra Kurla Complex, Mumbai 400051, India", DemoCurrency.USD, "Asia/Kolkata"),
-        new Home("Brazil", "+55 11", "Avenida Paulista 1578, São Paulo SP 01310-200, Brazil", DemoCurrency.USD, "America/Sao_Paulo"),
+        new Home(
+                "Brazil",
+                "+55 11",
+                "Avenida Paulista 1578, São Paulo SP 01310-200, Brazil",
+                DemoCurrency.USD,
+                "America/Sao_Paulo"),
     };
 
     private static final String[] NAMES = {
         "Atlantic Voice Carriers Inc.", "Rhein Telekom GmbH", "PT Nusantara Suara Global", "Thames Interconnect Ltd",
         "Southern Cross Telecom Pty Ltd", "Lumière Télécom SAS", "Konkan Networks Pvt Ltd", "Paulista Voz Ltda",
-        "Hudson Wholesale Voice LLC", "Elbe Carrier Services GmbH", "PT Jawa Link Telekomunikasi", "Mersey Voice Exchange Ltd",
-        "Coral Sea Communications Pty Ltd", "Garonne Interconnexion SARL", "Deccan Telecom Pvt Ltd", "Carioca Telecom S.A.",
+        "Hudson Wholesale Voice LLC", "Elbe Carrier Services GmbH", "PT Jawa Link Telekomunikasi",
+                "Mersey Voice Exchange Ltd",
+        "Coral Sea Communications Pty Ltd", "Garonne Interconnexion SARL", "Deccan Telecom Pvt Ltd",
+                "Carioca Telecom S.A.",
         "Liberty Routes Inc.", "Spree Voice AG", "PT Borneo Digital Voice", "Clyde Telecom Partners Ltd",
         "Outback Voice Pty Ltd", "Provence Voix SAS", "Ganges Interconnect Pvt Ltd", "Amazonia Voz S.A.",
     };
@@ -62,8 +104,7 @@ final class Parties {
     private final List<Contractor> contractors = new ArrayList<>();
     private final List<Account> accounts = new ArrayList<>();
 
-    private Parties() {
-    }
+    private Parties() {}
 
     /**
      * {@code accounts} accounts over about half as many contractors (account i belongs to contractor
@@ -78,7 +119,8 @@ final class Parties {
         }
         for (int i = 0; i < accounts; i++) {
             Contractor owner = parties.contractors.get(i % contractorCount);
-            parties.accounts.add(account(ids.account() + i + 1, owner, i / contractorCount, home(i % contractorCount), random));
+            parties.accounts.add(
+                    account(ids.account() + i + 1, owner, i / contractorCount, home(i % contractorCount), random));
         }
         return parties;
     }
@@ -95,8 +137,15 @@ final class Parties {
         boolean vendor = role == 1 || role == 5 || role == 3;
         Home home = home(index);
         String phones = phone(home, random) + ", " + phone(home, random);
-        return new Contractor(ids.contractor() + index + 1, name, home.address(), phones, "billing@" + slug(name) + ".example",
-                customer, vendor, reseller);
+        return new Contractor(
+                ids.contractor() + index + 1,
+                name,
+                home.address(),
+                phones,
+                "billing@" + slug(name) + ".example",
+                customer,
+                vendor,
+                reseller);
     }
 
     private static String phone(Home home, SplittableRandom random) {
@@ -113,16 +162,25 @@ final class Parties {
         DemoCurrency currency = owner.vendor() && !home.currency().fitsVendors() ? DemoCurrency.USD : home.currency();
         String timezone = nth % 2 == 1 ? "UTC" : home.timezone();
         boolean prepay = owner.customer() && !owner.vendor() && !owner.reseller() && random.nextInt(100) < 35;
-        BigDecimal balance = currency.money(BigDecimal.valueOf(
-                prepay ? random.nextLong(5_000, 500_000) : random.nextLong(-300_000, 300_000), 2));
-        BigDecimal minBalance = prepay ? BigDecimal.ZERO
-                : currency.money(BigDecimal.valueOf(-(5_000L << random.nextInt(3))));
-        BigDecimal maxBalance = random.nextBoolean() ? null
-                : currency.money(BigDecimal.valueOf(prepay ? 20_000 : 100_000));
+        BigDecimal balance = currency.money(
+                BigDecimal.valueOf(prepay ? random.nextLong(5_000, 500_000) : random.nextLong(-300_000, 300_000), 2));
+        BigDecimal minBalance =
+                prepay ? BigDecimal.ZERO : currency.money(BigDecimal.valueOf(-(5_000L << random.nextInt(3))));
+        BigDecimal maxBalance =
+                random.nextBoolean() ? null : currency.money(BigDecimal.valueOf(prepay ? 20_000 : 100_000));
         Integer maxCallDuration = random.nextBoolean() ? null : new int[] {3_600, 5_400, 7_200}[random.nextInt(3)];
         String name = shortName(owner.name()) + " " + ACCOUNT_KINDS[nth % ACCOUNT_KINDS.length] + " " + currency;
-        return new Account(id, owner, name, balance, minBalance, maxBalance, currency, timezone,
-                prepay ? "PREPAY" : "POSTPAY", maxCallDuration);
+        return new Account(
+                id,
+                owner,
+                name,
+                balance,
+                minBalance,
+                maxBalance,
+                currency,
+                timezone,
+                prepay ? "PREPAY" : "POSTPAY",
+                maxCallDuration);
     }
 
     private static String shortName(String contractorName) {

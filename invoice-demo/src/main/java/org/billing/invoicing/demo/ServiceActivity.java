@@ -20,30 +20,64 @@ import java.util.SplittableRandom;
  */
 final class ServiceActivity {
 
-    record Service(long id, String name) {
-    }
+    record Service(long id, String name) {}
 
-    record Subscription(long id, Parties.Account account, Service service, String name, String status,
-                        int durationMonths) {
-    }
+    record Subscription(
+            long id, Parties.Account account, Service service, String name, String status, int durationMonths) {}
 
-    record Transaction(long id, long accountId, long serviceId, Long subscriptionId, String description,
-                       BigDecimal quantity, Integer durationMonths, BigDecimal unitPrice, BigDecimal discount,
-                       BigDecimal taxes, BigDecimal amount, Instant createdAt) {
-    }
+    record Transaction(
+            long id,
+            long accountId,
+            long serviceId,
+            Long subscriptionId,
+            String description,
+            BigDecimal quantity,
+            Integer durationMonths,
+            BigDecimal unitPrice,
+            BigDecimal discount,
+            BigDecimal taxes,
+            BigDecimal amount,
+            Instant createdAt) {}
 
-    record Correction(long id, long accountId, String description, BigDecimal amount, Instant approvedAt) {
-    }
+    record Correction(long id, long accountId, String description, BigDecimal amount, Instant approvedAt) {}
 
     /** The 22 statuses of seed 002, as the subscription table's CHECK spells them. */
-    static final List<String> STATUSES = List.of("ORDERED", "ACTIVE", "DELIVERED", "GRACED", "STOPPED", "DELETED",
-            "INSTALLATION_FAILED", "ACTIVATION_FAILED", "RENEWAL_FAILED", "UPDATING_FAILED", "STOPPING_FAILED",
-            "DELETION_FAILED", "SWITCHING_FAILED", "INSTALLING", "ACTIVATING", "RENEWING", "UPDATING", "STOPPING",
-            "DELETING", "SWITCHING", "WAITING_FOR_MANUAL_APPROVE", "BLOCKED");
+    static final List<String> STATUSES = List.of(
+            "ORDERED",
+            "ACTIVE",
+            "DELIVERED",
+            "GRACED",
+            "STOPPED",
+            "DELETED",
+            "INSTALLATION_FAILED",
+            "ACTIVATION_FAILED",
+            "RENEWAL_FAILED",
+            "UPDATING_FAILED",
+            "STOPPING_FAILED",
+            "DELETION_FAILED",
+            "SWITCHING_FAILED",
+            "INSTALLING",
+            "ACTIVATING",
+            "RENEWING",
+            "UPDATING",
+            "STOPPING",
+            "DELETING",
+            "SWITCHING",
+            "WAITING_FOR_MANUAL_APPROVE",
+            "BLOCKED");
 
     /** Statuses in which the service is delivered, hence charged every month. */
-    private static final Set<String> CHARGED = Set.of("ACTIVE", "DELIVERED", "GRACED", "RENEWING", "UPDATING",
-            "SWITCHING", "RENEWAL_FAILED", "UPDATING_FAILED", "SWITCHING_FAILED", "STOPPING_FAILED");
+    private static final Set<String> CHARGED = Set.of(
+            "ACTIVE",
+            "DELIVERED",
+            "GRACED",
+            "RENEWING",
+            "UPDATING",
+            "SWITCHING",
+            "RENEWAL_FAILED",
+            "UPDATING_FAILED",
+            "SWITCHING_FAILED",
+            "STOPPING_FAILED");
 
     private static final String[] SERVICE_NAMES = {
         "DID rental", "Toll-free number", "Support plan", "Refund", "Setup fee", "Number porting",
@@ -99,8 +133,13 @@ final class ServiceActivity {
         for (int kind = 0; kind < count; kind++) {
             String status = random.nextInt(100) < 60 ? "ACTIVE" : STATUSES.get(random.nextInt(STATUSES.size()));
             int durationMonths = random.nextInt(4) == 0 ? 3 : 1;
-            subscriptions.add(new Subscription(ids.subscription() + subscriptions.size() + 1, account,
-                    services.get(kind), subscriptionName(kind), status, durationMonths));
+            subscriptions.add(new Subscription(
+                    ids.subscription() + subscriptions.size() + 1,
+                    account,
+                    services.get(kind),
+                    subscriptionName(kind),
+                    status,
+                    durationMonths));
         }
     }
 
@@ -138,47 +177,107 @@ final class ServiceActivity {
             case TOLL_FREE -> BigDecimal.ONE.setScale(3);
             default -> BigDecimal.valueOf(random.nextInt(4, 40) * 250L, 3); // hours, by the quarter
         };
-        BigDecimal unitPrice = currency.money(new BigDecimal(kind == DID ? "1.50" : kind == TOLL_FREE ? "12.00" : "45.00"));
+        BigDecimal unitPrice =
+                currency.money(new BigDecimal(kind == DID ? "1.50" : kind == TOLL_FREE ? "12.00" : "45.00"));
         String description = subscription.service().name() + " " + month + ": " + subscription.name();
-        return transaction(subscription.account(), subscription.service(), subscription.id(), description, quantity,
-                subscription.durationMonths(), unitPrice, random.nextInt(4) == 0, at);
+        return transaction(
+                subscription.account(),
+                subscription.service(),
+                subscription.id(),
+                description,
+                quantity,
+                subscription.durationMonths(),
+                unitPrice,
+                random.nextInt(4) == 0,
+                at);
     }
 
     private void chargeOnce(Parties.Account account) {
         DemoCurrency currency = account.currency();
         if (random.nextInt(100) < 30) {
-            transaction(account, SETUP, null, "Setup fee for new interconnect", BigDecimal.ONE.setScale(3),
+            transaction(
+                    account,
+                    SETUP,
+                    null,
+                    "Setup fee for new interconnect",
+                    BigDecimal.ONE.setScale(3),
                     currency.money(BigDecimal.valueOf(150)));
         }
         if (random.nextInt(100) < 15) {
-            transaction(account, PORTING, null, "Number porting", BigDecimal.valueOf(1 + random.nextInt(10)).setScale(3),
+            transaction(
+                    account,
+                    PORTING,
+                    null,
+                    "Number porting",
+                    BigDecimal.valueOf(1 + random.nextInt(10)).setScale(3),
                     currency.money(BigDecimal.valueOf(25)));
         }
         if (random.nextInt(100) < 35) {
-            Long subscription = subscriptions.stream().filter(s -> s.account().equals(account)).map(Subscription::id)
-                    .findFirst().orElse(null);
-            transaction(account, REFUND, subscription, "Refund for service outage", BigDecimal.ONE.setScale(3),
+            Long subscription = subscriptions.stream()
+                    .filter(s -> s.account().equals(account))
+                    .map(Subscription::id)
+                    .findFirst()
+                    .orElse(null);
+            transaction(
+                    account,
+                    REFUND,
+                    subscription,
+                    "Refund for service outage",
+                    BigDecimal.ONE.setScale(3),
                     currency.money(BigDecimal.valueOf(-random.nextInt(500, 8_000), 2)));
         }
     }
 
-    private void transaction(Parties.Account account, int service, Long subscription, String description,
-                             BigDecimal quantity, BigDecimal unitPrice) {
-        transactions.add(transaction(account, services.get(service), subscription, description, quantity, null,
-                unitPrice, false, randomInstant()));
+    private void transaction(
+            Parties.Account account,
+            int service,
+            Long subscription,
+            String description,
+            BigDecimal quantity,
+            BigDecimal unitPrice) {
+        transactions.add(transaction(
+                account,
+                services.get(service),
+                subscription,
+                description,
+                quantity,
+                null,
+                unitPrice,
+                false,
+                randomInstant()));
     }
 
-    private Transaction transaction(Parties.Account account, Service service, Long subscription, String description,
-                                    BigDecimal quantity, Integer durationMonths, BigDecimal unitPrice,
-                                    boolean discounted, Instant at) {
+    private Transaction transaction(
+            Parties.Account account,
+            Service service,
+            Long subscription,
+            String description,
+            BigDecimal quantity,
+            Integer durationMonths,
+            BigDecimal unitPrice,
+            boolean discounted,
+            Instant at) {
         int scale = account.currency().scale();
-        BigDecimal gross = quantity.multiply(unitPrice).multiply(BigDecimal.valueOf(durationMonths == null ? 1 : durationMonths));
-        BigDecimal discount = discounted ? gross.multiply(new BigDecimal("0.10")).setScale(scale, RoundingMode.HALF_UP)
+        BigDecimal gross =
+                quantity.multiply(unitPrice).multiply(BigDecimal.valueOf(durationMonths == null ? 1 : durationMonths));
+        BigDecimal discount = discounted
+                ? gross.multiply(new BigDecimal("0.10")).setScale(scale, RoundingMode.HALF_UP)
                 : BigDecimal.ZERO.setScale(scale);
         BigDecimal net = gross.subtract(discount);
         BigDecimal taxes = net.multiply(taxRate(account.currency())).setScale(scale, RoundingMode.HALF_UP);
-        return new Transaction(ids.serviceTransaction() + transactions.size() + 1, account.id(), service.id(), subscription,
-                description, quantity, durationMonths, unitPrice, discount, taxes, tidy(net.add(taxes), scale), at);
+        return new Transaction(
+                ids.serviceTransaction() + transactions.size() + 1,
+                account.id(),
+                service.id(),
+                subscription,
+                description,
+                quantity,
+                durationMonths,
+                unitPrice,
+                discount,
+                taxes,
+                tidy(net.add(taxes), scale),
+                at);
     }
 
     /** The same value without the trailing zeros that multiplying by a 3-decimal quantity leaves. */
@@ -205,13 +304,18 @@ final class ServiceActivity {
             int kind = random.nextInt(CORRECTIONS.length);
             BigDecimal usd = BigDecimal.valueOf(random.nextInt(1_000, 500_000), 2);
             boolean negative = kind == 2 || kind == 3 && random.nextBoolean();
-            corrections.add(new Correction(ids.balanceCorrection() + corrections.size() + 1, account.id(),
-                    CORRECTIONS[kind], account.currency().money(negative ? usd.negate() : usd), randomInstant()));
+            corrections.add(new Correction(
+                    ids.balanceCorrection() + corrections.size() + 1,
+                    account.id(),
+                    CORRECTIONS[kind],
+                    account.currency().money(negative ? usd.negate() : usd),
+                    randomInstant()));
         }
     }
 
     private Instant randomInstant() {
-        return Instant.ofEpochSecond(random.nextLong(period.start().getEpochSecond(), period.end().getEpochSecond()));
+        return Instant.ofEpochSecond(
+                random.nextLong(period.start().getEpochSecond(), period.end().getEpochSecond()));
     }
 
     List<Service> services() {

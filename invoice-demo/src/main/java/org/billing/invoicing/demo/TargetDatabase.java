@@ -30,8 +30,16 @@ final class TargetDatabase {
     }
 
     IdBase highestIds() throws SQLException {
-        return new IdBase(maxId("country"), maxId("network"), maxId("contractor"), maxId("account"), maxId("service"),
-                maxId("subscription"), maxId("service_transaction"), maxId("balance_correction"), maxId("cdr"));
+        return new IdBase(
+                maxId("country"),
+                maxId("network"),
+                maxId("contractor"),
+                maxId("account"),
+                maxId("service"),
+                maxId("subscription"),
+                maxId("service_transaction"),
+                maxId("balance_correction"),
+                maxId("cdr"));
     }
 
     void analyze() throws SQLException {
@@ -43,14 +51,15 @@ final class TargetDatabase {
 
     private long maxId(String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+                ResultSet row = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
             row.next();
             return row.getLong(1);
         }
     }
 
     private boolean queryBoolean(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getBoolean(1);
         }

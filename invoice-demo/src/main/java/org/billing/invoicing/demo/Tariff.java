@@ -30,6 +30,8 @@ record Tariff(String prefix, BigDecimal rate, String rateText, BillingIncrement 
 
     /** Billed minutes times the rate, exactly. */
     BigDecimal price(int billedSeconds) {
-        return billedSeconds == 0 ? BigDecimal.ZERO : rate.multiply(BigDecimal.valueOf(billedSeconds)).divide(SIXTY);
+        return billedSeconds == 0
+                ? BigDecimal.ZERO
+                : rate.multiply(BigDecimal.valueOf(billedSeconds)).divide(SIXTY);
     }
 }

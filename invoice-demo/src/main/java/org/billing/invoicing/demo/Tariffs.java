@@ -12,8 +12,11 @@ import java.util.SplittableRandom;
 final class Tariffs {
 
     private static final BillingIncrement[] INCREMENTS = {
-        BillingIncrement.PER_MINUTE, BillingIncrement.PER_MINUTE, BillingIncrement.PER_SECOND,
-        BillingIncrement.HALF_MINUTE_THEN_SIX, BillingIncrement.HALF_MINUTE_THEN_SIX,
+        BillingIncrement.PER_MINUTE,
+        BillingIncrement.PER_MINUTE,
+        BillingIncrement.PER_SECOND,
+        BillingIncrement.HALF_MINUTE_THEN_SIX,
+        BillingIncrement.HALF_MINUTE_THEN_SIX,
     };
     private static final int REVERSE_BILLING_PER_MILLE = 20;
 
@@ -25,8 +28,8 @@ final class Tariffs {
         dialpeers = new Tariff[accounts][prefixes];
     }
 
-    static Tariffs generate(List<Parties.Account> accounts, List<Destinations.Destination> catalogue,
-                            SplittableRandom random) {
+    static Tariffs generate(
+            List<Parties.Account> accounts, List<Destinations.Destination> catalogue, SplittableRandom random) {
         Tariffs tariffs = new Tariffs(accounts.size(), catalogue.size());
         for (int a = 0; a < accounts.size(); a++) {
             Parties.Account account = accounts.get(a);
@@ -40,7 +43,9 @@ final class Tariffs {
                 if (account.isVendor()) {
                     // Half the vendors quote coarser prefixes than the customers' decks.
                     String prefix = a % 2 == 1 && destination.prefix().length() > 4
-                            ? destination.prefix().substring(0, destination.prefix().length() - 1)
+                            ? destination
+                                    .prefix()
+                                    .substring(0, destination.prefix().length() - 1)
                             : destination.prefix();
                     BigDecimal share = BigDecimal.valueOf(80 + random.nextInt(16), 2);
                     tariffs.dialpeers[a][d] = tariff(prefix, wholesale.multiply(share), random);

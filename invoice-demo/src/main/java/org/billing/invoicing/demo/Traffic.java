@@ -15,14 +15,17 @@ final class Traffic {
     /** Account 1 (index 0) is a customer; Parties guarantees it. */
     private static final int HEAVY = 0;
 
-    record Result(long calls, long cdrs, DemoDataSummary.HeavyAccount heavyAccount) {
-    }
+    record Result(long calls, long cdrs, DemoDataSummary.HeavyAccount heavyAccount) {}
 
-    private Traffic() {
-    }
+    private Traffic() {}
 
-    static Result write(CopyWriter out, DemoDataSpec spec, DemoPeriod period, Parties parties, Calls calls,
-                        SplittableRandom random) {
+    static Result write(
+            CopyWriter out,
+            DemoDataSpec spec,
+            DemoPeriod period,
+            Parties parties,
+            Calls calls,
+            SplittableRandom random) {
         long ordinarySeed = random.nextLong();
         long heavySeed = random.nextLong();
         WeightedChoice byVolume = customersByVolume(parties.accounts());
@@ -57,7 +60,8 @@ final class Traffic {
 
     private static void merge(CopyWriter out, CallStream ordinary, CallStream heavy) {
         while (ordinary.hasNext() || heavy != null && heavy.hasNext()) {
-            boolean heavyFirst = heavy != null && heavy.hasNext()
+            boolean heavyFirst = heavy != null
+                    && heavy.hasNext()
                     && (!ordinary.hasNext() || heavy.peekStart() < ordinary.peekStart());
             (heavyFirst ? heavy : ordinary).writeNext(out);
         }
@@ -74,8 +78,8 @@ final class Traffic {
     }
 
     /** The last complete month in the heavy account's own zone, and the rows its calls will take. */
-    private static DemoDataSummary.HeavyAccount heavyAccount(DemoDataSpec spec, DemoPeriod period,
-                                                             Parties.Account account, Calls calls, long seed) {
+    private static DemoDataSummary.HeavyAccount heavyAccount(
+            DemoDataSpec spec, DemoPeriod period, Parties.Account account, Calls calls, long seed) {
         ZoneId zone = ZoneId.of(account.timezone());
         YearMonth month = YearMonth.from(period.end().atZone(zone)).minusMonths(1);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
@@ -85,7 +89,7 @@ final class Traffic {
             throw new IllegalArgumentException("the heavy account's " + spec.heavyAccountCdrs() + " calls take " + rows
                     + " CDRs with their routing attempts, more than the " + spec.cdrs() + " asked for");
         }
-        return new DemoDataSummary.HeavyAccount(account.id(), account.timezone(), month, from, to,
-                spec.heavyAccountCdrs(), rows);
+        return new DemoDataSummary.HeavyAccount(
+                account.id(), account.timezone(), month, from, to, spec.heavyAccountCdrs(), rows);
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 class DemoDataCommandTest {
@@ -20,9 +21,24 @@ class DemoDataCommandTest {
     void writesThenRefusesThenAddsWhenForced() throws IOException, SQLException {
         try (PostgresDatabases postgres = new PostgresDatabases()) {
             DataSource db = postgres.freshDatabase();
-            String[] args = {"--url", postgres.jdbcUrl(postgres.lastDatabaseName()), "--user", "postgres",
-                "--password", "", "--seed", "3", "--accounts", "8", "--cdrs", "2000", "--months", "1",
-                "--now", "2025-03-14T09:26:53Z"};
+            String[] args = {
+                "--url",
+                postgres.jdbcUrl(postgres.lastDatabaseName()),
+                "--user",
+                "postgres",
+                "--password",
+                "",
+                "--seed",
+                "3",
+                "--accounts",
+                "8",
+                "--cdrs",
+                "2000",
+                "--months",
+                "1",
+                "--now",
+                "2025-03-14T09:26:53Z"
+            };
 
             assertEquals(0, run(args));
             assertTrue(text(out).contains("2000 CDRs"), text(out));
@@ -39,14 +55,17 @@ class DemoDataCommandTest {
 
     @Test
     void explainsBadArguments() {
-        assertEquals(DemoDataCommand.USAGE, run(new String[] {"--cdrs", "many", "--url", "jdbc:postgresql://nowhere/x"}));
+        assertEquals(
+                DemoDataCommand.USAGE, run(new String[] {"--cdrs", "many", "--url", "jdbc:postgresql://nowhere/x"}));
         assertTrue(text(err).contains("bad value for --cdrs"), text(err));
         assertEquals(DemoDataCommand.USAGE, run(new String[] {"--seed", "1"}));
         assertTrue(text(err).contains("Usage"));
     }
 
     private int run(String[] args) {
-        return DemoDataCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return DemoDataCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

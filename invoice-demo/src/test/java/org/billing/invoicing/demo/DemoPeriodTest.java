@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class DemoPeriodTest {
@@ -21,7 +22,8 @@ class DemoPeriodTest {
 
         assertEquals(Instant.parse("2024-12-31T17:00:00Z"), period.start());
         assertEquals(clock.instant(), period.end());
-        assertEquals(List.of(YearMonth.of(2024, 12), YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3)),
+        assertEquals(
+                List.of(YearMonth.of(2024, 12), YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3)),
                 period.utcMonths());
     }
 
@@ -29,7 +31,8 @@ class DemoPeriodTest {
     void zeroMonthsIsTheCurrentMonthSoFar() {
         Clock clock = Clock.fixed(Instant.parse("2025-03-14T09:26:53Z"), ZoneOffset.UTC);
 
-        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), DemoPeriod.of(clock, 0).start());
+        assertEquals(
+                Instant.parse("2025-03-01T00:00:00Z"), DemoPeriod.of(clock, 0).start());
     }
 
     @Test

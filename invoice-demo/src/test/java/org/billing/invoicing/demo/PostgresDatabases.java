@@ -1,12 +1,13 @@
 package org.billing.invoicing.demo;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 
 /** One real PostgreSQL per test class; every test gets fresh databases with the migrations applied. */
@@ -22,11 +23,15 @@ final class PostgresDatabases implements AutoCloseable {
     DataSource freshDatabase() throws SQLException {
         String name = "demo_" + created.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         DataSource dataSource = postgres.getDatabase("postgres", name);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 

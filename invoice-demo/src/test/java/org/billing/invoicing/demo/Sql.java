@@ -9,8 +9,7 @@ import javax.sql.DataSource;
 /** Single-value queries for assertions. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static long count(DataSource dataSource, String sql) throws SQLException {
         return Long.parseLong(text(dataSource, sql));
@@ -18,15 +17,16 @@ final class Sql {
 
     static String text(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
         }
     }
 
     static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -30,11 +30,15 @@ class EarContentsIT {
         try (InputStream in = Files.newInputStream(ear)) {
             collect("", in, entries);
         }
-        assertTrue(entries.contains("invoice-ejb.jar!/org/billing/invoicing/database/DatabaseStartup.class"),
+        assertTrue(
+                entries.contains("invoice-ejb.jar!/org/billing/invoicing/database/DatabaseStartup.class"),
                 "the EJB jar is read: " + entries.size() + " entries");
-        assertEquals(List.of(), entries.stream()
-                .filter(name -> !name.endsWith("/")) // a directory left by an earlier build holds nothing
-                .filter(name -> name.contains(DEMO_PACKAGE) || name.contains("invoice-demo")).toList());
+        assertEquals(
+                List.of(),
+                entries.stream()
+                        .filter(name -> !name.endsWith("/")) // a directory left by an earlier build holds nothing
+                        .filter(name -> name.contains(DEMO_PACKAGE) || name.contains("invoice-demo"))
+                        .toList());
     }
 
     /** Every entry's name, those of nested jars and wars as {@code outer!/inner}. */

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class PayaraServer implements AutoCloseable {
 
     private static final String DOMAIN = "invoicing-it";
-    // The offsets asadmin adds to --portbase: debugger, IIOP (3), admin, Hazelcast (2), OSGi shell, JMS, HTTP, HTTPS, JMX.
+    // The offsets asadmin adds to --portbase: debugger, IIOP (3), admin, Hazelcast (2), OSGi shell, JMS, HTTP, HTTPS,
+    // JMX.
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -61,9 +62,15 @@ final class PayaraServer implements AutoCloseable {
     static PayaraServer start(Path target) {
         PayaraServer server = new PayaraServer(requiredDirectory("payara.home"), target, freePortBase());
         try {
-            server.asadmin(CREATE_TIMEOUT, "create-domain",
-                    "--domaindir", server.domains.toString(), "--portbase", Integer.toString(server.portBase),
-                    "--nopassword=true", DOMAIN);
+            server.asadmin(
+                    CREATE_TIMEOUT,
+                    "create-domain",
+                    "--domaindir",
+                    server.domains.toString(),
+                    "--portbase",
+                    Integer.toString(server.portBase),
+                    "--nopassword=true",
+                    DOMAIN);
             server.created = true;
             // If the test JVM dies before close(), the detached server must not outlive it.
             Runtime.getRuntime().addShutdownHook(server.killOnExit);
@@ -99,7 +106,8 @@ final class PayaraServer implements AutoCloseable {
      * config/pid) and to anything it started, with no shutdown of any kind. Returns the pid it killed.
      */
     long kill() {
-        ProcessHandle process = serverProcess().filter(ProcessHandle::isAlive)
+        ProcessHandle process = serverProcess()
+                .filter(ProcessHandle::isAlive)
                 .orElseThrow(() -> new IllegalStateException("The domain's server is not running"));
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process);
@@ -194,7 +202,8 @@ final class PayaraServer implements AutoCloseable {
     private String asadmin(Duration timeout, String... command) {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
+                "-jar",
+                home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
                 "--interactive=false"));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line)
@@ -202,23 +211,30 @@ final class PayaraServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(asadminLog.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("INVOICING_"));
         try {
-            Files.writeString(asadminLog, "\n$ asadmin " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    asadminLog,
+                    "\n$ asadmin " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             long started = System.nanoTime();
             long before = Files.size(asadminLog);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new IllegalStateException("asadmin " + command[0] + " did not finish within " + timeout + ". "
-                        + logTail());
+                throw new IllegalStateException(
+                        "asadmin " + command[0] + " did not finish within " + timeout + ". " + logTail());
             }
             String output;
             try (java.io.InputStream in = Files.newInputStream(asadminLog)) {
                 in.skipNBytes(before);
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            Files.writeString(asadminLog, "(" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    asadminLog,
+                    "(" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed with exit code "
                         + process.exitValue() + ". " + logTail());

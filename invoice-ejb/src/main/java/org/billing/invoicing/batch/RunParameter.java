@@ -8,11 +8,11 @@ import org.billing.invoicing.generation.GenerationRuns;
 /** The run a job execution works on: its job parameter {@value GenerationRuns#RUN_PARAMETER}. */
 final class RunParameter {
 
-    private RunParameter() {
-    }
+    private RunParameter() {}
 
     static long of(JobContext job) {
-        String value = BatchRuntime.getJobOperator().getParameters(job.getExecutionId())
+        String value = BatchRuntime.getJobOperator()
+                .getParameters(job.getExecutionId())
                 .getProperty(GenerationRuns.RUN_PARAMETER);
         if (value == null) {
             throw new IllegalStateException("Job " + job.getJobName() + " was started without its "

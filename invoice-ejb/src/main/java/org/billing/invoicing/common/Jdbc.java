@@ -11,8 +11,7 @@ import java.time.ZoneOffset;
 /** The JDBC conversions used throughout: instants travel as UTC {@code timestamptz}, nulls stay null. */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

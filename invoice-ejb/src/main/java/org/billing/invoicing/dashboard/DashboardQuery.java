@@ -50,8 +50,7 @@ public final class DashboardQuery {
                 GROUP BY date_trunc('month', i.first_day::timestamp), i.direction ORDER BY 1, 2
                 """;
 
-    private DashboardQuery() {
-    }
+    private DashboardQuery() {}
 
     /** The figures of the twelve months up to {@code current}. */
     public static MonthAtAGlance read(Connection connection, YearMonth current) throws SQLException {
@@ -62,7 +61,10 @@ public final class DashboardQuery {
         }
         LocalDate from = first.atDay(1);
         LocalDate until = current.plusMonths(1).atDay(1);
-        return new MonthAtAGlance(months, invoiced(connection, from, until), traffic(connection, from, until),
+        return new MonthAtAGlance(
+                months,
+                invoiced(connection, from, until),
+                traffic(connection, from, until),
                 count(connection, "SELECT count(*) FROM invoice i WHERE i.state = 'PENDING'"),
                 count(connection, "SELECT count(*) FROM invoice i WHERE " + InvoiceListQuery.DOCUMENT_FAILED),
                 count(connection, "SELECT count(*) FROM invoice i WHERE " + InvoiceListQuery.EMAIL_FAILED),
@@ -78,8 +80,12 @@ public final class DashboardQuery {
             select.setObject(2, until);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new MonthAtAGlance.Invoiced(row.getString("month"), Direction.valueOf(row.getString("direction")),
-                            row.getString("currency"), row.getBigDecimal("amount"), row.getLong("documents")));
+                    rows.add(new MonthAtAGlance.Invoiced(
+                            row.getString("month"),
+                            Direction.valueOf(row.getString("direction")),
+                            row.getString("currency"),
+                            row.getBigDecimal("amount"),
+                            row.getLong("documents")));
                 }
             }
         }
@@ -94,8 +100,11 @@ public final class DashboardQuery {
             select.setObject(2, until);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new MonthAtAGlance.Traffic(row.getString("month"), Direction.valueOf(row.getString("direction")),
-                            row.getLong("calls"), row.getLong("billed")));
+                    rows.add(new MonthAtAGlance.Traffic(
+                            row.getString("month"),
+                            Direction.valueOf(row.getString("direction")),
+                            row.getLong("calls"),
+                            row.getLong("billed")));
                 }
             }
         }
@@ -103,7 +112,8 @@ public final class DashboardQuery {
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
             row.next();
             return row.getLong(1);
         }

@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.database.Database;
 import org.billing.invoicing.numbering.IssuerZone;

@@ -22,9 +22,16 @@ import org.billing.invoicing.invoice.Direction;
  * @param driftedInvoices          issued invoices whose last drift check found a difference
  *                                 ({@code GET /invoices?drifted=true})
  */
-public record MonthAtAGlance(List<String> months, List<Invoiced> invoiced, List<Traffic> traffic,
-                             long pendingInvoices, long failedDocuments, long failedEmails,
-                             long failingAutomaticInvoicing, long driftedInvoices) implements Serializable {
+public record MonthAtAGlance(
+        List<String> months,
+        List<Invoiced> invoiced,
+        List<Traffic> traffic,
+        long pendingInvoices,
+        long failedDocuments,
+        long failedEmails,
+        long failingAutomaticInvoicing,
+        long driftedInvoices)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

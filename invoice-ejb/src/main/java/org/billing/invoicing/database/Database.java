@@ -6,6 +6,5 @@ public final class Database {
     /** Defined by {@link DatabaseStartup}; the persistence unit and the JDBC code use it. */
     public static final String JNDI_NAME = "java:app/jdbc/invoicing";
 
-    private Database() {
-    }
+    private Database() {}
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,7 +16,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
@@ -54,11 +54,14 @@ public class DatabaseStartup {
             LOG.severe(e.getMessage());
             throw e;
         }
-        migrate(InvoicingDataSource.migrationTarget().map(owner -> {
-            LOG.info(() -> "Migrations applied as " + Settings.migrationUser().orElseThrow() + " (invoicing.db.migration-user);"
-                    + " the module runs as " + Settings.databaseUser());
-            return owner;
-        }).orElse(dataSource));
+        migrate(InvoicingDataSource.migrationTarget()
+                .map(owner -> {
+                    LOG.info(() -> "Migrations applied as "
+                            + Settings.migrationUser().orElseThrow() + " (invoicing.db.migration-user);"
+                            + " the module runs as " + Settings.databaseUser());
+                    return owner;
+                })
+                .orElse(dataSource));
         if (Settings.demoData()) {
             loadDemoData();
         }
@@ -69,8 +72,9 @@ public class DatabaseStartup {
      * {@code invoice-demo} module is deployed (the standalone WAR); elsewhere the log says it is missing.
      */
     private void loadDemoData() {
-        Optional<DemoDataLoader> loader = ServiceLoader.load(DemoDataLoader.class,
-                Thread.currentThread().getContextClassLoader()).findFirst();
+        Optional<DemoDataLoader> loader = ServiceLoader.load(
+                        DemoDataLoader.class, Thread.currentThread().getContextClassLoader())
+                .findFirst();
         if (loader.isEmpty()) {
             LOG.warning("Demo data was asked for (invoicing.demo.data, or the embedded database), but the"
                     + " invoice-demo module is not deployed with this application: no demo data loaded.");
@@ -102,7 +106,7 @@ public class DatabaseStartup {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 }

@@ -27,6 +27,7 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
     public static final Duration DEFAULT_AGGREGATION = Duration.ofHours(1);
     /** How much longer than the longest statement the socket waits by default. */
     static final Duration SOCKET_MARGIN = Duration.ofMinutes(5);
+
     static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private static DatabaseTimeouts configured;
@@ -50,7 +51,8 @@ public record DatabaseTimeouts(Duration statement, Duration lock, Duration aggre
     public static DatabaseTimeouts of(Function<String, Optional<String>> settings) {
         Duration statement = setting(settings, "invoicing.db.statement-timeout").orElse(DEFAULT_STATEMENT);
         Duration lock = setting(settings, "invoicing.db.lock-timeout").orElse(DEFAULT_LOCK);
-        Duration aggregation = setting(settings, "invoicing.db.aggregation-timeout").orElse(DEFAULT_AGGREGATION);
+        Duration aggregation =
+                setting(settings, "invoicing.db.aggregation-timeout").orElse(DEFAULT_AGGREGATION);
         Duration longest = statement.compareTo(aggregation) > 0 ? statement : aggregation;
         Duration socket = setting(settings, "invoicing.db.socket-timeout").orElse(longest.plus(SOCKET_MARGIN));
         return new DatabaseTimeouts(statement, lock, aggregation, socket);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,8 +19,7 @@ final class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     static synchronized DataSource dataSource() {
         if (postgres == null) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -120,24 +119,17 @@ public class InvoicingDataSource implements DataSource {
 
     // Properties a pool sets on any data source class; the settings decide instead.
 
-    public void setUrl(String url) {
-    }
+    public void setUrl(String url) {}
 
-    public void setUser(String user) {
-    }
+    public void setUser(String user) {}
 
-    public void setPassword(String password) {
-    }
+    public void setPassword(String password) {}
 
-    public void setServerName(String serverName) {
-    }
+    public void setServerName(String serverName) {}
 
-    public void setPortNumber(int portNumber) {
-    }
+    public void setPortNumber(int portNumber) {}
 
-    public void setDatabaseName(String databaseName) {
-    }
+    public void setDatabaseName(String databaseName) {}
 
-    public void setDescription(String description) {
-    }
+    public void setDescription(String description) {}
 }

@@ -21,8 +21,7 @@ public final class Settings {
     /** What {@link #duration} accepts, for the messages of its callers. */
     public static final String DURATION_RULE = "is a duration such as 30s, 5m or PT30S";
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /**
      * A duration setting: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of
@@ -43,13 +42,14 @@ public final class Settings {
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return Optional.of(switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofSeconds(amount);
-        });
+        return Optional.of(
+                switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    case "d" -> Duration.ofDays(amount);
+                    default -> Duration.ofSeconds(amount);
+                });
     }
 
     public static Optional<String> value(String key) {
@@ -61,7 +61,8 @@ public final class Settings {
         if (property != null && !property.isBlank()) {
             return Optional.of(property.trim());
         }
-        String variable = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        String variable = System.getenv(
+                key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         return variable == null || variable.isBlank() ? Optional.empty() : Optional.of(variable.trim());
     }
 
@@ -128,13 +129,15 @@ public final class Settings {
 
     /** Where the embedded database keeps its files between runs. */
     public static Path embeddedDataDirectory() {
-        return value("invoicing.data.dir").map(Path::of)
+        return value("invoicing.data.dir")
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".invoicing", "pgdata"));
     }
 
     /** Demo data is loaded into an empty database when asked, or by default into the embedded one. */
     public static boolean demoData() {
-        return value("invoicing.demo.data").map(Boolean::parseBoolean)
+        return value("invoicing.demo.data")
+                .map(Boolean::parseBoolean)
                 .orElse(databaseUrl().isEmpty() && embeddedDatabaseAsked());
     }
 }

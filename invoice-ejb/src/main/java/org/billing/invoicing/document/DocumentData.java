@@ -32,11 +32,27 @@ public record DocumentData(
     }
 
     /** The data of an invoice that refers to no other ({@code [I_ORIGINAL_REF]} empty). */
-    public DocumentData(InvoiceView invoice, BigDecimal accountBalance, BigDecimal accountMinBalance,
-                        BigDecimal accountMaxBalance, String invoicePeriod, String contractorAddress,
-                        String contractorPhones, Map<DetailTable, List<?>> tables, boolean draft) {
-        this(invoice, accountBalance, accountMinBalance, accountMaxBalance, invoicePeriod, contractorAddress,
-                contractorPhones, tables, draft, null);
+    public DocumentData(
+            InvoiceView invoice,
+            BigDecimal accountBalance,
+            BigDecimal accountMinBalance,
+            BigDecimal accountMaxBalance,
+            String invoicePeriod,
+            String contractorAddress,
+            String contractorPhones,
+            Map<DetailTable, List<?>> tables,
+            boolean draft) {
+        this(
+                invoice,
+                accountBalance,
+                accountMinBalance,
+                accountMaxBalance,
+                invoicePeriod,
+                contractorAddress,
+                contractorPhones,
+                tables,
+                draft,
+                null);
     }
 
     public List<?> rows(DetailTable table) {

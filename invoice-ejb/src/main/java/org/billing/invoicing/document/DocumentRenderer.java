@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -15,7 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.database.Database;
 import org.billing.invoicing.invoice.InvoiceState;
@@ -54,10 +54,12 @@ public class DocumentRenderer {
      */
     public boolean request(long invoiceId) {
         try (Connection connection = dataSource.getConnection();
-             var select = connection.prepareStatement("SELECT account_id, direction FROM invoice WHERE id = ?")) {
+                var select = connection.prepareStatement("SELECT account_id, direction FROM invoice WHERE id = ?")) {
             select.setLong(1, invoiceId);
             try (var row = select.executeQuery()) {
-                if (!row.next() || DocumentStore.templateFor(connection, row.getLong(1), row.getString(2)).isEmpty()) {
+                if (!row.next()
+                        || DocumentStore.templateFor(connection, row.getLong(1), row.getString(2))
+                                .isEmpty()) {
                     return false;
                 }
             }
@@ -91,8 +93,10 @@ public class DocumentRenderer {
                 throw new DocumentException("Invoice " + invoiceId + " is not issued");
             }
             fileName = DocumentService.fileName(invoice);
-            template = documents.templateFor(invoice).orElseThrow(() -> new DocumentException(
-                    "No template: the account has none for " + invoice.direction() + " and there is no global default."));
+            template = documents
+                    .templateFor(invoice)
+                    .orElseThrow(() -> new DocumentException("No template: the account has none for "
+                            + invoice.direction() + " and there is no global default."));
             odt = odtRenderer.render(template.content(), data);
             byte[] pdf = office.toPdf(odt);
             store(invoiceId, fileName, template, odt, pdf);
@@ -136,7 +140,8 @@ public class DocumentRenderer {
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
-        String message = Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName());
+        String message =
+                Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName());
         return (odtMade ? "PDF: " : "ODT: ") + message;
     }
 }

@@ -51,11 +51,13 @@ public class DocumentRequests {
      */
     void request(@Observes(during = TransactionPhase.IN_PROGRESS) InvoiceApproved event) {
         Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT account_id, direction FROM invoice WHERE id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT account_id, direction FROM invoice WHERE id = ?")) {
             select.setLong(1, event.invoiceId());
             try (ResultSet row = select.executeQuery()) {
-                if (row.next() && DocumentStore.templateFor(connection, row.getLong(1), row.getString(2)).isPresent()) {
+                if (row.next()
+                        && DocumentStore.templateFor(connection, row.getLong(1), row.getString(2))
+                                .isPresent()) {
                     DocumentStore.request(connection, event.invoiceId(), clock.instant());
                 }
             }
@@ -72,7 +74,10 @@ public class DocumentRequests {
                         renderer.render(event.invoiceId(), false);
                     }
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "The document of invoice " + event.invoiceId() + " is left to the retries", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "The document of invoice " + event.invoiceId() + " is left to the retries",
+                            e);
                 }
             });
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -17,7 +18,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -87,8 +87,9 @@ public class DocumentService {
     public InvoiceFile pdf(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.state() == InvoiceState.PENDING) {
-            return drafts.make(caller(), () -> new InvoiceFile(draftName(invoice) + ".pdf", InvoiceFile.PDF,
-                    office.toPdf(draft(invoice))));
+            return drafts.make(
+                    caller(),
+                    () -> new InvoiceFile(draftName(invoice) + ".pdf", InvoiceFile.PDF, office.toPdf(draft(invoice))));
         }
         InvoiceDocument document = issued(invoice, true);
         if (document.pdf() == null) {
@@ -102,8 +103,8 @@ public class DocumentService {
     public InvoiceFile odt(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.state() == InvoiceState.PENDING) {
-            return drafts.make(caller(), () -> new InvoiceFile(draftName(invoice) + ".odt", InvoiceFile.ODT,
-                    draft(invoice)));
+            return drafts.make(
+                    caller(), () -> new InvoiceFile(draftName(invoice) + ".odt", InvoiceFile.ODT, draft(invoice)));
         }
         InvoiceDocument document = issued(invoice, true);
         if (document.odt() == null) {
@@ -117,8 +118,10 @@ public class DocumentService {
     public Optional<InvoiceDocument> renderNow(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.state() == InvoiceState.PENDING) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoiceId
-                    + " is Pending: its document is made when it is issued; download the draft instead.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_ISSUED,
+                    "Invoice " + invoiceId
+                            + " is Pending: its document is made when it is issued; download the draft instead.");
         }
         renderer.render(invoiceId, true);
         return stored(invoiceId, false);
@@ -129,8 +132,9 @@ public class DocumentService {
     public InvoiceFile previewTemplate(long templateId) {
         TemplateSource source = templates.source(templateId);
         String name = source.filename().replaceFirst("(?i)\\.odt$", "");
-        return drafts.make(caller(), () -> new InvoiceFile(name + "-preview.pdf", InvoiceFile.PDF,
-                office.toPdf(source.content())));
+        return drafts.make(
+                caller(),
+                () -> new InvoiceFile(name + "-preview.pdf", InvoiceFile.PDF, office.toPdf(source.content())));
     }
 
     /** Everything an invoice's document prints, read now. */
@@ -141,18 +145,29 @@ public class DocumentService {
         for (DetailTable table : DetailTable.values()) {
             tables.put(table, invoices.table(invoiceId, table));
         }
-        Long original = invoice.supplementedInvoiceId() != null ? invoice.supplementedInvoiceId()
-                : invoice.creditedInvoiceId();
-        String originalReference = original == null ? null : invoices.find(original).map(InvoiceView::number).orElse(null);
-        return new DocumentData(invoice, account.getBalance(), account.getMinBalance(), account.getMaxBalance(),
-                invoicePeriod(invoice), account.getContractor().getAddress(), account.getContractor().getPhones(),
-                tables, draft, originalReference);
+        Long original =
+                invoice.supplementedInvoiceId() != null ? invoice.supplementedInvoiceId() : invoice.creditedInvoiceId();
+        String originalReference = original == null
+                ? null
+                : invoices.find(original).map(InvoiceView::number).orElse(null);
+        return new DocumentData(
+                invoice,
+                account.getBalance(),
+                account.getMinBalance(),
+                account.getMaxBalance(),
+                invoicePeriod(invoice),
+                account.getContractor().getAddress(),
+                account.getContractor().getPhones(),
+                tables,
+                draft,
+                originalReference);
     }
 
     /** The template an invoice's account uses for its direction, else the global default. */
     public Optional<TemplateSource> templateFor(InvoiceView invoice) {
         try (Connection connection = dataSource.getConnection()) {
-            return DocumentStore.templateFor(connection, invoice.accountId(), invoice.direction().name())
+            return DocumentStore.templateFor(
+                            connection, invoice.accountId(), invoice.direction().name())
                     .map(templates::source);
         } catch (SQLException e) {
             throw new PersistenceException("Could not find the template of invoice " + invoice.id(), e);
@@ -165,15 +180,17 @@ public class DocumentService {
      */
     private String invoicePeriod(InvoiceView invoice) {
         try (Connection connection = dataSource.getConnection();
-             var select = connection.prepareStatement("SELECT invoice_period FROM account_auto_invoicing"
-                     + " WHERE account_id = ? AND direction = ?")) {
+                var select = connection.prepareStatement("SELECT invoice_period FROM account_auto_invoicing"
+                        + " WHERE account_id = ? AND direction = ?")) {
             select.setLong(1, invoice.accountId());
             select.setString(2, invoice.direction().name());
             try (var row = select.executeQuery()) {
                 if (!row.next()) {
                     return "Manual";
                 }
-                String words = row.getString(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                String words = row.getString(1)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ')
                         .replace("by month", "by new month");
                 return Character.toUpperCase(words.charAt(0)) + words.substring(1);
             }
@@ -188,10 +205,12 @@ public class DocumentService {
     }
 
     private InvoiceDocument issued(InvoiceView invoice, boolean withContent) {
-        return stored(invoice.id(), withContent).orElseThrow(() -> templateFor(invoice).isPresent()
-                ? new InvoicingException(ErrorCode.DOCUMENT_NOT_READY, "The document of invoice " + invoice.id()
-                        + " is not made yet; it is on its way.")
-                : noTemplate(invoice));
+        return stored(invoice.id(), withContent)
+                .orElseThrow(() -> templateFor(invoice).isPresent()
+                        ? new InvoicingException(
+                                ErrorCode.DOCUMENT_NOT_READY,
+                                "The document of invoice " + invoice.id() + " is not made yet; it is on its way.")
+                        : noTemplate(invoice));
     }
 
     private Optional<InvoiceDocument> stored(long invoiceId, boolean withContent) {
@@ -204,8 +223,10 @@ public class DocumentService {
 
     static String fileName(InvoiceView invoice) {
         String kind = invoice.kind() == InvoiceKind.CREDIT_NOTE ? "credit-note-" : "invoice-";
-        return kind + (invoice.number() == null ? String.valueOf(invoice.id())
-                : invoice.number().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        return kind
+                + (invoice.number() == null
+                        ? String.valueOf(invoice.id())
+                        : invoice.number().replaceAll("[^A-Za-z0-9._-]+", "-"));
     }
 
     private static String draftName(InvoiceView invoice) {
@@ -213,15 +234,19 @@ public class DocumentService {
     }
 
     private static InvoicingException noTemplate(InvoiceView invoice) {
-        return new InvoicingException(ErrorCode.DOCUMENT_NOT_FOUND, "Invoice " + invoice.id() + " has no document:"
-                + " account " + invoice.accountId() + " has no template for "
-                + invoice.direction().name().toLowerCase(Locale.ROOT)
-                + " invoices and there is no global default template.");
+        return new InvoicingException(
+                ErrorCode.DOCUMENT_NOT_FOUND,
+                "Invoice " + invoice.id() + " has no document:"
+                        + " account " + invoice.accountId() + " has no template for "
+                        + invoice.direction().name().toLowerCase(Locale.ROOT)
+                        + " invoices and there is no global default template.");
     }
 
     private static InvoicingException notReady(InvoiceView invoice, InvoiceDocument document) {
-        return new InvoicingException(ErrorCode.DOCUMENT_NOT_READY, "The document of invoice " + invoice.id()
-                + " is " + document.status() + (document.failure() == null ? "" : ": " + document.failure())
-                + (document.status() == InvoiceDocument.Status.READY ? "" : " It is retried."));
+        return new InvoicingException(
+                ErrorCode.DOCUMENT_NOT_READY,
+                "The document of invoice " + invoice.id()
+                        + " is " + document.status() + (document.failure() == null ? "" : ": " + document.failure())
+                        + (document.status() == InvoiceDocument.Status.READY ? "" : " It is retried."));
     }
 }

@@ -21,13 +21,13 @@ final class DocumentStore {
 
     /** How long a renderer holds a claim: past it, another may try (it crashed or hung). */
     static final Duration LEASE = Duration.ofMinutes(5);
+
     private static final Duration FIRST_RETRY = Duration.ofSeconds(20);
     private static final Duration LAST_RETRY = Duration.ofMinutes(30);
     /** With the delays above: about 2 hours of retries. */
     static final int DEFAULT_MAX_ATTEMPTS = 10;
 
-    private DocumentStore() {
-    }
+    private DocumentStore() {}
 
     /** Asks for the document of an issued invoice; nothing happens when it was asked for already. */
     static void request(Connection connection, long invoiceId, Instant now) throws SQLException {
@@ -57,8 +57,15 @@ final class DocumentStore {
         }
     }
 
-    static void ready(Connection connection, long invoiceId, String fileName, TemplateSource template, byte[] odt,
-                      byte[] pdf, Instant now) throws SQLException {
+    static void ready(
+            Connection connection,
+            long invoiceId,
+            String fileName,
+            TemplateSource template,
+            byte[] odt,
+            byte[] pdf,
+            Instant now)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE invoice_document SET status = 'READY',"
                 + " file_name = ?, template_id = ?, template_sha1 = ?, odt = ?, odt_sha256 = ?, pdf = ?, pdf_sha256 = ?,"
                 + " attempts = attempts + 1, failure = NULL, next_attempt_at = NULL, rendered_at = ?"
@@ -81,8 +88,15 @@ final class DocumentStore {
      * a doubling delay, until the document has failed {@link #maxAttempts()} times. Then it is retried no
      * more (no next attempt), and its failure says so; an operator's "make the document" still tries.
      */
-    static void failed(Connection connection, long invoiceId, String fileName, TemplateSource template, byte[] odt,
-                       String reason, Instant now) throws SQLException {
+    static void failed(
+            Connection connection,
+            long invoiceId,
+            String fileName,
+            TemplateSource template,
+            byte[] odt,
+            String reason,
+            Instant now)
+            throws SQLException {
         int maxAttempts = maxAttempts();
         String shortReason = reason.length() > 2_000 ? reason.substring(0, 2_000) : reason;
         try (PreparedStatement update = connection.prepareStatement("UPDATE invoice_document SET status = 'FAILED',"
@@ -125,11 +139,12 @@ final class DocumentStore {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("invoicing.document.max-attempts is '" + configured
-                + "': it must be a whole number of at least 1");
+        throw new IllegalArgumentException(
+                "invoicing.document.max-attempts is '" + configured + "': it must be a whole number of at least 1");
     }
 
-    static Optional<InvoiceDocument> find(Connection connection, long invoiceId, boolean withContent) throws SQLException {
+    static Optional<InvoiceDocument> find(Connection connection, long invoiceId, boolean withContent)
+            throws SQLException {
         String content = withContent ? "odt, pdf" : "NULL AS odt, NULL AS pdf";
         try (PreparedStatement select = connection.prepareStatement("SELECT invoice_id, status, file_name, template_id,"
                 + " template_sha1, odt_sha256, pdf_sha256, attempts, failure, rendered_at, " + content
@@ -139,11 +154,19 @@ final class DocumentStore {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new InvoiceDocument(row.getLong("invoice_id"),
-                        InvoiceDocument.Status.valueOf(row.getString("status")), row.getString("file_name"),
-                        Jdbc.nullableLong(row, "template_id"), row.getString("template_sha1"), row.getBytes("odt"),
-                        row.getString("odt_sha256"), row.getBytes("pdf"), row.getString("pdf_sha256"),
-                        row.getInt("attempts"), row.getString("failure"), Jdbc.instant(row, "rendered_at")));
+                return Optional.of(new InvoiceDocument(
+                        row.getLong("invoice_id"),
+                        InvoiceDocument.Status.valueOf(row.getString("status")),
+                        row.getString("file_name"),
+                        Jdbc.nullableLong(row, "template_id"),
+                        row.getString("template_sha1"),
+                        row.getBytes("odt"),
+                        row.getString("odt_sha256"),
+                        row.getBytes("pdf"),
+                        row.getString("pdf_sha256"),
+                        row.getInt("attempts"),
+                        row.getString("failure"),
+                        Jdbc.instant(row, "rendered_at")));
             }
         }
     }

@@ -47,8 +47,8 @@ public class DraftConversions {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("invoicing.document.drafts-per-user is '" + configured
-                + "': it must be a whole number of at least 1");
+        throw new IllegalArgumentException(
+                "invoicing.document.drafts-per-user is '" + configured + "': it must be a whole number of at least 1");
     }
 
     /** The bound itself, plain Java. */
@@ -71,8 +71,9 @@ public class DraftConversions {
                 return now + 1;
             });
             if (!taken[0]) {
-                throw new InvoicingException(ErrorCode.TOO_MANY_DRAFTS, "You have " + perUser + " documents being"
-                        + " made already; ask again once they are done.");
+                throw new InvoicingException(
+                        ErrorCode.TOO_MANY_DRAFTS,
+                        "You have " + perUser + " documents being" + " made already; ask again once they are done.");
             }
             try {
                 return conversion.get();

@@ -16,11 +16,11 @@ public final class Formats {
     public static final int MONEY_DECIMALS = 2;
     /** Quantities of service units (seed 002: "up to three decimal places"). */
     public static final int QUANTITY_DECIMALS = 3;
+
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** A raw amount as stored, without trailing zeros: {@code 10.5700} prints {@code 10.57}. */
     public static String raw(BigDecimal value) {
@@ -43,7 +43,9 @@ public final class Formats {
 
     /** A quantity with 3 decimals, half-up beyond them: {@code 12.345}, {@code 1} prints {@code 1.000}. */
     public static String quantity(BigDecimal value) {
-        return value == null ? "" : value.setScale(QUANTITY_DECIMALS, RoundingMode.HALF_UP).toPlainString();
+        return value == null
+                ? ""
+                : value.setScale(QUANTITY_DECIMALS, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A duration in whole seconds. */
@@ -53,7 +55,9 @@ public final class Formats {
 
     /** Decimal minutes ({@code _D}, {@code _DEC}): seconds / 60, half-up to 2 decimals; 3,725 s is {@code 62.08}. */
     public static String decimalMinutes(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SIXTY, MONEY_DECIMALS, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(seconds)
+                .divide(SIXTY, MONEY_DECIMALS, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /**

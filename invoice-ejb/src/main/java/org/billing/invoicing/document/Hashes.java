@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** Lower-case hex digests: SHA1 names a template (seed 001), SHA-256 seals a document. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha1(byte[] bytes) {
         return digest("SHA-1", bytes);

@@ -8,9 +8,19 @@ import java.time.Instant;
  *
  * @param fileName the file name without extension, e.g. {@code invoice-INV-2026-000001}
  */
-public record InvoiceDocument(long invoiceId, Status status, String fileName, Long templateId, String templateSha1,
-                              byte[] odt, String odtSha256, byte[] pdf, String pdfSha256, int attempts,
-                              String failure, Instant renderedAt) {
+public record InvoiceDocument(
+        long invoiceId,
+        Status status,
+        String fileName,
+        Long templateId,
+        String templateSha1,
+        byte[] odt,
+        String odtSha256,
+        byte[] pdf,
+        String pdfSha256,
+        int attempts,
+        String failure,
+        Instant renderedAt) {
 
     public enum Status {
         /** Requested, not made yet. */

@@ -31,12 +31,10 @@ public final class OdfText {
     public static final String TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     public static final String TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 
-    private OdfText() {
-    }
+    private OdfText() {}
 
     /** A placeholder found in a paragraph. */
-    public record Found(String name, Element paragraph, String paragraphText) {
-    }
+    public record Found(String name, Element paragraph, String paragraphText) {}
 
     /** The paragraphs ({@code text:p}, {@code text:h}) under a node, the node itself included, in document order. */
     public static List<Element> paragraphs(Node root) {
@@ -224,9 +222,14 @@ public final class OdfText {
             return false;
         }
         String name = element.getLocalName();
-        return name.startsWith("bookmark") || name.startsWith("reference-mark") || name.equals("soft-page-break")
-                || name.equals("change-start") || name.equals("change-end") || name.equals("change")
-                || name.startsWith("alphabetical-index-mark") || name.startsWith("toc-mark");
+        return name.startsWith("bookmark")
+                || name.startsWith("reference-mark")
+                || name.equals("soft-page-break")
+                || name.equals("change-start")
+                || name.equals("change-end")
+                || name.equals("change")
+                || name.startsWith("alphabetical-index-mark")
+                || name.startsWith("toc-mark");
     }
 
     private static String join(List<Text> run) {
@@ -269,14 +272,16 @@ public final class OdfText {
 
     public static boolean isHeaderRow(Element row) {
         Node parent = row.getParentNode();
-        return parent instanceof Element element && TABLE_NS.equals(element.getNamespaceURI())
+        return parent instanceof Element element
+                && TABLE_NS.equals(element.getNamespaceURI())
                 && "table-header-rows".equals(element.getLocalName());
     }
 
     /** The nearest table a node is in, or null. */
     public static Element owningTable(Node node) {
         for (Node parent = node.getParentNode(); parent != null; parent = parent.getParentNode()) {
-            if (parent instanceof Element element && TABLE_NS.equals(element.getNamespaceURI())
+            if (parent instanceof Element element
+                    && TABLE_NS.equals(element.getNamespaceURI())
                     && "table".equals(element.getLocalName())) {
                 return element;
             }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
-
 import org.billing.invoicing.invoice.DetailTable;
 import org.odftoolkit.odfdom.pkg.OdfPackage;
 import org.w3c.dom.Document;
@@ -52,7 +51,6 @@ public final class OdtRenderer {
             throw new DocumentException("The template could not be filled: " + e.getMessage(), e);
         }
     }
-
 
     /**
      * Repeats the table's row of column placeholders (the first row, outside the header rows, that

@@ -45,8 +45,11 @@ public class Office {
 
     @PostConstruct
     void start() {
-        conversions = registry.timer(Metadata.builder().withName(PDF_TIMER).withUnit(MetricUnits.SECONDS)
-                .withDescription("Time LibreOffice took to turn an .odt document into a PDF").build());
+        conversions = registry.timer(Metadata.builder()
+                .withName(PDF_TIMER)
+                .withUnit(MetricUnits.SECONDS)
+                .withDescription("Time LibreOffice took to turn an .odt document into a PDF")
+                .build());
         if ("deploy".equalsIgnoreCase(Settings.value("invoicing.office.start").orElse("first-use"))) {
             try {
                 pool.start();

@@ -44,14 +44,21 @@ public final class OfficePool implements AutoCloseable {
         public static Config fromSettings() {
             return new Config(
                     Path.of(Settings.value("invoicing.office.home").orElse("/usr/lib/libreoffice")),
-                    Settings.value("invoicing.office.processes").map(Integer::parseInt).orElse(1),
-                    Duration.ofSeconds(Settings.value("invoicing.office.task-timeout").map(Long::parseLong).orElse(60L)),
-                    Settings.value("invoicing.office.max-tasks-per-process").map(Integer::parseInt).orElse(200));
+                    Settings.value("invoicing.office.processes")
+                            .map(Integer::parseInt)
+                            .orElse(1),
+                    Duration.ofSeconds(Settings.value("invoicing.office.task-timeout")
+                            .map(Long::parseLong)
+                            .orElse(60L)),
+                    Settings.value("invoicing.office.max-tasks-per-process")
+                            .map(Integer::parseInt)
+                            .orElse(200));
         }
     }
 
     /** {@code com.sun.star.document.MacroExecMode.NEVER_EXECUTE}. */
     private static final short NEVER_EXECUTE = 0;
+
     private static final String SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting";
     private static final String PROFILE_SETTINGS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -112,19 +119,23 @@ public final class OfficePool implements AutoCloseable {
         try {
             starting.start();
         } catch (OfficeException e) {
-            throw new DocumentException("LibreOffice could not be started from " + config.officeHome() + ": "
-                    + e.getMessage(), e);
+            throw new DocumentException(
+                    "LibreOffice could not be started from " + config.officeHome() + ": " + e.getMessage(), e);
         }
         manager = starting;
         // Besides JODConverter's defaults (hidden, read-only, links not updated): never run a document's macros.
-        converter = LocalConverter.builder().officeManager(manager)
-                .loadProperty("MacroExecutionMode", NEVER_EXECUTE).build();
+        converter = LocalConverter.builder()
+                .officeManager(manager)
+                .loadProperty("MacroExecutionMode", NEVER_EXECUTE)
+                .build();
         if (shutdownHook == null) {
             // A server stopped without undeploying (a signal) must not leave office processes behind.
-            shutdownHook = new Thread(() -> {
-                stop();
-                officeProcesses().forEach(ProcessHandle::destroyForcibly);
-            }, "office-pool-shutdown");
+            shutdownHook = new Thread(
+                    () -> {
+                        stop();
+                        officeProcesses().forEach(ProcessHandle::destroyForcibly);
+                    },
+                    "office-pool-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         LOG.info(() -> "LibreOffice pool started: " + config.processes() + " process(es) from " + config.officeHome());
@@ -137,7 +148,8 @@ public final class OfficePool implements AutoCloseable {
     public synchronized Path profiles() {
         if (profiles == null) {
             try {
-                profiles = Files.createTempDirectory("invoicing-office-",
+                profiles = Files.createTempDirectory(
+                        "invoicing-office-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (IOException e) {
                 throw new DocumentException("No private directory for the LibreOffice profiles: " + e.getMessage(), e);
@@ -151,7 +163,9 @@ public final class OfficePool implements AutoCloseable {
         Path template = profiles().resolve("template");
         try {
             Files.createDirectories(template.resolve("user"));
-            Files.writeString(template.resolve("user").resolve("registrymodifications.xcu"), PROFILE_SETTINGS,
+            Files.writeString(
+                    template.resolve("user").resolve("registrymodifications.xcu"),
+                    PROFILE_SETTINGS,
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DocumentException("The LibreOffice profile could not be written: " + e.getMessage(), e);
@@ -168,8 +182,11 @@ public final class OfficePool implements AutoCloseable {
         }
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(Math.max(odt.length, 32_768));
         try {
-            current.convert(new ByteArrayInputStream(odt)).as(DefaultDocumentFormatRegistry.ODT)
-                    .to(pdf).as(DefaultDocumentFormatRegistry.PDF).execute();
+            current.convert(new ByteArrayInputStream(odt))
+                    .as(DefaultDocumentFormatRegistry.ODT)
+                    .to(pdf)
+                    .as(DefaultDocumentFormatRegistry.PDF)
+                    .execute();
         } catch (OfficeException e) {
             throw new DocumentException("LibreOffice failed to make the PDF: " + e.getMessage(), e);
         }
@@ -178,7 +195,8 @@ public final class OfficePool implements AutoCloseable {
 
     /** The office processes this JVM runs (for operators and the crash test). */
     public static List<ProcessHandle> officeProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().command().map(c -> c.contains("soffice")).orElse(false))
                 .toList();
     }
@@ -196,9 +214,11 @@ public final class OfficePool implements AutoCloseable {
         if (profiles != null) {
             // JODConverter removes each process's profile; the template and the directory are ours.
             try (var files = Files.walk(profiles)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException e) {
-                LOG.warning(() -> "The LibreOffice profiles in " + profiles + " were not all removed: " + e.getMessage());
+                LOG.warning(
+                        () -> "The LibreOffice profiles in " + profiles + " were not all removed: " + e.getMessage());
             }
             profiles = null;
         }

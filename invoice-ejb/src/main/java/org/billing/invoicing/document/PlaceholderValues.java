@@ -20,8 +20,7 @@ public final class PlaceholderValues {
     /** What {@code [I_REF]} prints on a previewed Pending invoice, which has no number yet. */
     public static final String DRAFT_REFERENCE = "DRAFT";
 
-    private PlaceholderValues() {
-    }
+    private PlaceholderValues() {}
 
     /** Every scalar placeholder, both spellings of the durations included. */
     public static Map<String, String> scalars(DocumentData data) {
@@ -40,11 +39,13 @@ public final class PlaceholderValues {
         values.put("C_PHONES", Formats.text(data.contractorPhones()));
         values.put("I_ID", invoice.id() == null ? "" : invoice.id().toString());
         values.put("I_REF", data.draft() || invoice.number() == null ? DRAFT_REFERENCE : invoice.number());
-        values.put("I_KIND", switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
-            case INVOICE -> "Invoice";
-            case CREDIT_NOTE -> "Credit note";
-            case SUPPLEMENTARY -> "Supplementary invoice";
-        });
+        values.put(
+                "I_KIND",
+                switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
+                    case INVOICE -> "Invoice";
+                    case CREDIT_NOTE -> "Credit note";
+                    case SUPPLEMENTARY -> "Supplementary invoice";
+                });
         values.put("I_ORIGINAL_REF", Formats.text(data.originalReference()));
         values.put("I_CREATED_AT", Formats.timestamp(invoice.createdAt()));
         values.put("I_START_DATE", Formats.date(invoice.startDate()));

@@ -19,18 +19,54 @@ public final class Placeholders {
 
     /** The 49 scalar placeholders of seed 001, in its order. */
     public static final List<String> SCALARS = List.of(
-            "A_NAME", "A_BALANCE", "A_BALANCE_D", "A_MIN_BALANCE", "A_MIN_BALANCE_D", "A_MAX_BALANCE",
-            "A_MAX_BALANCE_D", "A_INV_PERIOD",
-            "C_NAME", "C_ADDRESS", "C_PHONES",
-            "I_ID", "I_REF", "I_CREATED_AT", "I_START_DATE", "I_END_DATE", "I_TOTAL", "I_TOTAL_D", "I_SPENT",
-            "I_SPENT_D", "I_EARNED", "I_EARNED_D",
-            "I_ORIG_CALLS_COUNT", "I_ORIG_SUCCESSFUL_CALLS_COUNT", "I_ORIG_CALLS_DURATIONM",
-            "I_ORIG_CALLS_DURATION_D", "I_ORIG_CALLS_DURATION", "I_ORIG_FIRST_CALL_AT", "I_ORIG_LAST_CALL_AT",
-            "I_ORIG_SPENT", "I_ORIG_SPENT_D", "I_ORIG_EARNED", "I_ORIG_EARNED_D",
-            "I_TERM_CALLS_COUNT", "I_TERM_SUCCESSFUL_CALLS_COUNT", "I_TERM_CALLS_DURATIONM",
-            "I_TERM_CALLS_DURATION_DEC", "I_TERM_CALLS_DURATION", "I_TERM_FIRST_CALL_AT", "I_TERM_LAST_CALL_AT",
-            "I_TERM_SPENT", "I_TERM_SPENT_D", "I_TERM_EARNED", "I_TERM_EARNED_D",
-            "I_SRV_SPENT", "I_SRV_SPENT_D", "I_SRV_EARNED", "I_SRV_EARNED_D",
+            "A_NAME",
+            "A_BALANCE",
+            "A_BALANCE_D",
+            "A_MIN_BALANCE",
+            "A_MIN_BALANCE_D",
+            "A_MAX_BALANCE",
+            "A_MAX_BALANCE_D",
+            "A_INV_PERIOD",
+            "C_NAME",
+            "C_ADDRESS",
+            "C_PHONES",
+            "I_ID",
+            "I_REF",
+            "I_CREATED_AT",
+            "I_START_DATE",
+            "I_END_DATE",
+            "I_TOTAL",
+            "I_TOTAL_D",
+            "I_SPENT",
+            "I_SPENT_D",
+            "I_EARNED",
+            "I_EARNED_D",
+            "I_ORIG_CALLS_COUNT",
+            "I_ORIG_SUCCESSFUL_CALLS_COUNT",
+            "I_ORIG_CALLS_DURATIONM",
+            "I_ORIG_CALLS_DURATION_D",
+            "I_ORIG_CALLS_DURATION",
+            "I_ORIG_FIRST_CALL_AT",
+            "I_ORIG_LAST_CALL_AT",
+            "I_ORIG_SPENT",
+            "I_ORIG_SPENT_D",
+            "I_ORIG_EARNED",
+            "I_ORIG_EARNED_D",
+            "I_TERM_CALLS_COUNT",
+            "I_TERM_SUCCESSFUL_CALLS_COUNT",
+            "I_TERM_CALLS_DURATIONM",
+            "I_TERM_CALLS_DURATION_DEC",
+            "I_TERM_CALLS_DURATION",
+            "I_TERM_FIRST_CALL_AT",
+            "I_TERM_LAST_CALL_AT",
+            "I_TERM_SPENT",
+            "I_TERM_SPENT_D",
+            "I_TERM_EARNED",
+            "I_TERM_EARNED_D",
+            "I_SRV_SPENT",
+            "I_SRV_SPENT_D",
+            "I_SRV_EARNED",
+            "I_SRV_EARNED_D",
             "T_SRV_TRANSACTIONS_COUNT");
 
     /**
@@ -43,15 +79,26 @@ public final class Placeholders {
 
     /** The columns of the destination tables (INV_*_DST_TABLE, INV_*_DST_SUCC_TABLE). */
     public static final List<String> DESTINATION_COLUMNS = List.of(
-            "DST_PREFIX", "COUNTRY", "NETWORK", "RATE", "CALLS_COUNT", "SUCCESSFUL_CALLS_COUNT", "CALLS_DURATION",
-            "CALLS_DURATIONM", "CALLS_DURATION_DEC", "AMOUNT", "AMOUNT_DECORATED", "FIRST_CALL_AT", "LAST_CALL_AT");
+            "DST_PREFIX",
+            "COUNTRY",
+            "NETWORK",
+            "RATE",
+            "CALLS_COUNT",
+            "SUCCESSFUL_CALLS_COUNT",
+            "CALLS_DURATION",
+            "CALLS_DURATIONM",
+            "CALLS_DURATION_DEC",
+            "AMOUNT",
+            "AMOUNT_DECORATED",
+            "FIRST_CALL_AT",
+            "LAST_CALL_AT");
 
     /** The columns of the network tables: the destination columns but the prefix. */
     public static final List<String> NETWORK_COLUMNS = DESTINATION_COLUMNS.subList(1, DESTINATION_COLUMNS.size());
 
     /** The columns of INV_SRV_DATA_TABLE. */
-    public static final List<String> SERVICE_COLUMNS = List.of(
-            "SERVICE", "TRANSACTIONS_COUNT", "AMOUNT", "AMOUNT_DECORATED");
+    public static final List<String> SERVICE_COLUMNS =
+            List.of("SERVICE", "TRANSACTIONS_COUNT", "AMOUNT", "AMOUNT_DECORATED");
 
     /**
      * Beyond seed 001, for the documents that correct an issued invoice (issue 13): {@code [I_KIND]} says
@@ -70,8 +117,7 @@ public final class Placeholders {
         KNOWN_SCALARS = Set.copyOf(known);
     }
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     public static boolean isScalar(String name) {
         return KNOWN_SCALARS.contains(name);

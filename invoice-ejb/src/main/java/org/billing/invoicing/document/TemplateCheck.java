@@ -29,7 +29,8 @@ public record TemplateCheck(List<TemplateProblem> problems, Set<String> placehol
             return;
         }
         ErrorCode code = problems.get(0).code();
-        String detail = problems.stream().filter(p -> p.code() == code)
+        String detail = problems.stream()
+                .filter(p -> p.code() == code)
                 .map(p -> p.placeholder() == null ? p.message() : p.placeholder() + " in " + p.where())
                 .collect(Collectors.joining("; "));
         if (code == ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER) {

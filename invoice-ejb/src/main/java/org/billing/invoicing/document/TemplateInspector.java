@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -55,8 +54,8 @@ public final class TemplateInspector {
     private static final Set<String> TEXT_MEDIA_TYPES = Set.of(ODT_MEDIA_TYPE, ODT_MEDIA_TYPE + "-template");
 
     private static final List<String> MACRO_FOLDERS = List.of("basic/", "scripts/", "dialogs/");
-    private static final Set<String> DDE_ELEMENTS = Set.of("dde-source", "dde-connection-decl", "dde-connection-decls",
-            "dde-link", "dde-connection");
+    private static final Set<String> DDE_ELEMENTS =
+            Set.of("dde-source", "dde-connection-decl", "dde-connection-decls", "dde-link", "dde-connection");
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static final String DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
@@ -82,8 +81,10 @@ public final class TemplateInspector {
             Map<String, byte[]> local = localHeaders(file);
             Optional<String> differs = firstDifference(entries, local);
             if (differs.isPresent()) {
-                return refused(ErrorCode.TEMPLATE_UNSAFE, "The package's central directory and its local headers"
-                        + " disagree about " + shorten(differs.get()) + ": readers would see different documents.");
+                return refused(
+                        ErrorCode.TEMPLATE_UNSAFE,
+                        "The package's central directory and its local headers" + " disagree about "
+                                + shorten(differs.get()) + ": readers would see different documents.");
             }
         } catch (Refusal refusal) {
             return refusal.check;
@@ -92,7 +93,8 @@ public final class TemplateInspector {
             return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package).");
         }
         String mediaType = Optional.ofNullable(entries.get("mimetype"))
-                .map(bytes -> new String(bytes, StandardCharsets.US_ASCII).trim()).orElse(null);
+                .map(bytes -> new String(bytes, StandardCharsets.US_ASCII).trim())
+                .orElse(null);
         Map<String, byte[]> xmlParts = new HashMap<>();
         entries.forEach((name, content) -> {
             if (name.endsWith(".xml") || name.endsWith(".rdf")) {
@@ -100,15 +102,19 @@ public final class TemplateInspector {
             }
         });
         if (mediaType == null || !TEXT_MEDIA_TYPES.contains(mediaType) || !xmlParts.containsKey("content.xml")) {
-            return refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an ODF text document (.odt): its mimetype is "
-                    + (mediaType == null ? "missing" : "'" + shorten(mediaType) + "'")
-                    + (xmlParts.containsKey("content.xml") ? "" : " and it has no content.xml") + ".");
+            return refused(
+                    ErrorCode.TEMPLATE_NOT_ODF,
+                    "The file is not an ODF text document (.odt): its mimetype is "
+                            + (mediaType == null ? "missing" : "'" + shorten(mediaType) + "'")
+                            + (xmlParts.containsKey("content.xml") ? "" : " and it has no content.xml") + ".");
         }
         for (String name : entries.keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (MACRO_FOLDERS.stream().anyMatch(lower::startsWith)) {
-                return refused(ErrorCode.TEMPLATE_UNSAFE, "The package holds macros (" + shorten(name)
-                        + "): templates with macros (Basic/, Scripts/, Dialogs/) are refused.");
+                return refused(
+                        ErrorCode.TEMPLATE_UNSAFE,
+                        "The package holds macros (" + shorten(name)
+                                + "): templates with macros (Basic/, Scripts/, Dialogs/) are refused.");
             }
         }
         Map<String, Document> parsed = new TreeMap<>();
@@ -118,8 +124,10 @@ public final class TemplateInspector {
             } catch (SAXException e) {
                 String message = String.valueOf(e.getMessage());
                 if (message.contains("DOCTYPE")) {
-                    return refused(ErrorCode.TEMPLATE_UNSAFE, part.getKey()
-                            + " declares a DTD: document type declarations and external entities are refused.");
+                    return refused(
+                            ErrorCode.TEMPLATE_UNSAFE,
+                            part.getKey()
+                                    + " declares a DTD: document type declarations and external entities are refused.");
                 }
                 return refused(ErrorCode.TEMPLATE_NOT_ODF, part.getKey() + " is not well-formed XML.");
             } catch (IOException e) {
@@ -127,7 +135,8 @@ public final class TemplateInspector {
             }
         }
         for (Map.Entry<String, Document> part : parsed.entrySet()) {
-            Optional<String> unsafe = activeContent(part.getKey(), part.getValue().getDocumentElement());
+            Optional<String> unsafe =
+                    activeContent(part.getKey(), part.getValue().getDocumentElement());
             if (unsafe.isPresent()) {
                 return refused(ErrorCode.TEMPLATE_UNSAFE, unsafe.get());
             }
@@ -140,7 +149,9 @@ public final class TemplateInspector {
      * by the central directory at the end of the file. Bounded like every read here.
      */
     private Map<String, byte[]> centralDirectory(byte[] file) throws Refusal {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(file))
+                .get()) {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             long inflated = 0;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
@@ -148,9 +159,11 @@ public final class TemplateInspector {
             }
             return entries;
         } catch (ZipException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
+            throw new Refusal(
+                    refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
         } catch (IOException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
+            throw new Refusal(
+                    refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
         }
     }
 
@@ -164,26 +177,31 @@ public final class TemplateInspector {
             }
             return entries;
         } catch (ZipException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
+            throw new Refusal(
+                    refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not a valid zip package: " + e.getMessage()));
         } catch (IOException e) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
+            throw new Refusal(
+                    refused(ErrorCode.TEMPLATE_NOT_ODF, "The file is not an .odt document (not a zip package)."));
         }
     }
 
     /** Reads one entry into {@code entries} within the limits; answers the bytes it inflated to. */
-    private long add(Map<String, byte[]> entries, String name, InputStream in, long inflated) throws IOException, Refusal {
+    private long add(Map<String, byte[]> entries, String name, InputStream in, long inflated)
+            throws IOException, Refusal {
         if (entries.size() >= limits.maxEntries()) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package has more than " + limits.maxEntries()
-                    + " entries."));
+            throw new Refusal(refused(
+                    ErrorCode.TEMPLATE_UNSAFE, "The package has more than " + limits.maxEntries() + " entries."));
         }
         if (entries.containsKey(name)) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package holds " + shorten(name)
-                    + " twice: readers would see different documents."));
+            throw new Refusal(refused(
+                    ErrorCode.TEMPLATE_UNSAFE,
+                    "The package holds " + shorten(name) + " twice: readers would see different documents."));
         }
         byte[] content = read(in, limits.maxUncompressedBytes() - inflated);
         if (content == null) {
-            throw new Refusal(refused(ErrorCode.TEMPLATE_UNSAFE, "The package inflates to more than "
-                    + limits.maxUncompressedBytes() + " bytes."));
+            throw new Refusal(refused(
+                    ErrorCode.TEMPLATE_UNSAFE,
+                    "The package inflates to more than " + limits.maxUncompressedBytes() + " bytes."));
         }
         entries.put(name, content);
         return content.length;
@@ -196,7 +214,9 @@ public final class TemplateInspector {
                 return Optional.of(entry.getKey());
             }
         }
-        return local.keySet().stream().filter(name -> !central.containsKey(name)).findFirst();
+        return local.keySet().stream()
+                .filter(name -> !central.containsKey(name))
+                .findFirst();
     }
 
     /** A refusal found while reading, carried out of the reading loops. */
@@ -224,7 +244,9 @@ public final class TemplateInspector {
                     + " other documents or programs.");
         }
         String link = element.getAttributeNS(XLINK, "href");
-        if (!link.isEmpty() && !insidePackage(link) && !(clickable(element) && WEB_LINK.matcher(link).matches())) {
+        if (!link.isEmpty()
+                && !insidePackage(link)
+                && !(clickable(element) && WEB_LINK.matcher(link).matches())) {
             return Optional.of(part + " links out of the package: " + element.getTagName() + " to '" + shorten(link)
                     + "'. A template may only refer to its own files (e.g. Pictures/logo.png).");
         }
@@ -269,9 +291,11 @@ public final class TemplateInspector {
         }
         for (OdfText.Found found : OdfText.find(content)) {
             Element table = dataTable(found.paragraph());
-            Optional<DetailTable> detail = table == null ? Optional.empty() : Placeholders.table(OdfText.tableName(table));
+            Optional<DetailTable> detail =
+                    table == null ? Optional.empty() : Placeholders.table(OdfText.tableName(table));
             boolean known = Placeholders.isScalar(found.name())
-                    || detail.map(t -> Placeholders.columns(t).contains(found.name())).orElse(false);
+                    || detail.map(t -> Placeholders.columns(t).contains(found.name()))
+                            .orElse(false);
             if (known) {
                 used.add(found.name());
             } else {
@@ -283,8 +307,8 @@ public final class TemplateInspector {
                 if (Placeholders.isScalar(found.name())) {
                     used.add(found.name());
                 } else {
-                    problems.add(unknown(found, "a page header or footer: " + quote(found.paragraphText()),
-                            Optional.empty()));
+                    problems.add(unknown(
+                            found, "a page header or footer: " + quote(found.paragraphText()), Optional.empty()));
                 }
             }
         });
@@ -323,12 +347,13 @@ public final class TemplateInspector {
         int row = 0;
         List<Element> rows = OdfText.rows(table);
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).compareDocumentPosition(found.paragraph()) == (Element.DOCUMENT_POSITION_CONTAINED_BY
-                    | Element.DOCUMENT_POSITION_FOLLOWING)) {
+            if (rows.get(i).compareDocumentPosition(found.paragraph())
+                    == (Element.DOCUMENT_POSITION_CONTAINED_BY | Element.DOCUMENT_POSITION_FOLLOWING)) {
                 row = i + 1;
             }
         }
-        return "table " + OdfText.tableName(table) + (row > 0 ? ", row " + row : "") + ": " + quote(found.paragraphText());
+        return "table " + OdfText.tableName(table) + (row > 0 ? ", row " + row : "") + ": "
+                + quote(found.paragraphText());
     }
 
     private static String quote(String text) {

@@ -22,10 +22,15 @@ public record TemplateLimits(long maxFileBytes, long maxUncompressedBytes, int m
     public static TemplateLimits fromSettings() {
         TemplateLimits defaults = defaults();
         return new TemplateLimits(
-                Settings.value("invoicing.template.max-size").map(Long::parseLong).orElse(defaults.maxFileBytes),
-                Settings.value("invoicing.template.max-uncompressed-size").map(Long::parseLong)
+                Settings.value("invoicing.template.max-size")
+                        .map(Long::parseLong)
+                        .orElse(defaults.maxFileBytes),
+                Settings.value("invoicing.template.max-uncompressed-size")
+                        .map(Long::parseLong)
                         .orElse(defaults.maxUncompressedBytes),
-                Settings.value("invoicing.template.max-entries").map(Integer::parseInt).orElse(defaults.maxEntries));
+                Settings.value("invoicing.template.max-entries")
+                        .map(Integer::parseInt)
+                        .orElse(defaults.maxEntries));
     }
 
     /**

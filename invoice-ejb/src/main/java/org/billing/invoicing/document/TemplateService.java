@@ -54,15 +54,17 @@ public class TemplateService {
     /** Stores a template once it passed every check; refused with the code of the first problem. */
     public TemplateView upload(String name, String filename, byte[] file) {
         String trimmedName = required(name, "name", MAX_NAME);
-        String trimmedFilename = filename == null || filename.isBlank() ? trimmedName + ".odt"
+        String trimmedFilename = filename == null || filename.isBlank()
+                ? trimmedName + ".odt"
                 : required(filename, "filename", MAX_FILENAME);
         inspector.check(file).requireValid();
         if (findByName(trimmedName).isPresent()) {
             throw nameTaken(trimmedName);
         }
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO invoice_template"
-                + " (id, name, filename, sha1, size, content, created_at, created_by)"
-                + " VALUES (nextval('invoice_template_seq'), ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement insert = connection()
+                .prepareStatement("INSERT INTO invoice_template"
+                        + " (id, name, filename, sha1, size, content, created_at, created_by)"
+                        + " VALUES (nextval('invoice_template_seq'), ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, trimmedName);
             insert.setString(2, trimmedFilename);
             insert.setString(3, Hashes.sha1(file));
@@ -84,8 +86,9 @@ public class TemplateService {
 
     public List<TemplateView> list() {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection().prepareStatement("SELECT id FROM invoice_template ORDER BY name, id");
-             ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                        connection().prepareStatement("SELECT id FROM invoice_template ORDER BY name, id");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
             }
@@ -96,18 +99,25 @@ public class TemplateService {
     }
 
     public TemplateView get(long id) {
-        try (PreparedStatement select = connection().prepareStatement("SELECT t.id, t.name, t.filename, t.sha1, t.size,"
-                + " t.created_at, t.created_by, d.template_id IS NOT NULL AS global_default FROM invoice_template t"
-                + " LEFT JOIN invoice_template_default d ON d.template_id = t.id WHERE t.id = ?")) {
+        try (PreparedStatement select = connection()
+                .prepareStatement("SELECT t.id, t.name, t.filename, t.sha1, t.size,"
+                        + " t.created_at, t.created_by, d.template_id IS NOT NULL AS global_default FROM invoice_template t"
+                        + " LEFT JOIN invoice_template_default d ON d.template_id = t.id WHERE t.id = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw notFound(id);
                 }
-                return new TemplateView(row.getLong("id"), row.getString("name"), row.getString("filename"),
-                        row.getString("sha1"), row.getLong("size"),
-                        Jdbc.instant(row, "created_at").atOffset(ZoneOffset.UTC), row.getString("created_by"),
-                        row.getBoolean("global_default"), assignments(id));
+                return new TemplateView(
+                        row.getLong("id"),
+                        row.getString("name"),
+                        row.getString("filename"),
+                        row.getString("sha1"),
+                        row.getLong("size"),
+                        Jdbc.instant(row, "created_at").atOffset(ZoneOffset.UTC),
+                        row.getString("created_by"),
+                        row.getBoolean("global_default"),
+                        assignments(id));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read template " + id, e);
@@ -116,15 +126,19 @@ public class TemplateService {
 
     /** The file as uploaded ("View source"). */
     public TemplateSource source(long id) {
-        try (PreparedStatement select = connection().prepareStatement(
-                "SELECT id, name, filename, sha1, content FROM invoice_template WHERE id = ?")) {
+        try (PreparedStatement select = connection()
+                .prepareStatement("SELECT id, name, filename, sha1, content FROM invoice_template WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw notFound(id);
                 }
-                return new TemplateSource(row.getLong("id"), row.getString("name"), row.getString("filename"),
-                        row.getString("sha1"), row.getBytes("content"));
+                return new TemplateSource(
+                        row.getLong("id"),
+                        row.getString("name"),
+                        row.getString("filename"),
+                        row.getString("sha1"),
+                        row.getBytes("content"));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read template " + id, e);
@@ -138,9 +152,14 @@ public class TemplateService {
             String users = template.usedBy().stream()
                     .map(a -> "account " + a.accountId() + " '" + a.accountName() + "' (" + a.direction() + ")")
                     .collect(Collectors.joining(", "));
-            throw new InvoicingException(ErrorCode.TEMPLATE_IN_USE, "Template " + id + " '" + template.name()
-                    + "' is in use: " + (template.globalDefault() ? "it is the global default template"
-                    + (users.isEmpty() ? "" : "; ") : "") + users + ".");
+            throw new InvoicingException(
+                    ErrorCode.TEMPLATE_IN_USE,
+                    "Template " + id + " '" + template.name()
+                            + "' is in use: "
+                            + (template.globalDefault()
+                                    ? "it is the global default template" + (users.isEmpty() ? "" : "; ")
+                                    : "")
+                            + users + ".");
         }
         try (PreparedStatement delete = connection().prepareStatement("DELETE FROM invoice_template WHERE id = ?")) {
             delete.setLong(1, id);
@@ -182,8 +201,11 @@ public class TemplateService {
     /** The template assigned to an account for one direction, without the global default. */
     public Optional<TemplateView> assigned(long accountId, Direction direction) {
         requireAccount(accountId);
-        return queryId("SELECT template_id FROM account_invoice_template WHERE account_id = ? AND direction = ?",
-                accountId, direction.name()).map(this::get);
+        return queryId(
+                        "SELECT template_id FROM account_invoice_template WHERE account_id = ? AND direction = ?",
+                        accountId,
+                        direction.name())
+                .map(this::get);
     }
 
     public Optional<TemplateView> globalDefault() {
@@ -196,8 +218,8 @@ public class TemplateService {
         if (templateId != null) {
             get(templateId);
         }
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE invoice_template_default SET template_id = ? WHERE id = 1")) {
+        try (PreparedStatement update =
+                connection().prepareStatement("UPDATE invoice_template_default SET template_id = ? WHERE id = 1")) {
             Jdbc.setLong(update, 1, templateId);
             update.executeUpdate();
         } catch (SQLException e) {
@@ -208,9 +230,10 @@ public class TemplateService {
 
     private List<TemplateView.Assignment> assignments(long templateId) throws SQLException {
         List<TemplateView.Assignment> assignments = new ArrayList<>();
-        try (PreparedStatement select = connection().prepareStatement("SELECT t.account_id, a.name, t.direction"
-                + " FROM account_invoice_template t JOIN account a ON a.id = t.account_id WHERE t.template_id = ?"
-                + " ORDER BY t.account_id, t.direction")) {
+        try (PreparedStatement select = connection()
+                .prepareStatement("SELECT t.account_id, a.name, t.direction"
+                        + " FROM account_invoice_template t JOIN account a ON a.id = t.account_id WHERE t.template_id = ?"
+                        + " ORDER BY t.account_id, t.direction")) {
             select.setLong(1, templateId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -244,7 +267,8 @@ public class TemplateService {
 
     private void requireAccount(long accountId) {
         if (em.find(Account.class, accountId) == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
         }
     }
 
@@ -254,13 +278,15 @@ public class TemplateService {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field, field + " has at most " + max + " characters.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, field, field + " has at most " + max + " characters.");
         }
         return trimmed;
     }
 
     private static InvoicingException nameTaken(String name) {
-        return new InvoicingException(ErrorCode.TEMPLATE_NAME_TAKEN, "name", "A template is already named '" + name + "'.");
+        return new InvoicingException(
+                ErrorCode.TEMPLATE_NAME_TAKEN, "name", "A template is already named '" + name + "'.");
     }
 
     static InvoicingException notFound(long id) {

@@ -11,10 +11,17 @@ import java.util.List;
  * @param globalDefault whether it is the global default template (seed 003)
  * @param usedBy the account assignments that name it
  */
-public record TemplateView(long id, String name, String filename, String sha1, long size, OffsetDateTime createdAt,
-                           String createdBy, boolean globalDefault, List<Assignment> usedBy) {
+public record TemplateView(
+        long id,
+        String name,
+        String filename,
+        String sha1,
+        long size,
+        OffsetDateTime createdAt,
+        String createdBy,
+        boolean globalDefault,
+        List<Assignment> usedBy) {
 
     /** A template assigned to an account for one direction. */
-    public record Assignment(long accountId, String accountName, String direction) {
-    }
+    public record Assignment(long accountId, String accountName, String direction) {}
 }

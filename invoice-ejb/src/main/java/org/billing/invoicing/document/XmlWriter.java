@@ -17,8 +17,7 @@ import org.w3c.dom.Node;
  */
 final class XmlWriter {
 
-    private XmlWriter() {
-    }
+    private XmlWriter() {}
 
     static byte[] write(Document document) {
         StringBuilder out = new StringBuilder(1 << 20);
@@ -34,9 +33,14 @@ final class XmlWriter {
             case Node.ELEMENT_NODE -> element((Element) node, out);
             case Node.TEXT_NODE -> escape(node.getNodeValue(), out, false);
             case Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), out, false);
-            case Node.COMMENT_NODE -> out.append("<!--").append(node.getNodeValue()).append("-->");
+            case Node.COMMENT_NODE ->
+                out.append("<!--").append(node.getNodeValue()).append("-->");
             case Node.PROCESSING_INSTRUCTION_NODE ->
-                    out.append("<?").append(node.getNodeName()).append(' ').append(node.getNodeValue()).append("?>");
+                out.append("<?")
+                        .append(node.getNodeName())
+                        .append(' ')
+                        .append(node.getNodeValue())
+                        .append("?>");
             default -> {
                 // Entity references and DTD nodes cannot occur: DTDs are refused when parsing.
             }

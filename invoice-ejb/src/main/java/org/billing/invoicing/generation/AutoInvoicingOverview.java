@@ -124,9 +124,17 @@ public class AutoInvoicingOverview {
      * null when the pair is not invoiced automatically; {@code lastInvoice} and {@code lastFailure} when
      * there is none.
      */
-    public record Row(long accountId, String accountName, String contractorName, Direction direction,
-                      InvoicePeriod invoicePeriod, LocalDate generateFrom, Days nextDue, LastInvoice lastInvoice,
-                      LastFailure lastFailure) implements Serializable {
+    public record Row(
+            long accountId,
+            String accountName,
+            String contractorName,
+            Direction direction,
+            InvoicePeriod invoicePeriod,
+            LocalDate generateFrom,
+            Days nextDue,
+            LastInvoice lastInvoice,
+            LastFailure lastFailure)
+            implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
@@ -197,7 +205,9 @@ public class AutoInvoicingOverview {
         }
         AutoPeriod next = kind.after(kind.periodOf(lastAutomaticDay));
         // The kind may have changed since the last invoice (monthly, now weekly): never a period it half covers.
-        return next.firstDay().isAfter(lastAutomaticDay) ? next : DuePlanner.firstPeriod(kind, lastAutomaticDay.plusDays(1));
+        return next.firstDay().isAfter(lastAutomaticDay)
+                ? next
+                : DuePlanner.firstPeriod(kind, lastAutomaticDay.plusDays(1));
     }
 
     /** How many rows match, on the caller's connection (the dashboard's). */
@@ -217,8 +227,8 @@ public class AutoInvoicingOverview {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "first", "The first row counts from 0.");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "size",
-                    "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "size", "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
         }
         Where where = Where.of(filter);
         // The page is cut first, in the inner query; the latest invoice and failure are then looked up for
@@ -258,8 +268,9 @@ public class AutoInvoicingOverview {
         return rows;
     }
 
-    static int changeMany(Connection connection, Collection<Pair> pairs, InvoicePeriod period, LocalDate generateFrom,
-                          Instant now) throws SQLException {
+    static int changeMany(
+            Connection connection, Collection<Pair> pairs, InvoicePeriod period, LocalDate generateFrom, Instant now)
+            throws SQLException {
         Set<Pair> distinct = validPairs(pairs);
         if (period == null) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "invoicePeriod", "invoicePeriod is required.");
@@ -302,7 +313,8 @@ public class AutoInvoicingOverview {
         Set<Pair> distinct = new LinkedHashSet<>();
         for (Pair pair : pairs) {
             if (pair == null || pair.direction() == null) {
-                throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "direction", "direction is CUSTOMER or VENDOR.");
+                throw new InvoicingException(
+                        ErrorCode.VALIDATION_FAILED, "direction", "direction is CUSTOMER or VENDOR.");
             }
             distinct.add(pair);
         }
@@ -314,8 +326,11 @@ public class AutoInvoicingOverview {
         List<Long> missing = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT w.id FROM unnest(?::bigint[]) AS w(id)"
                 + " WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = w.id) ORDER BY w.id")) {
-            select.setArray(1, connection.createArrayOf("bigint",
-                    pairs.stream().map(Pair::accountId).distinct().toArray(Long[]::new)));
+            select.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint",
+                            pairs.stream().map(Pair::accountId).distinct().toArray(Long[]::new)));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     missing.add(row.getLong(1));
@@ -324,16 +339,19 @@ public class AutoInvoicingOverview {
         }
         if (!missing.isEmpty()) {
             String ids = missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", missing.size() == 1
-                    ? "There is no account " + ids + "." : "There are no accounts " + ids + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND,
+                    "accountId",
+                    missing.size() == 1 ? "There is no account " + ids + "." : "There are no accounts " + ids + ".");
         }
     }
 
     private static void bindPairs(Connection connection, PreparedStatement statement, int index, Set<Pair> pairs)
             throws SQLException {
-        Array accounts = connection.createArrayOf("bigint", pairs.stream().map(Pair::accountId).toArray(Long[]::new));
-        Array directions = connection.createArrayOf("varchar",
-                pairs.stream().map(pair -> pair.direction().name()).toArray(String[]::new));
+        Array accounts = connection.createArrayOf(
+                "bigint", pairs.stream().map(Pair::accountId).toArray(Long[]::new));
+        Array directions = connection.createArrayOf(
+                "varchar", pairs.stream().map(pair -> pair.direction().name()).toArray(String[]::new));
         statement.setArray(index, accounts);
         statement.setArray(index + 1, directions);
     }
@@ -348,13 +366,27 @@ public class AutoInvoicingOverview {
             nextDue = new Days(next.firstDay(), next.lastDay());
         }
         Long invoiceId = Jdbc.nullableLong(row, "invoice_id");
-        LastInvoice lastInvoice = invoiceId == null ? null : new LastInvoice(invoiceId, row.getString("number"),
-                new Days(row.getObject("first_day", LocalDate.class), row.getObject("last_day", LocalDate.class)));
+        LastInvoice lastInvoice = invoiceId == null
+                ? null
+                : new LastInvoice(
+                        invoiceId,
+                        row.getString("number"),
+                        new Days(
+                                row.getObject("first_day", LocalDate.class),
+                                row.getObject("last_day", LocalDate.class)));
         String code = row.getString("code");
-        LastFailure lastFailure = code == null ? null
-                : new LastFailure(code, row.getString("reason"), Jdbc.instant(row, "ended_at"));
-        return new Row(row.getLong("account_id"), row.getString("account_name"), row.getString("contractor_name"),
-                Direction.valueOf(row.getString("direction")), kind, generateFrom, nextDue, lastInvoice, lastFailure);
+        LastFailure lastFailure =
+                code == null ? null : new LastFailure(code, row.getString("reason"), Jdbc.instant(row, "ended_at"));
+        return new Row(
+                row.getLong("account_id"),
+                row.getString("account_name"),
+                row.getString("contractor_name"),
+                Direction.valueOf(row.getString("direction")),
+                kind,
+                generateFrom,
+                nextDue,
+                lastInvoice,
+                lastFailure);
     }
 
     /** Every account in both directions, with its settings when it has some. */
@@ -374,8 +406,11 @@ public class AutoInvoicingOverview {
             Filter f = filter == null ? Filter.all() : filter;
             String text = f.text() == null ? "" : f.text().strip();
             if (!text.isEmpty()) {
-                String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+                String pattern = "%"
+                        + text.toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
                 sql.append(" AND (lower(a.name) LIKE ? OR lower(c.name) LIKE ? OR a.id::text = ?)");
                 parameters.add(pattern);
                 parameters.add(pattern);

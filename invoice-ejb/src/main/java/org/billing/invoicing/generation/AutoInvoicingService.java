@@ -47,7 +47,9 @@ public class AutoInvoicingService {
 
     public Optional<AutoInvoicingSettings> settings(long accountId, Direction direction) {
         requireAccount(accountId);
-        return all().stream().filter(s -> s.accountId() == accountId && s.direction() == direction).findFirst();
+        return all().stream()
+                .filter(s -> s.accountId() == accountId && s.direction() == direction)
+                .findFirst();
     }
 
     public AutoInvoicingSettings change(AutoInvoicingSettings settings) {
@@ -71,7 +73,8 @@ public class AutoInvoicingService {
             Jdbc.setInstant(upsert, 5, clock.instant());
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new PersistenceException("Could not store the automatic invoicing of account " + settings.accountId(), e);
+            throw new PersistenceException(
+                    "Could not store the automatic invoicing of account " + settings.accountId(), e);
         }
         return settings;
     }
@@ -80,7 +83,9 @@ public class AutoInvoicingService {
     public void stop(long accountId, Direction direction) {
         requireAccount(accountId);
         em.createNativeQuery("DELETE FROM account_auto_invoicing WHERE account_id = ? AND direction = ?")
-                .setParameter(1, accountId).setParameter(2, direction.name()).executeUpdate();
+                .setParameter(1, accountId)
+                .setParameter(2, direction.name())
+                .executeUpdate();
     }
 
     /**
@@ -91,8 +96,8 @@ public class AutoInvoicingService {
     public InvoiceView create(DueItem due, InvoiceFigures figures, int attempt) {
         InvoiceView invoice = invoices.createAutomatic(due.accountId(), due.direction(), due.period(), figures);
         try {
-            GenerationStore.markCreated(connection(), List.of(due.id()), List.of(invoice.id()), attempt,
-                    clock.instant());
+            GenerationStore.markCreated(
+                    connection(), List.of(due.id()), List.of(invoice.id()), attempt, clock.instant());
         } catch (SQLException e) {
             throw new PersistenceException("Could not mark the run's item " + due.id() + " done", e);
         }
@@ -107,12 +112,13 @@ public class AutoInvoicingService {
     public List<Long> createAll(List<DueItem> due, List<InvoiceFigures> figures) {
         List<AutomaticInvoice> wanted = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
-            wanted.add(new AutomaticInvoice(due.get(i).accountId(), due.get(i).direction(), due.get(i).period(),
-                    figures.get(i)));
+            wanted.add(new AutomaticInvoice(
+                    due.get(i).accountId(), due.get(i).direction(), due.get(i).period(), figures.get(i)));
         }
         List<Long> ids = invoices.createAutomaticAll(wanted);
         try {
-            GenerationStore.markCreated(connection(), due.stream().map(DueItem::id).toList(), ids, 1, clock.instant());
+            GenerationStore.markCreated(
+                    connection(), due.stream().map(DueItem::id).toList(), ids, 1, clock.instant());
         } catch (SQLException e) {
             throw new PersistenceException("Could not mark " + due.size() + " items of the run done", e);
         }
@@ -121,12 +127,16 @@ public class AutoInvoicingService {
 
     private List<AutoInvoicingSettings> all() {
         List<AutoInvoicingSettings> settings = new ArrayList<>();
-        try (PreparedStatement select = connection().prepareStatement("SELECT account_id, direction, invoice_period,"
-                + " generate_from FROM account_auto_invoicing ORDER BY account_id, direction");
-             ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = connection()
+                        .prepareStatement("SELECT account_id, direction, invoice_period,"
+                                + " generate_from FROM account_auto_invoicing ORDER BY account_id, direction");
+                ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                settings.add(new AutoInvoicingSettings(row.getLong(1), Direction.valueOf(row.getString(2)),
-                        InvoicePeriod.valueOf(row.getString(3)), row.getObject(4, LocalDate.class)));
+                settings.add(new AutoInvoicingSettings(
+                        row.getLong(1),
+                        Direction.valueOf(row.getString(2)),
+                        InvoicePeriod.valueOf(row.getString(3)),
+                        row.getObject(4, LocalDate.class)));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the automatic invoicing settings", e);
@@ -140,7 +150,8 @@ public class AutoInvoicingService {
 
     private void requireAccount(long accountId) {
         if (em.find(Account.class, accountId) == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
         }
     }
 }

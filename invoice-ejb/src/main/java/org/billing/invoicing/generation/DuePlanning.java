@@ -31,15 +31,17 @@ import org.billing.invoicing.platform.Account;
 final class DuePlanning {
 
     /** Planned items, and the periods left to the next run by the per-account bound. */
-    record Plan(List<PlannedItem> items, int deferred) {
-    }
+    record Plan(List<PlannedItem> items, int deferred) {}
 
-    private record Setting(long accountId, Direction direction, InvoicePeriod kind, LocalDate generateFrom,
-                           String timezone, Duration maxCallDuration) {
-    }
+    private record Setting(
+            long accountId,
+            Direction direction,
+            InvoicePeriod kind,
+            LocalDate generateFrom,
+            String timezone,
+            Duration maxCallDuration) {}
 
-    private DuePlanning() {
-    }
+    private DuePlanning() {}
 
     static Plan plan(Connection connection, Instant now, int maxPeriodsPerAccount) throws SQLException {
         List<Setting> settings = settings(connection);
@@ -77,8 +79,11 @@ final class DuePlanning {
         try {
             zone = ZoneId.of(setting.timezone());
         } catch (DateTimeException e) {
-            items.add(new PlannedItem(setting.accountId(), setting.direction(),
-                    DuePlanner.firstPeriod(setting.kind(), setting.generateFrom()), "INVALID_TIME_ZONE",
+            items.add(new PlannedItem(
+                    setting.accountId(),
+                    setting.direction(),
+                    DuePlanner.firstPeriod(setting.kind(), setting.generateFrom()),
+                    "INVALID_TIME_ZONE",
                     "Account " + setting.accountId() + " has the time zone '" + setting.timezone()
                             + "', which is not a known IANA zone; its periods cannot be cut until it is corrected."));
             return 0;
@@ -87,8 +92,8 @@ final class DuePlanning {
         for (Instant[] claim : claimed) {
             periods.add(new BillingPeriod(claim[0], claim[1], zone));
         }
-        DuePeriods due = DuePlanner.due(setting.kind(), setting.generateFrom(), zone, setting.maxCallDuration(), periods,
-                now, limit);
+        DuePeriods due = DuePlanner.due(
+                setting.kind(), setting.generateFrom(), zone, setting.maxCallDuration(), periods, now, limit);
         for (AutoPeriod period : due.periods()) {
             items.add(PlannedItem.due(setting.accountId(), setting.direction(), period));
         }
@@ -97,7 +102,9 @@ final class DuePlanning {
 
     private static int compare(ResultSet claim, Setting setting) throws SQLException {
         int byAccount = Long.compare(claim.getLong("account_id"), setting.accountId());
-        return byAccount != 0 ? byAccount : claim.getString("direction").compareTo(setting.direction().name());
+        return byAccount != 0
+                ? byAccount
+                : claim.getString("direction").compareTo(setting.direction().name());
     }
 
     private static List<Setting> settings(Connection connection) throws SQLException {
@@ -107,16 +114,18 @@ final class DuePlanning {
                 FROM account_auto_invoicing s JOIN account a ON a.id = s.account_id
                 ORDER BY s.account_id, s.direction
                 """);
-             ResultSet row = select.executeQuery()) {
+                ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 int maxCall = row.getInt("max_call_duration");
-                settings.add(new Setting(row.getLong("account_id"), Direction.valueOf(row.getString("direction")),
+                settings.add(new Setting(
+                        row.getLong("account_id"),
+                        Direction.valueOf(row.getString("direction")),
                         InvoicePeriod.valueOf(row.getString("invoice_period")),
-                        row.getObject("generate_from", LocalDate.class), row.getString("timezone"),
+                        row.getObject("generate_from", LocalDate.class),
+                        row.getString("timezone"),
                         row.wasNull() ? Account.DEFAULT_MAX_CALL_DURATION : Duration.ofSeconds(maxCall)));
             }
         }
         return settings;
     }
-
 }

@@ -21,10 +21,26 @@ import jakarta.json.bind.annotation.JsonbTransient;
  * @param result     {@code created=N skipped=M failed=K}, the short form the lists show
  * @param failures   what could not be invoiced and why; only {@link GenerationRuns#get} fills it
  */
-public record GenerationRun(long id, String status, String trigger, String startedBy, int partitions, int due,
-                            int done, int created, int skipped, int failed, int deferred, long cdrs,
-                            BigDecimal invoicesPerSecond, String result, Instant startedAt, Instant heartbeatAt,
-                            Instant endedAt, List<GenerationFailure> failures) implements Serializable {
+public record GenerationRun(
+        long id,
+        String status,
+        String trigger,
+        String startedBy,
+        int partitions,
+        int due,
+        int done,
+        int created,
+        int skipped,
+        int failed,
+        int deferred,
+        long cdrs,
+        BigDecimal invoicesPerSecond,
+        String result,
+        Instant startedAt,
+        Instant heartbeatAt,
+        Instant endedAt,
+        List<GenerationFailure> failures)
+        implements Serializable {
 
     private static final long serialVersionUID = 2L;
 
@@ -37,8 +53,25 @@ public record GenerationRun(long id, String status, String trigger, String start
     }
 
     public GenerationRun withFailures(List<GenerationFailure> listed) {
-        return new GenerationRun(id, status, trigger, startedBy, partitions, due, done, created, skipped, failed,
-                deferred, cdrs, invoicesPerSecond, result, startedAt, heartbeatAt, endedAt, listed);
+        return new GenerationRun(
+                id,
+                status,
+                trigger,
+                startedBy,
+                partitions,
+                due,
+                done,
+                created,
+                skipped,
+                failed,
+                deferred,
+                cdrs,
+                invoicesPerSecond,
+                result,
+                startedAt,
+                heartbeatAt,
+                endedAt,
+                listed);
     }
 
     @JsonbTransient

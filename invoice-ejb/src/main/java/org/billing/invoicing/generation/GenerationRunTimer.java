@@ -39,20 +39,25 @@ public class GenerationRunTimer {
 
     @PostConstruct
     void register() {
-        runs = registry.timer(Metadata.builder().withName(NAME).withUnit(MetricUnits.SECONDS)
-                .withDescription("Duration of the automatic invoicing runs on this node (batch job "
-                        + GenerationRuns.JOB + ")")
+        runs = registry.timer(Metadata.builder()
+                .withName(NAME)
+                .withUnit(MetricUnits.SECONDS)
+                .withDescription(
+                        "Duration of the automatic invoicing runs on this node (batch job " + GenerationRuns.JOB + ")")
                 .build());
         created = counter("invoicing.generation.invoices.created", "Invoices created by automatic invoicing");
-        failures = counter("invoicing.generation.failures",
+        failures = counter(
+                "invoicing.generation.failures",
                 "Account-periods automatic invoicing could not invoice (each is listed with its run)");
         partitions = counter("invoicing.generation.partitions", "Partitions of automatic invoicing runs worked here");
-        cdrs = counter("invoicing.generation.cdrs",
+        cdrs = counter(
+                "invoicing.generation.cdrs",
                 "Calls aggregated by automatic invoicing; its rate is the calls aggregated per second");
     }
 
     private Counter counter(String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+        return registry.counter(
+                Metadata.builder().withName(name).withDescription(description).build());
     }
 
     public void ended(Duration duration) {

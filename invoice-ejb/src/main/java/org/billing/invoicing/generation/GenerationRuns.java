@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
@@ -21,7 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -93,7 +93,8 @@ public class GenerationRuns {
                     work = true;
                 } else {
                     DuePlanning.Plan plan = DuePlanning.plan(connection, now, settings.maxPeriodsPerAccount());
-                    runId = GenerationStore.insertRun(connection, trigger, by, settings.threads(), plan.deferred(), now);
+                    runId = GenerationStore.insertRun(
+                            connection, trigger, by, settings.threads(), plan.deferred(), now);
                     GenerationStore.insertItems(connection, runId, settings.threads(), plan.items(), now);
                     work = plan.items().stream().anyMatch(item -> !item.failed());
                     if (!work) {
@@ -103,8 +104,9 @@ public class GenerationRuns {
                         GenerationStore.forgetEmptyScheduledRuns(connection, runId);
                     }
                     long planned = runId;
-                    LOG.info(() -> "Generation run " + planned + " (" + trigger + ") planned " + plan.items().size()
-                            + " account-periods, " + plan.deferred() + " deferred to the next run.");
+                    LOG.info(() -> "Generation run " + planned + " (" + trigger + ") planned "
+                            + plan.items().size() + " account-periods, " + plan.deferred()
+                            + " deferred to the next run.");
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -173,9 +175,12 @@ public class GenerationRuns {
         int drifted = 0;
         int failed = 0;
         for (int from = 0; from < candidates.size(); from += chunk) {
-            List<GenerationStore.DriftCandidate> part = candidates.subList(from, Math.min(candidates.size(), from + chunk));
+            List<GenerationStore.DriftCandidate> part =
+                    candidates.subList(from, Math.min(candidates.size(), from + chunk));
             try {
-                drifted += driftChecks.check(part.stream().map(GenerationStore.DriftCandidate::invoiceId).toList());
+                drifted += driftChecks.check(part.stream()
+                        .map(GenerationStore.DriftCandidate::invoiceId)
+                        .toList());
             } catch (RuntimeException together) {
                 for (GenerationStore.DriftCandidate candidate : part) {
                     try {
@@ -194,12 +199,17 @@ public class GenerationRuns {
                 + " drifted, " + failures + " failed.");
     }
 
-    private void reportDriftFailure(long runId, GenerationStore.DriftCandidate candidate,
-                                    GenerationWorker.Failure failure) {
+    private void reportDriftFailure(
+            long runId, GenerationStore.DriftCandidate candidate, GenerationWorker.Failure failure) {
         try (Connection connection = dataSource.getConnection()) {
-            GenerationStore.insertDriftFailure(connection, runId, candidate, "DRIFT_CHECK_FAILED",
+            GenerationStore.insertDriftFailure(
+                    connection,
+                    runId,
+                    candidate,
+                    "DRIFT_CHECK_FAILED",
                     "The drift check of invoice " + candidate.invoiceId() + " failed: " + failure.code() + ": "
-                            + failure.reason(), clock.instant());
+                            + failure.reason(),
+                    clock.instant());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not report the failed drift check of invoice " + candidate.invoiceId(), e);
         }
@@ -217,8 +227,9 @@ public class GenerationRuns {
     /** A run with its counts and its failures. */
     public GenerationRun get(long id) {
         try (Connection connection = dataSource.getConnection()) {
-            return GenerationStore.run(connection, id).orElseThrow(() -> new InvoicingException(ErrorCode.NOT_FOUND,
-                    "id", "There is no generation run " + id + "."));
+            return GenerationStore.run(connection, id)
+                    .orElseThrow(() -> new InvoicingException(
+                            ErrorCode.NOT_FOUND, "id", "There is no generation run " + id + "."));
         } catch (SQLException e) {
             throw new PersistenceException("Could not read generation run " + id, e);
         }

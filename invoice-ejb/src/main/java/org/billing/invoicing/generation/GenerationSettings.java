@@ -56,8 +56,10 @@ public record GenerationSettings(int threads, int chunk, Duration lease, int max
             }
             return periods;
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("The setting invoicing.drift.periods (INVOICING_DRIFT_PERIODS) is a whole"
-                    + " number of periods, 0 for none; got '" + configured + "'.", e);
+            throw new IllegalStateException(
+                    "The setting invoicing.drift.periods (INVOICING_DRIFT_PERIODS) is a whole"
+                            + " number of periods, 0 for none; got '" + configured + "'.",
+                    e);
         }
     }
 

@@ -31,10 +31,10 @@ final class GenerationStore {
 
     /** Any constant: the key of the advisory lock that lets one node at a time start or join a run. */
     private static final long START_LOCK = 0x696e766f69636eL;
+
     private static final String ITEM_COLUMNS = "i.id, i.account_id, i.direction, i.first_day, i.last_day, i.partial";
 
-    private GenerationStore() {
-    }
+    private GenerationStore() {}
 
     /** Serialises the starts of all nodes until the caller's transaction ends. */
     static void lockStarts(Connection connection) throws SQLException {
@@ -58,12 +58,15 @@ final class GenerationStore {
             }
         }
         if (!abandoned.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item SET status = 'ABANDONED',"
-                    + " ended_at = ?, code = 'RUN_ABANDONED', reason = ? WHERE run_id = ANY (?)"
-                    + " AND status IN ('DUE', 'WORKING')")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE generation_item SET status = 'ABANDONED',"
+                            + " ended_at = ?, code = 'RUN_ABANDONED', reason = ? WHERE run_id = ANY (?)"
+                            + " AND status IN ('DUE', 'WORKING')")) {
                 setInstant(update, 1, now);
-                update.setString(2, "The node running this run stopped answering before this period was invoiced;"
-                        + " a later run invoices it.");
+                update.setString(
+                        2,
+                        "The node running this run stopped answering before this period was invoiced;"
+                                + " a later run invoices it.");
                 update.setArray(3, connection.createArrayOf("bigint", abandoned.toArray()));
                 update.executeUpdate();
             }
@@ -72,15 +75,16 @@ final class GenerationStore {
     }
 
     static Optional<Long> going(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM generation_run WHERE status = 'STARTED'");
-             ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT id FROM generation_run WHERE status = 'STARTED'");
+                ResultSet row = select.executeQuery()) {
             return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
         }
     }
 
-    static long insertRun(Connection connection, String trigger, String startedBy, int partitions, int deferred,
-                          Instant now) throws SQLException {
+    static long insertRun(
+            Connection connection, String trigger, String startedBy, int partitions, int deferred, Instant now)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO generation_run (status, trigger,"
                 + " started_by, node, partitions, deferred, started_at, heartbeat_at)"
                 + " VALUES ('STARTED', ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
@@ -154,10 +158,14 @@ final class GenerationStore {
             update.setInt(++p, limit);
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {
-                    items.add(new DueItem(row.getLong("id"), row.getLong("account_id"),
+                    items.add(new DueItem(
+                            row.getLong("id"),
+                            row.getLong("account_id"),
                             Direction.valueOf(row.getString("direction")),
-                            new AutoPeriod(row.getObject("first_day", LocalDate.class),
-                                    row.getObject("last_day", LocalDate.class), row.getBoolean("partial"))));
+                            new AutoPeriod(
+                                    row.getObject("first_day", LocalDate.class),
+                                    row.getObject("last_day", LocalDate.class),
+                                    row.getBoolean("partial"))));
                 }
             }
         }
@@ -192,8 +200,8 @@ final class GenerationStore {
      * In the transaction that creates the invoices: an item is done exactly when its invoice exists. One
      * statement for a chunk created together.
      */
-    static void markCreated(Connection connection, List<Long> itemIds, List<Long> invoiceIds, int attempts,
-                            Instant now) throws SQLException {
+    static void markCreated(Connection connection, List<Long> itemIds, List<Long> invoiceIds, int attempts, Instant now)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item i SET status = 'CREATED',"
                 + " invoice_id = d.invoice_id, attempts = ?, ended_at = ?, code = NULL, reason = NULL"
                 + " FROM unnest(?::bigint[], ?::bigint[]) AS d(item_id, invoice_id) WHERE i.id = d.item_id")) {
@@ -205,8 +213,9 @@ final class GenerationStore {
         }
     }
 
-    static void markEnded(Connection connection, long itemId, String status, String code, String reason, int attempts,
-                          Instant now) throws SQLException {
+    static void markEnded(
+            Connection connection, long itemId, String status, String code, String reason, int attempts, Instant now)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE generation_item SET status = ?, code = ?,"
                 + " reason = ?, attempts = ?, ended_at = ? WHERE id = ? AND status = 'WORKING'")) {
             update.setString(1, status);
@@ -236,9 +245,10 @@ final class GenerationStore {
 
     /** Completes the run once no item is open any more, on whichever node finishes last. */
     static boolean completeIfDone(Connection connection, long runId, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE generation_run SET status = 'COMPLETED',"
-                + " ended_at = ?, heartbeat_at = greatest(heartbeat_at, ?) WHERE id = ? AND status = 'STARTED'"
-                + " AND NOT EXISTS (SELECT 1 FROM generation_item WHERE run_id = ? AND status IN ('DUE', 'WORKING'))")) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE generation_run SET status = 'COMPLETED',"
+                        + " ended_at = ?, heartbeat_at = greatest(heartbeat_at, ?) WHERE id = ? AND status = 'STARTED'"
+                        + " AND NOT EXISTS (SELECT 1 FROM generation_item WHERE run_id = ? AND status IN ('DUE', 'WORKING'))")) {
             setInstant(update, 1, now);
             setInstant(update, 2, now);
             update.setLong(3, runId);
@@ -248,8 +258,8 @@ final class GenerationStore {
     }
 
     static int partitions(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT partitions FROM generation_run WHERE id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT partitions FROM generation_run WHERE id = ?")) {
             select.setLong(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getInt(1) : 0;
@@ -301,17 +311,32 @@ final class GenerationStore {
         Instant heartbeat = instant(row, "heartbeat_at");
         Instant until = ended != null ? ended : heartbeat;
         long millis = until == null ? 0 : Duration.between(started, until).toMillis();
-        BigDecimal perSecond = created == 0 || millis <= 0 ? null
+        BigDecimal perSecond = created == 0 || millis <= 0
+                ? null
                 : BigDecimal.valueOf(created * 1_000L).divide(BigDecimal.valueOf(millis), 1, RoundingMode.HALF_UP);
-        return new GenerationRun(row.getLong("id"), row.getString("status"), row.getString("trigger"),
-                row.getString("started_by"), row.getInt("partitions"), row.getInt("due"), created + skipped + failed,
-                created, skipped, failed, row.getInt("deferred"), row.getLong("cdrs"), perSecond,
-                "created=" + created + " skipped=" + skipped + " failed=" + failed, started, heartbeat, ended, List.of());
+        return new GenerationRun(
+                row.getLong("id"),
+                row.getString("status"),
+                row.getString("trigger"),
+                row.getString("started_by"),
+                row.getInt("partitions"),
+                row.getInt("due"),
+                created + skipped + failed,
+                created,
+                skipped,
+                failed,
+                row.getInt("deferred"),
+                row.getLong("cdrs"),
+                perSecond,
+                "created=" + created + " skipped=" + skipped + " failed=" + failed,
+                started,
+                heartbeat,
+                ended,
+                List.of());
     }
 
     /** An issued invoice whose drift a run checks after it invoiced (issue 13). */
-    record DriftCandidate(long invoiceId, long accountId, Direction direction, LocalDate firstDay, LocalDate lastDay) {
-    }
+    record DriftCandidate(long invoiceId, long accountId, Direction direction, LocalDate firstDay, LocalDate lastDay) {}
 
     /**
      * The issued invoices (not credit notes or supplementary invoices, not credited) of the last
@@ -338,8 +363,12 @@ final class GenerationStore {
             select.setInt(3, periods);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    candidates.add(new DriftCandidate(row.getLong(1), row.getLong(2), Direction.valueOf(row.getString(3)),
-                            row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));
+                    candidates.add(new DriftCandidate(
+                            row.getLong(1),
+                            row.getLong(2),
+                            Direction.valueOf(row.getString(3)),
+                            row.getObject(4, LocalDate.class),
+                            row.getObject(5, LocalDate.class)));
                 }
             }
         }
@@ -347,8 +376,9 @@ final class GenerationStore {
     }
 
     /** A drift check the run could not make, reported with its failures. */
-    static void insertDriftFailure(Connection connection, long runId, DriftCandidate candidate, String code,
-                                   String reason, Instant at) throws SQLException {
+    static void insertDriftFailure(
+            Connection connection, long runId, DriftCandidate candidate, String code, String reason, Instant at)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO generation_drift_failure (run_id,"
                 + " invoice_id, account_id, direction, first_day, last_day, code, reason, at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -377,10 +407,15 @@ final class GenerationStore {
             select.setLong(2, runId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    failures.add(new GenerationFailure(row.getLong("account_id"),
-                            Direction.valueOf(row.getString("direction")), row.getObject("first_day", LocalDate.class),
-                            row.getObject("last_day", LocalDate.class), row.getString("code"), row.getString("reason"),
-                            row.getInt("attempts"), instant(row, "ended_at")));
+                    failures.add(new GenerationFailure(
+                            row.getLong("account_id"),
+                            Direction.valueOf(row.getString("direction")),
+                            row.getObject("first_day", LocalDate.class),
+                            row.getObject("last_day", LocalDate.class),
+                            row.getString("code"),
+                            row.getString("reason"),
+                            row.getInt("attempts"),
+                            instant(row, "ended_at")));
                 }
             }
         }

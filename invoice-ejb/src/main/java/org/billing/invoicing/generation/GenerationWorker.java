@@ -22,17 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.database.Database;
@@ -58,6 +58,7 @@ public class GenerationWorker {
     static final int MAX_ATTEMPTS = 4;
     /** Invoices written per transaction: few statements for many invoices, few lost to a refusal. */
     private static final int WRITE_BATCH = 250;
+
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
     @Resource(lookup = Database.JNDI_NAME)
@@ -81,8 +82,7 @@ public class GenerationWorker {
     private final InvoiceCalculator calculator = new InvoiceCalculator();
 
     /** What the worker needs of an account; {@code problem} says why it cannot be invoiced. */
-    private record Account(ZoneId zone, PaymentModel paymentModel, String problem) {
-    }
+    private record Account(ZoneId zone, PaymentModel paymentModel, String problem) {}
 
     /** Works on the run until no open item is left for this node; returns how many items it ended. */
     public int work(long runId, int bucket) {
@@ -100,8 +100,11 @@ public class GenerationWorker {
             // The chunk stays this node's while it works on it, however long that takes: a chunk slower
             // than the lease must not look dead, or another partition or node would claim it again and
             // a start elsewhere would abandon the run.
-            ScheduledFuture<?> keepAlive = scheduler.scheduleAtFixedRate(() -> keepAlive(runId, items, settings.lease()),
-                    settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> keepAlive = scheduler.scheduleAtFixedRate(
+                    () -> keepAlive(runId, items, settings.lease()),
+                    settings.lease().toMillis() / 3,
+                    settings.lease().toMillis() / 3,
+                    TimeUnit.MILLISECONDS);
             try {
                 ended += workOn(runId, bucket, items, settings.threads());
             } finally {
@@ -119,12 +122,18 @@ public class GenerationWorker {
         for (DueItem item : items) {
             Account account = accounts.get(item.accountId());
             if (account == null || account.problem() != null) {
-                fail(item, account == null ? "ACCOUNT_NOT_FOUND" : "INVALID_TIME_ZONE",
-                        account == null ? "There is no account " + item.accountId() + " any more." : account.problem(), 1);
+                fail(
+                        item,
+                        account == null ? "ACCOUNT_NOT_FOUND" : "INVALID_TIME_ZONE",
+                        account == null ? "There is no account " + item.accountId() + " any more." : account.problem(),
+                        1);
                 ended++;
             } else {
                 computable.add(item);
-                calculations.add(new Calculation(item.accountId(), item.direction(), account.paymentModel(),
+                calculations.add(new Calculation(
+                        item.accountId(),
+                        item.direction(),
+                        account.paymentModel(),
                         item.period().in(account.zone())));
             }
         }
@@ -140,7 +149,8 @@ public class GenerationWorker {
             for (int i = 0; i < computable.size(); i++) {
                 DueItem item = computable.get(i);
                 InvoiceFigures computed = figures.get(i);
-                if (computed == null || (accounts.get(item.accountId()).paymentModel() == PaymentModel.PREPAY) != numbered) {
+                if (computed == null
+                        || (accounts.get(item.accountId()).paymentModel() == PaymentModel.PREPAY) != numbered) {
                     continue;
                 }
                 cdrs += computed.calls().callsCount();
@@ -169,7 +179,8 @@ public class GenerationWorker {
             inTransaction(connection -> {
                 Instant now = clock.instant();
                 GenerationStore.heartbeat(connection, runId, 0, now);
-                GenerationStore.renewLease(connection, items.stream().map(DueItem::id).toList(), now.plus(lease));
+                GenerationStore.renewLease(
+                        connection, items.stream().map(DueItem::id).toList(), now.plus(lease));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -191,8 +202,9 @@ public class GenerationWorker {
         for (int i = 0; i < items.size(); i++) {
             Calculation calculation = calculations.get(i);
             try {
-                figures.add(withRetries(() -> inTransaction(connection ->
-                        calculator.calculateAll(connection, List.of(calculation)).get(0))));
+                figures.add(withRetries(() -> inTransaction(connection -> calculator
+                        .calculateAll(connection, List.of(calculation))
+                        .get(0))));
             } catch (RuntimeException e) {
                 Failure failure = Failure.of(e);
                 fail(items.get(i), failure.code(), failure.reason(), MAX_ATTEMPTS);
@@ -267,8 +279,11 @@ public class GenerationWorker {
                 if (failure.skipped()) {
                     end(item, "SKIPPED", failure.code(), failure.reason(), attempt);
                 } else {
-                    LOG.log(Level.WARNING, "Automatic invoice of account " + item.accountId() + " " + item.direction()
-                            + " " + item.period() + " failed: " + failure.code(), e);
+                    LOG.log(
+                            Level.WARNING,
+                            "Automatic invoice of account " + item.accountId() + " " + item.direction() + " "
+                                    + item.period() + " failed: " + failure.code(),
+                            e);
                     fail(item, failure.code(), failure.reason(), attempt);
                 }
                 return;
@@ -291,10 +306,16 @@ public class GenerationWorker {
     private Map<Long, Account> accounts(List<DueItem> items) {
         return withRetries(() -> inTransaction(connection -> {
             Map<Long, Account> accounts = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, timezone, payment_model FROM account WHERE id = ANY (?)")) {
-                select.setArray(1, connection.createArrayOf("bigint",
-                        items.stream().map(DueItem::accountId).distinct().toArray()));
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT id, timezone, payment_model FROM account WHERE id = ANY (?)")) {
+                select.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "bigint",
+                                items.stream()
+                                        .map(DueItem::accountId)
+                                        .distinct()
+                                        .toArray()));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         long id = row.getLong("id");
@@ -304,8 +325,13 @@ public class GenerationWorker {
                             accounts.put(id, new Account(ZoneId.of(timezone), model, null));
                         } catch (DateTimeException e) {
                             // Changed since the run was planned.
-                            accounts.put(id, new Account(null, model, "Account " + id + " has the time zone '"
-                                    + timezone + "', which is not a known IANA zone."));
+                            accounts.put(
+                                    id,
+                                    new Account(
+                                            null,
+                                            model,
+                                            "Account " + id + " has the time zone '" + timezone
+                                                    + "', which is not a known IANA zone."));
                         }
                     }
                 }
@@ -372,27 +398,39 @@ public class GenerationWorker {
                 if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                     String state = sql.getSQLState();
                     // 55P03: a lock another session held past the lock timeout; the next attempt may get it.
-                    boolean transientError = state.equals("40P01") || state.equals("40001") || state.startsWith("08")
-                            || state.equals("57P01") || state.equals("55P03");
+                    boolean transientError = state.equals("40P01")
+                            || state.equals("40001")
+                            || state.startsWith("08")
+                            || state.equals("57P01")
+                            || state.equals("55P03");
                     if (state.equals("23P01")) {
-                        return new Failure("PERIOD_OVERLAP", "An invoice of the same account and direction was"
-                                + " created for this period at the same time.", false, true);
+                        return new Failure(
+                                "PERIOD_OVERLAP",
+                                "An invoice of the same account and direction was"
+                                        + " created for this period at the same time.",
+                                false,
+                                true);
                     }
-                    return new Failure(transientError ? "DATABASE_UNAVAILABLE" : "DATABASE_ERROR",
-                            "SQLSTATE " + state + ": " + firstLine(sql.getMessage()), transientError, false);
+                    return new Failure(
+                            transientError ? "DATABASE_UNAVAILABLE" : "DATABASE_ERROR",
+                            "SQLSTATE " + state + ": " + firstLine(sql.getMessage()),
+                            transientError,
+                            false);
                 }
             }
             Throwable root = error;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return new Failure("INTERNAL_ERROR", root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()),
-                    false, false);
+            return new Failure(
+                    "INTERNAL_ERROR",
+                    root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()),
+                    false,
+                    false);
         }
 
         private static String firstLine(String message) {
             return message == null ? "" : message.lines().findFirst().orElse("");
         }
     }
-
 }

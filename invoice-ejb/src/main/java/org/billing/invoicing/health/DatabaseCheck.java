@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
@@ -36,8 +35,7 @@ public class DatabaseCheck implements HealthCheck {
 
     private volatile String lastFailure;
 
-    public DatabaseCheck() {
-    }
+    public DatabaseCheck() {}
 
     DatabaseCheck(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,7 +43,8 @@ public class DatabaseCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(TIMEOUT_SECONDS);
             statement.execute("SELECT 1");
             lastFailure = null;
@@ -58,7 +57,8 @@ public class DatabaseCheck implements HealthCheck {
                 lastFailure = failure;
                 LOG.log(Level.WARNING, "Readiness: the database is DOWN (" + reason + ")", e);
             }
-            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("reason", reason)));
+            return new HealthCheckResponse(
+                    NAME, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("reason", reason)));
         }
     }
 

@@ -26,7 +26,8 @@ public class OfficeCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).up()
+        return HealthCheckResponse.named(NAME)
+                .up()
                 .withData("pdf", office.installed() ? "available" : "unavailable")
                 .build();
     }

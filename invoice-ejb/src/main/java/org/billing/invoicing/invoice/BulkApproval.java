@@ -54,7 +54,9 @@ public class BulkApproval {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "ids", "Select at least one invoice.");
         }
         if (ids.size() > MAX_INVOICES) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "ids",
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "ids",
                     "At most " + MAX_INVOICES + " invoices are approved at once; got " + ids.size() + ".");
         }
         List<Result> results = new ArrayList<>();
@@ -75,7 +77,11 @@ public class BulkApproval {
             InvoicingException refusal = refusal(e);
             if (refusal == null) {
                 LOG.log(Level.WARNING, "Approving invoice " + id + " failed", e);
-                return new Result(id, false, null, ErrorCode.INTERNAL_ERROR.name(),
+                return new Result(
+                        id,
+                        false,
+                        null,
+                        ErrorCode.INTERNAL_ERROR.name(),
                         "The approval failed unexpectedly and was undone; try it again on the invoice's page.");
             }
             String number = invoices.find(id).map(InvoiceView::number).orElse(null);
@@ -86,7 +92,8 @@ public class BulkApproval {
     /** The refusal in an operator's words: the service's own, but for the one a bulk approval meets most. */
     private static String reason(InvoicingException refusal, String number) {
         if (refusal.code() == ErrorCode.INVOICE_ALREADY_ISSUED) {
-            return "It is already issued, with number " + number + ": someone approved it meanwhile, or it was not Pending.";
+            return "It is already issued, with number " + number
+                    + ": someone approved it meanwhile, or it was not Pending.";
         }
         return refusal.getMessage();
     }

@@ -34,12 +34,30 @@ import org.postgresql.PGConnection;
  * here: the account id is a long, the bounds are ISO-8601 instants, the zone an IANA name of letters,
  * digits and {@code /_+-} or a fixed offset in seconds.
  */
-public record CallExport(long invoiceId, String number, Direction direction, long accountId, Instant start,
-                         Instant end, ZoneId zone, boolean creditNote) {
+public record CallExport(
+        long invoiceId,
+        String number,
+        Direction direction,
+        long accountId,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        boolean creditNote) {
 
     /** The columns of the file, in order: its header line. */
-    public static final List<String> COLUMNS = List.of("cdr_id", "time_start", "time_zone", "prefix", "country",
-            "network", "duration", "billed_duration", "rate", "amount", "success", "reverse_billing");
+    public static final List<String> COLUMNS = List.of(
+            "cdr_id",
+            "time_start",
+            "time_zone",
+            "prefix",
+            "country",
+            "network",
+            "duration",
+            "billed_duration",
+            "rate",
+            "amount",
+            "success",
+            "reverse_billing");
 
     public static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
     public static final String GZIP_MEDIA_TYPE = "application/gzip";
@@ -57,14 +75,21 @@ public record CallExport(long invoiceId, String number, Direction direction, lon
 
     /** The export of a stored invoice (a credit note's: the calls of the invoice it credits, the same period). */
     static CallExport of(Invoice invoice) {
-        return new CallExport(invoice.getId(), invoice.getNumber(), invoice.getDirection(), invoice.getAccountId(),
-                invoice.period().start(), invoice.period().end(), invoice.zone(),
+        return new CallExport(
+                invoice.getId(),
+                invoice.getNumber(),
+                invoice.getDirection(),
+                invoice.getAccountId(),
+                invoice.period().start(),
+                invoice.period().end(),
+                invoice.zone(),
                 invoice.getKind() == InvoiceKind.CREDIT_NOTE);
     }
 
     /** {@code <number>-calls.csv}, or {@code invoice-<id>-calls.csv} before it has a number; {@code .gz} added when zipped. */
     public String fileName(boolean gzip) {
-        String name = number == null || number.isBlank() ? "invoice-" + invoiceId
+        String name = number == null || number.isBlank()
+                ? "invoice-" + invoiceId
                 : SAFE_FILE_NAME.matcher(number).replaceAll("_");
         return name + "-calls.csv" + (gzip ? ".gz" : "");
     }

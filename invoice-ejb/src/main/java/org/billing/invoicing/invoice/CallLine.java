@@ -20,5 +20,4 @@ public record CallLine(
         long billingDuration,
         BigDecimal amount,
         Instant firstCallAt,
-        Instant lastCallAt) {
-}
+        Instant lastCallAt) {}

@@ -5,10 +5,22 @@ package org.billing.invoicing.invoice;
  * attempt ({@code is_last_cdr}); terminated calls count every attempt, since each one reached a vendor.
  */
 public enum CallSide {
-    ORIGINATED("customer_acc_id", "destination_prefix", "destination_next_rate",
-            "destination_reverse_billing", "customer_price", "customer_duration", true),
-    TERMINATED("vendor_acc_id", "dialpeer_prefix", "dialpeer_next_rate",
-            "dialpeer_reverse_billing", "vendor_price", "vendor_duration", false);
+    ORIGINATED(
+            "customer_acc_id",
+            "destination_prefix",
+            "destination_next_rate",
+            "destination_reverse_billing",
+            "customer_price",
+            "customer_duration",
+            true),
+    TERMINATED(
+            "vendor_acc_id",
+            "dialpeer_prefix",
+            "dialpeer_next_rate",
+            "dialpeer_reverse_billing",
+            "vendor_price",
+            "vendor_duration",
+            false);
 
     private final String accountColumn;
     private final String prefixColumn;
@@ -18,8 +30,14 @@ public enum CallSide {
     private final String billedDurationColumn;
     private final boolean lastAttemptsOnly;
 
-    CallSide(String accountColumn, String prefixColumn, String rateColumn, String reverseBillingColumn,
-             String priceColumn, String billedDurationColumn, boolean lastAttemptsOnly) {
+    CallSide(
+            String accountColumn,
+            String prefixColumn,
+            String rateColumn,
+            String reverseBillingColumn,
+            String priceColumn,
+            String billedDurationColumn,
+            boolean lastAttemptsOnly) {
         this.accountColumn = accountColumn;
         this.prefixColumn = prefixColumn;
         this.rateColumn = rateColumn;

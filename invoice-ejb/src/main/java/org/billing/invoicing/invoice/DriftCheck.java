@@ -64,12 +64,12 @@ final class DriftCheck {
             return List.of();
         }
         List<InvoiceCalculator.Calculation> calculations = invoices.stream()
-                .map(invoice -> new InvoiceCalculator.Calculation(invoice.getAccountId(), invoice.getDirection(),
-                        invoice.getPaymentModel(), invoice.period()))
+                .map(invoice -> new InvoiceCalculator.Calculation(
+                        invoice.getAccountId(), invoice.getDirection(), invoice.getPaymentModel(), invoice.period()))
                 .toList();
         List<InvoiceFigures> now = calculator.calculateAll(connection, calculations);
-        Map<Long, List<Invoice>> supplementaries = issuedSupplementaries(em,
-                invoices.stream().map(Invoice::getId).toList());
+        Map<Long, List<Invoice>> supplementaries =
+                issuedSupplementaries(em, invoices.stream().map(Invoice::getId).toList());
         List<Outcome> outcomes = new ArrayList<>(invoices.size());
         for (int i = 0; i < invoices.size(); i++) {
             Invoice invoice = invoices.get(i);
@@ -115,19 +115,29 @@ final class DriftCheck {
     /** The invoice's last check, times in {@code invoice}'s zone. */
     static Optional<DriftView> last(Connection connection, Invoice invoice, Long pendingSupplementaryId)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM invoice_drift WHERE invoice_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT * FROM invoice_drift WHERE invoice_id = ?")) {
             select.setLong(1, invoice.getId());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DriftView(invoice.getId(), InvoiceViews.at(instant(row, "checked_at"), invoice.zone()),
-                        row.getString("checked_by"), row.getBoolean("drifted"), row.getLong("calls_then"),
-                        row.getLong("calls_now"), row.getLong("duration_then"), row.getLong("duration_now"),
-                        row.getLong("billing_duration_then"), row.getLong("billing_duration_now"),
-                        row.getBigDecimal("amount_then"), row.getBigDecimal("amount_now"),
+                return Optional.of(new DriftView(
+                        invoice.getId(),
+                        InvoiceViews.at(instant(row, "checked_at"), invoice.zone()),
+                        row.getString("checked_by"),
+                        row.getBoolean("drifted"),
+                        row.getLong("calls_then"),
+                        row.getLong("calls_now"),
+                        row.getLong("duration_then"),
+                        row.getLong("duration_now"),
+                        row.getLong("billing_duration_then"),
+                        row.getLong("billing_duration_now"),
+                        row.getBigDecimal("amount_then"),
+                        row.getBigDecimal("amount_now"),
                         row.getBigDecimal("amount_now").subtract(row.getBigDecimal("amount_then")),
-                        row.getInt("rows_changed"), pendingSupplementaryId));
+                        row.getInt("rows_changed"),
+                        pendingSupplementaryId));
             }
         }
     }
@@ -138,7 +148,8 @@ final class DriftCheck {
             tables.put(table, lineStore.callLines(connection, invoice.getId(), table));
         }
         List<ServiceLine> services = invoice.getDirection() == Direction.CUSTOMER
-                ? lineStore.serviceLines(connection, invoice.getId()) : List.of();
+                ? lineStore.serviceLines(connection, invoice.getId())
+                : List.of();
         return InvoiceTally.of(invoice, tables, services);
     }
 
@@ -146,13 +157,17 @@ final class DriftCheck {
     private static Map<Long, List<Invoice>> issuedSupplementaries(EntityManager em, List<Long> originalIds) {
         Map<Long, List<Invoice>> byOriginal = new HashMap<>();
         for (int from = 0; from < originalIds.size(); from += 1_000) {
-            em.createQuery("SELECT s FROM Invoice s WHERE s.supplementedInvoiceId IN :ids AND s.state <> :pending"
-                            + " AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
-                            + " ORDER BY s.id", Invoice.class)
+            em.createQuery(
+                            "SELECT s FROM Invoice s WHERE s.supplementedInvoiceId IN :ids AND s.state <> :pending"
+                                    + " AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
+                                    + " ORDER BY s.id",
+                            Invoice.class)
                     .setParameter("ids", originalIds.subList(from, Math.min(originalIds.size(), from + 1_000)))
                     .setParameter("pending", InvoiceState.PENDING)
                     .getResultStream()
-                    .forEach(s -> byOriginal.computeIfAbsent(s.getSupplementedInvoiceId(), k -> new ArrayList<>()).add(s));
+                    .forEach(s -> byOriginal
+                            .computeIfAbsent(s.getSupplementedInvoiceId(), k -> new ArrayList<>())
+                            .add(s));
         }
         return byOriginal;
     }

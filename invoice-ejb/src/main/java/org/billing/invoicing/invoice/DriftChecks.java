@@ -40,10 +40,13 @@ public class DriftChecks {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int check(List<Long> invoiceIds) {
-        List<Invoice> invoices = em.createQuery("SELECT i FROM Invoice i WHERE i.id IN :ids AND i.kind = :kind"
-                        + " AND i.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = i.id)"
-                        + " ORDER BY i.id", Invoice.class)
-                .setParameter("ids", invoiceIds).setParameter("kind", InvoiceKind.INVOICE)
+        List<Invoice> invoices = em.createQuery(
+                        "SELECT i FROM Invoice i WHERE i.id IN :ids AND i.kind = :kind"
+                                + " AND i.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = i.id)"
+                                + " ORDER BY i.id",
+                        Invoice.class)
+                .setParameter("ids", invoiceIds)
+                .setParameter("kind", InvoiceKind.INVOICE)
                 .setParameter("pending", InvoiceState.PENDING)
                 .getResultList();
         if (invoices.isEmpty()) {

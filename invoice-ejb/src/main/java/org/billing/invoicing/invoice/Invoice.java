@@ -39,14 +39,18 @@ public class Invoice {
 
     @Column(name = "contractor_id", nullable = false, updatable = false)
     private long contractorId;
+
     @Column(name = "account_id", nullable = false, updatable = false)
     private long accountId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Direction direction;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private InvoiceState state;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private InvoiceType type;
@@ -57,29 +61,40 @@ public class Invoice {
 
     @Column(name = "start_at", nullable = false, updatable = false)
     private Instant startAt;
+
     @Column(name = "end_at", nullable = false, updatable = false)
     private Instant endAt;
+
     @Column(name = "time_zone", nullable = false, updatable = false)
     private String timeZone;
+
     @Column(name = "first_day", nullable = false, updatable = false)
     private LocalDate firstDay;
+
     @Column(name = "last_day", nullable = false, updatable = false)
     private LocalDate lastDay;
 
     @Column(nullable = false)
     private BigDecimal amount;
+
     @Column(name = "orig_spent", nullable = false)
     private BigDecimal origSpent;
+
     @Column(name = "orig_earned", nullable = false)
     private BigDecimal origEarned;
+
     @Column(name = "term_spent", nullable = false)
     private BigDecimal termSpent;
+
     @Column(name = "term_earned", nullable = false)
     private BigDecimal termEarned;
+
     @Column(name = "srv_spent", nullable = false)
     private BigDecimal servicesSpent;
+
     @Column(name = "srv_earned", nullable = false)
     private BigDecimal servicesEarned;
+
     @Column(name = "srv_transactions_count", nullable = false)
     private long serviceTransactionsCount;
     /** The signed sum of a prepay customer invoice's balance corrections (seed 002); 0 otherwise. */
@@ -88,51 +103,71 @@ public class Invoice {
 
     @Column(name = "calls_count", nullable = false)
     private long callsCount;
+
     @Column(name = "successful_calls_count", nullable = false)
     private long successfulCallsCount;
+
     @Column(name = "calls_duration", nullable = false)
     private long callsDuration;
+
     @Column(name = "billing_duration", nullable = false)
     private long billingDuration;
+
     @Column(name = "first_call_at")
     private Instant firstCallAt;
+
     @Column(name = "last_call_at")
     private Instant lastCallAt;
+
     @Column(name = "first_successful_call_at")
     private Instant firstSuccessfulCallAt;
+
     @Column(name = "last_successful_call_at")
     private Instant lastSuccessfulCallAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "created_by", updatable = false)
     private String createdBy;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private InvoiceKind kind = InvoiceKind.INVOICE;
+
     private String number;
+
     @Column(name = "series_id")
     private Long seriesId;
+
     @Column(name = "issued_at")
     private Instant issuedAt;
+
     @Column(name = "issued_by")
     private String issuedBy;
+
     @Column(name = "credited_invoice_id", updatable = false)
     private Long creditedInvoiceId;
+
     @Column(name = "credit_reason", updatable = false)
     private String creditReason;
     /** The issued invoice a supplementary invoice bills the difference of; null for any other. */
     @Column(name = "supplemented_invoice_id", updatable = false)
     private Long supplementedInvoiceId;
 
-    protected Invoice() {
-    }
+    protected Invoice() {}
 
-    private Invoice(Account account, Direction direction, InvoiceType type, BillingPeriod period,
-                    InvoiceFigures figures, Instant createdAt, String createdBy) {
+    private Invoice(
+            Account account,
+            Direction direction,
+            InvoiceType type,
+            BillingPeriod period,
+            InvoiceFigures figures,
+            Instant createdAt,
+            String createdBy) {
         if (figures.direction() != direction) {
-            throw new IllegalArgumentException("Figures of a " + figures.direction() + " invoice given for " + direction);
+            throw new IllegalArgumentException(
+                    "Figures of a " + figures.direction() + " invoice given for " + direction);
         }
         if (!figures.prepay().isEmpty() && !PrepayTable.belongTo(direction, account.getPaymentModel())) {
             throw new IllegalArgumentException("Charges and corrections belong to a prepay account's customer invoice");
@@ -157,8 +192,14 @@ public class Invoice {
      * A new invoice, Pending: Manual for a period an operator or an integration chose, Auto or Auto
      * partial for a period of the account's automatic invoicing.
      */
-    public static Invoice create(Account account, Direction direction, InvoiceType type, BillingPeriod period,
-                                 InvoiceFigures figures, Instant createdAt, String createdBy) {
+    public static Invoice create(
+            Account account,
+            Direction direction,
+            InvoiceType type,
+            BillingPeriod period,
+            InvoiceFigures figures,
+            Instant createdAt,
+            String createdBy) {
         return new Invoice(account, direction, type, period, figures, createdAt, createdBy);
     }
 
@@ -168,15 +209,18 @@ public class Invoice {
      */
     public static Invoice creditNoteOf(Invoice original, String reason, Instant createdAt, String createdBy) {
         if (!original.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + original.id + " is "
-                    + original.state + "; a Pending invoice is corrected by recalculating or deleting it.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_ISSUED,
+                    "Invoice " + original.id + " is " + original.state
+                            + "; a Pending invoice is corrected by recalculating or deleting it.");
         }
         if (original.kind == InvoiceKind.CREDIT_NOTE) {
-            throw new InvoicingException(ErrorCode.CREDIT_NOTE_NOT_CREDITABLE,
-                    "Invoice " + original.id + " is itself a credit note.");
+            throw new InvoicingException(
+                    ErrorCode.CREDIT_NOTE_NOT_CREDITABLE, "Invoice " + original.id + " is itself a credit note.");
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "reason", "A credit note says why: the reason is required.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "reason", "A credit note says why: the reason is required.");
         }
         Invoice note = new Invoice();
         note.kind = InvoiceKind.CREDIT_NOTE;
@@ -222,29 +266,39 @@ public class Invoice {
      * touched. Only an increase is billed this way: a decrease is corrected by a credit note of the
      * original and a corrected invoice.
      */
-    public static Invoice supplementaryOf(Invoice original, InvoiceTally difference, Instant createdAt, String createdBy) {
+    public static Invoice supplementaryOf(
+            Invoice original, InvoiceTally difference, Instant createdAt, String createdBy) {
         if (!original.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + original.id + " is "
-                    + original.state + "; a Pending invoice is recalculated, not supplemented.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_ISSUED,
+                    "Invoice " + original.id + " is " + original.state
+                            + "; a Pending invoice is recalculated, not supplemented.");
         }
         if (original.kind != InvoiceKind.INVOICE) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + original.id + " is a "
-                    + (original.kind == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
-                    + "; the invoice it refers to is checked and supplemented.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_SUPPLEMENTABLE,
+                    "Invoice " + original.id + " is a "
+                            + (original.kind == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
+                            + "; the invoice it refers to is checked and supplemented.");
         }
         if (difference.direction() != original.direction) {
-            throw new IllegalArgumentException("A " + difference.direction() + " difference for a " + original.direction
-                    + " invoice");
+            throw new IllegalArgumentException(
+                    "A " + difference.direction() + " difference for a " + original.direction + " invoice");
         }
         if (difference.isZero()) {
-            throw new InvoicingException(ErrorCode.NO_DRIFT, "Invoice " + original.id
-                    + " has not drifted: its period gives what was issued.");
+            throw new InvoicingException(
+                    ErrorCode.NO_DRIFT,
+                    "Invoice " + original.id + " has not drifted: its period gives what was issued.");
         }
         if (difference.amount().signum() < 0) {
-            throw new InvoicingException(ErrorCode.DRIFT_IS_DECREASE, "The period of invoice " + original.id
-                    + " now totals " + difference.amount().negate().toPlainString() + " less than was issued: credit"
-                    + " the invoice and create the corrected invoice for its period (POST /invoices/" + original.id
-                    + "/correction does both).");
+            throw new InvoicingException(
+                    ErrorCode.DRIFT_IS_DECREASE,
+                    "The period of invoice " + original.id
+                            + " now totals " + difference.amount().negate().toPlainString()
+                            + " less than was issued: credit"
+                            + " the invoice and create the corrected invoice for its period (POST /invoices/"
+                            + original.id
+                            + "/correction does both).");
         }
         Invoice supplementary = new Invoice();
         supplementary.kind = InvoiceKind.SUPPLEMENTARY;
@@ -293,7 +347,8 @@ public class Invoice {
             throw new IllegalArgumentException("Issuing makes an invoice Approved or Closed");
         }
         if (isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_ALREADY_ISSUED,
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_ALREADY_ISSUED,
                     "Invoice " + id + " is already " + state + " with number " + number + ".");
         }
         this.state = issuedState;

@@ -137,20 +137,21 @@ public final class InvoiceCalculator {
 
     static {
         for (CallSide side : CallSide.values()) {
-            CALLS_SQL_BY_SIDE.put(side, CALLS_SQL
-                    .replace("{prefix}", side.prefixColumn())
-                    .replace("{rate}", side.rateColumn())
-                    .replace("{billed}", side.billedDurationColumn())
-                    .replace("{price}", side.priceColumn())
-                    .replace("{reverse}", side.reverseBillingColumn())
-                    .replace("{account}", side.accountColumn())
-                    .replace("{attempts}", side.lastAttemptsOnly() ? "AND c.is_last_cdr" : ""));
+            CALLS_SQL_BY_SIDE.put(
+                    side,
+                    CALLS_SQL
+                            .replace("{prefix}", side.prefixColumn())
+                            .replace("{rate}", side.rateColumn())
+                            .replace("{billed}", side.billedDurationColumn())
+                            .replace("{price}", side.priceColumn())
+                            .replace("{reverse}", side.reverseBillingColumn())
+                            .replace("{account}", side.accountColumn())
+                            .replace("{attempts}", side.lastAttemptsOnly() ? "AND c.is_last_cdr" : ""));
         }
     }
 
     /** One invoice to compute: an account's calls in one direction over one period. */
-    public record Calculation(long accountId, Direction direction, PaymentModel paymentModel, BillingPeriod period) {
-    }
+    public record Calculation(long accountId, Direction direction, PaymentModel paymentModel, BillingPeriod period) {}
 
     /**
      * Call it inside a transaction, which sets three things for itself only: a statement timeout long
@@ -162,9 +163,11 @@ public final class InvoiceCalculator {
      * @param paymentModel the account's payment model: a PREPAY account's customer invoice has
      *                     charges, subscriptions and corrections, and its amount counts the corrections
      */
-    public InvoiceFigures calculate(Connection connection, long accountId, Direction direction,
-                                    PaymentModel paymentModel, BillingPeriod period) throws SQLException {
-        return calculateAll(connection, List.of(new Calculation(accountId, direction, paymentModel, period))).get(0);
+    public InvoiceFigures calculate(
+            Connection connection, long accountId, Direction direction, PaymentModel paymentModel, BillingPeriod period)
+            throws SQLException {
+        return calculateAll(connection, List.of(new Calculation(accountId, direction, paymentModel, period)))
+                .get(0);
     }
 
     /**
@@ -180,7 +183,8 @@ public final class InvoiceCalculator {
             statement.execute("SELECT " + DatabaseTimeouts.configured().aggregationSetting() + ","
                     + " set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
                     + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-                    + " set_config('enable_nestloop', '" + (calculations.size() < SCAN_FROM ? "on" : "off") + "', true)");
+                    + " set_config('enable_nestloop', '" + (calculations.size() < SCAN_FROM ? "on" : "off")
+                    + "', true)");
         }
         List<Map<DetailTable, List<CallLine>>> tables = new ArrayList<>();
         CallTotals[] calls = new CallTotals[calculations.size()];
@@ -226,8 +230,8 @@ public final class InvoiceCalculator {
             PrepayDetails prepay = PrepayTable.belongTo(calculation.direction(), calculation.paymentModel())
                     ? prepayDetails(connection, calculation.accountId(), calculation.period())
                     : PrepayDetails.NONE;
-            figures.add(new InvoiceFigures(calculation.direction(), calls[i], services[i], tables.get(i),
-                    serviceLines.get(i), prepay));
+            figures.add(new InvoiceFigures(
+                    calculation.direction(), calls[i], services[i], tables.get(i), serviceLines.get(i), prepay));
         }
         return figures;
     }
@@ -243,8 +247,9 @@ public final class InvoiceCalculator {
     }
 
     /** Binds the account-periods as three arrays (the statement numbers them 1..n); returns the next parameter. */
-    private static int bindDueList(Connection connection, PreparedStatement statement, List<Calculation> calculations,
-                                   List<Integer> indexes) throws SQLException {
+    private static int bindDueList(
+            Connection connection, PreparedStatement statement, List<Calculation> calculations, List<Integer> indexes)
+            throws SQLException {
         Long[] accounts = new Long[indexes.size()];
         String[] starts = new String[indexes.size()];
         String[] ends = new String[indexes.size()];
@@ -262,8 +267,9 @@ public final class InvoiceCalculator {
     }
 
     /** The earliest start and latest end of the list, as constants the planner prunes the cdr partitions by. */
-    private static void bindWidestBounds(PreparedStatement statement, int first, List<Calculation> calculations,
-                                         List<Integer> indexes) throws SQLException {
+    private static void bindWidestBounds(
+            PreparedStatement statement, int first, List<Calculation> calculations, List<Integer> indexes)
+            throws SQLException {
         Instant start = null;
         Instant end = null;
         for (int index : indexes) {
@@ -288,14 +294,22 @@ public final class InvoiceCalculator {
         // Originating to a reverse-billing destination earns the account money; terminating through a
         // reverse-billing dialpeer costs it money.
         boolean originated = side == CallSide.ORIGINATED;
-        return new CallTotals(row.getLong("calls"), row.getLong("succ_calls"), row.getLong("duration"),
-                row.getLong("billed"), originated ? normal : reverse, originated ? reverse : normal,
-                instant(row, "first_call"), instant(row, "last_call"),
-                instant(row, "first_succ"), instant(row, "last_succ"));
+        return new CallTotals(
+                row.getLong("calls"),
+                row.getLong("succ_calls"),
+                row.getLong("duration"),
+                row.getLong("billed"),
+                originated ? normal : reverse,
+                originated ? reverse : normal,
+                instant(row, "first_call"),
+                instant(row, "last_call"),
+                instant(row, "first_succ"),
+                instant(row, "last_succ"));
     }
 
-    private static void addLines(ResultSet row, boolean byDestination, CallSide side,
-                                 Map<DetailTable, List<CallLine>> tables) throws SQLException {
+    private static void addLines(
+            ResultSet row, boolean byDestination, CallSide side, Map<DetailTable, List<CallLine>> tables)
+            throws SQLException {
         String prefix = byDestination ? row.getString("dst_prefix") : null;
         Long countryId = nullableLong(row, "country_id");
         Long networkId = nullableLong(row, "network_id");
@@ -304,18 +318,47 @@ public final class InvoiceCalculator {
         BigDecimal rate = row.getBigDecimal("rate");
         DetailTable.Grouping grouping = byDestination ? DetailTable.Grouping.DESTINATION : DetailTable.Grouping.NETWORK;
         long successful = row.getLong("succ_calls");
-        tables.get(DetailTable.of(side, grouping, false)).add(new CallLine(prefix, countryId, country, networkId, network, rate,
-                row.getLong("calls"), successful, row.getLong("duration"), row.getLong("billed"),
-                row.getBigDecimal("amount"), instant(row, "first_call"), instant(row, "last_call")));
+        tables.get(DetailTable.of(side, grouping, false))
+                .add(new CallLine(
+                        prefix,
+                        countryId,
+                        country,
+                        networkId,
+                        network,
+                        rate,
+                        row.getLong("calls"),
+                        successful,
+                        row.getLong("duration"),
+                        row.getLong("billed"),
+                        row.getBigDecimal("amount"),
+                        instant(row, "first_call"),
+                        instant(row, "last_call")));
         if (successful > 0) {
-            tables.get(DetailTable.of(side, grouping, true)).add(new CallLine(prefix, countryId, country, networkId, network,
-                    rate, successful, successful, row.getLong("succ_duration"), row.getLong("succ_billed"),
-                    row.getBigDecimal("succ_amount"), instant(row, "first_succ"), instant(row, "last_succ")));
+            tables.get(DetailTable.of(side, grouping, true))
+                    .add(new CallLine(
+                            prefix,
+                            countryId,
+                            country,
+                            networkId,
+                            network,
+                            rate,
+                            successful,
+                            successful,
+                            row.getLong("succ_duration"),
+                            row.getLong("succ_billed"),
+                            row.getBigDecimal("succ_amount"),
+                            instant(row, "first_succ"),
+                            instant(row, "last_succ")));
         }
     }
 
-    private static void services(Connection connection, List<Calculation> calculations, List<Integer> indexes,
-                                 ServiceTotals[] totals, List<List<ServiceLine>> lines) throws SQLException {
+    private static void services(
+            Connection connection,
+            List<Calculation> calculations,
+            List<Integer> indexes,
+            ServiceTotals[] totals,
+            List<List<ServiceLine>> lines)
+            throws SQLException {
         long[] count = new long[calculations.size()];
         BigDecimal[] spent = new BigDecimal[calculations.size()];
         BigDecimal[] earned = new BigDecimal[calculations.size()];
@@ -326,8 +369,11 @@ public final class InvoiceCalculator {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     int index = indexes.get(row.getInt("k") - 1);
-                    ServiceLine line = new ServiceLine(row.getLong("service_id"), row.getString("service"),
-                            row.getLong("transactions"), row.getBigDecimal("amount"));
+                    ServiceLine line = new ServiceLine(
+                            row.getLong("service_id"),
+                            row.getString("service"),
+                            row.getLong("transactions"),
+                            row.getBigDecimal("amount"));
                     lines.get(index).add(line);
                     count[index] += line.transactionsCount();
                     spent[index] = spent[index].add(row.getBigDecimal("spent"));
@@ -353,10 +399,18 @@ public final class InvoiceCalculator {
                     if (subscriptionId != null) {
                         subscriptionIds.add(subscriptionId);
                     }
-                    charges.add(new ChargeLine(charges.size() + 1, row.getLong("id"), row.getLong("service_id"),
-                            subscriptionId, row.getString("description"), row.getBigDecimal("quantity"),
-                            nullableInteger(row, "duration_months"), row.getBigDecimal("unit_price"),
-                            row.getBigDecimal("discount"), row.getBigDecimal("taxes"), row.getBigDecimal("amount"),
+                    charges.add(new ChargeLine(
+                            charges.size() + 1,
+                            row.getLong("id"),
+                            row.getLong("service_id"),
+                            subscriptionId,
+                            row.getString("description"),
+                            row.getBigDecimal("quantity"),
+                            nullableInteger(row, "duration_months"),
+                            row.getBigDecimal("unit_price"),
+                            row.getBigDecimal("discount"),
+                            row.getBigDecimal("taxes"),
+                            row.getBigDecimal("amount"),
                             InvoiceViews.at(instant(row, "created_at"), zone)));
                 }
             }
@@ -367,8 +421,8 @@ public final class InvoiceCalculator {
                 statement.setArray(1, connection.createArrayOf("bigint", subscriptionIds.toArray()));
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        subscriptions.add(new SubscriptionLine(row.getLong("id"), row.getString("name"),
-                                row.getString("status")));
+                        subscriptions.add(new SubscriptionLine(
+                                row.getLong("id"), row.getString("name"), row.getString("status")));
                     }
                 }
             }
@@ -378,8 +432,11 @@ public final class InvoiceCalculator {
             bindAccountAndPeriod(statement, accountId, period);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    corrections.add(new CorrectionLine(corrections.size() + 1, row.getLong("id"),
-                            row.getString("description"), row.getBigDecimal("amount"),
+                    corrections.add(new CorrectionLine(
+                            corrections.size() + 1,
+                            row.getLong("id"),
+                            row.getString("description"),
+                            row.getBigDecimal("amount"),
                             InvoiceViews.at(instant(row, "approved_at"), zone)));
                 }
             }

@@ -43,10 +43,14 @@ public class InvoiceCounters {
 
     private synchronized void counters() {
         if (created == null) {
-            created = registry.counter(Metadata.builder().withName(CREATED)
-                    .withDescription("Invoices created, by an operator or by automatic invoicing").build());
-            issued = registry.counter(Metadata.builder().withName(ISSUED)
-                    .withDescription("Invoices and credit notes issued with their number (approved or closed)").build());
+            created = registry.counter(Metadata.builder()
+                    .withName(CREATED)
+                    .withDescription("Invoices created, by an operator or by automatic invoicing")
+                    .build());
+            issued = registry.counter(Metadata.builder()
+                    .withName(ISSUED)
+                    .withDescription("Invoices and credit notes issued with their number (approved or closed)")
+                    .build());
         }
     }
 }

@@ -36,15 +36,18 @@ public record InvoiceCursor(Instant createdAt, long id) {
             if (!matcher.matches()) {
                 throw malformed(field);
             }
-            return new InvoiceCursor(Instant.ofEpochSecond(Long.parseLong(matcher.group(1)),
-                    Long.parseLong(matcher.group(2))), Long.parseLong(matcher.group(3)));
+            return new InvoiceCursor(
+                    Instant.ofEpochSecond(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))),
+                    Long.parseLong(matcher.group(3)));
         } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             throw malformed(field);
         }
     }
 
     private static InvoicingException malformed(String field) {
-        return new InvoicingException(ErrorCode.VALIDATION_FAILED, field,
+        return new InvoicingException(
+                ErrorCode.VALIDATION_FAILED,
+                field,
                 field + " is not a cursor of this list: pass the nextCursor of a page as it is.");
     }
 }

@@ -17,26 +17,37 @@ public class InvoiceEvent {
 
     /** What happened to an invoice. */
     public enum Action {
-        CREATED, APPROVED, CLOSED, CREDITED, DELETED, EMAIL_QUEUED, EMAIL_SENT, EMAIL_FAILED
+        CREATED,
+        APPROVED,
+        CLOSED,
+        CREDITED,
+        DELETED,
+        EMAIL_QUEUED,
+        EMAIL_SENT,
+        EMAIL_FAILED
     }
 
     @Id
     @SequenceGenerator(name = "invoice_event_seq", sequenceName = "invoice_event_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoice_event_seq")
     private Long id;
+
     @Column(name = "invoice_id", nullable = false, updatable = false)
     private long invoiceId;
+
     @Column(nullable = false, updatable = false)
     private String action;
+
     @Column(nullable = false, updatable = false)
     private String actor;
+
     @Column(nullable = false, updatable = false)
     private Instant at;
+
     @Column(updatable = false)
     private String detail;
 
-    protected InvoiceEvent() {
-    }
+    protected InvoiceEvent() {}
 
     public InvoiceEvent(long invoiceId, Action action, String actor, Instant at, String detail) {
         this.invoiceId = invoiceId;

@@ -59,16 +59,28 @@ public final class InvoiceLineStore {
         insertCorrections(connection, invoiceId, figures.prepay().corrections());
     }
 
-    private static void insertCallLines(Connection connection, List<Long> invoiceIds, DetailTable table,
-                                        List<InvoiceFigures> figures) throws SQLException {
+    private static void insertCallLines(
+            Connection connection, List<Long> invoiceIds, DetailTable table, List<InvoiceFigures> figures)
+            throws SQLException {
         CopyRows rows = new CopyRows(table.sqlTable() + " (invoice_id, line_no, " + CALL_COLUMNS + ")");
         for (int i = 0; i < invoiceIds.size(); i++) {
             int lineNo = 0;
             for (CallLine line : figures.get(i).callTables().getOrDefault(table, List.of())) {
-                rows.add(invoiceIds.get(i)).add(++lineNo).add(line.dstPrefix()).add(line.countryId())
-                        .add(line.country()).add(line.networkId()).add(line.network()).add(line.rate())
-                        .add(line.callsCount()).add(line.successfulCallsCount()).add(line.callsDuration())
-                        .add(line.billingDuration()).add(line.amount()).add(line.firstCallAt()).add(line.lastCallAt())
+                rows.add(invoiceIds.get(i))
+                        .add(++lineNo)
+                        .add(line.dstPrefix())
+                        .add(line.countryId())
+                        .add(line.country())
+                        .add(line.networkId())
+                        .add(line.network())
+                        .add(line.rate())
+                        .add(line.callsCount())
+                        .add(line.successfulCallsCount())
+                        .add(line.callsDuration())
+                        .add(line.billingDuration())
+                        .add(line.amount())
+                        .add(line.firstCallAt())
+                        .add(line.lastCallAt())
                         .endRow();
             }
         }
@@ -109,11 +121,18 @@ public final class InvoiceLineStore {
             statement.setLong(1, invoiceId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    lines.add(new CallLine(row.getString("dst_prefix"), nullableLong(row, "country_id"),
-                            row.getString("country"), nullableLong(row, "network_id"), row.getString("network"),
-                            row.getBigDecimal("rate"), row.getLong("calls_count"),
-                            row.getLong("successful_calls_count"), row.getLong("calls_duration"),
-                            row.getLong("billing_duration"), row.getBigDecimal("amount"),
+                    lines.add(new CallLine(
+                            row.getString("dst_prefix"),
+                            nullableLong(row, "country_id"),
+                            row.getString("country"),
+                            nullableLong(row, "network_id"),
+                            row.getString("network"),
+                            row.getBigDecimal("rate"),
+                            row.getLong("calls_count"),
+                            row.getLong("successful_calls_count"),
+                            row.getLong("calls_duration"),
+                            row.getLong("billing_duration"),
+                            row.getBigDecimal("amount"),
                             instant(row, "first_call_at"),
                             instant(row, "last_call_at")));
                 }
@@ -131,8 +150,11 @@ public final class InvoiceLineStore {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     BigDecimal amount = row.getBigDecimal("amount");
-                    lines.add(new ServiceLine(row.getLong("service_id"), row.getString("service"),
-                            row.getLong("transactions_count"), amount));
+                    lines.add(new ServiceLine(
+                            row.getLong("service_id"),
+                            row.getString("service"),
+                            row.getLong("transactions_count"),
+                            amount));
                 }
             }
         }
@@ -227,11 +249,18 @@ public final class InvoiceLineStore {
             statement.setLong(1, invoiceId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    charges.add(new ChargeLine(row.getInt("line_no"), row.getLong("transaction_id"),
-                            row.getLong("service_id"), nullableLong(row, "subscription_id"),
-                            row.getString("description"), row.getBigDecimal("quantity"),
-                            nullableInteger(row, "duration_months"), row.getBigDecimal("unit_price"),
-                            row.getBigDecimal("discount"), row.getBigDecimal("taxes"), row.getBigDecimal("amount"),
+                    charges.add(new ChargeLine(
+                            row.getInt("line_no"),
+                            row.getLong("transaction_id"),
+                            row.getLong("service_id"),
+                            nullableLong(row, "subscription_id"),
+                            row.getString("description"),
+                            row.getBigDecimal("quantity"),
+                            nullableInteger(row, "duration_months"),
+                            row.getBigDecimal("unit_price"),
+                            row.getBigDecimal("discount"),
+                            row.getBigDecimal("taxes"),
+                            row.getBigDecimal("amount"),
                             InvoiceViews.at(instant(row, "created_at"), zone)));
                 }
             }
@@ -247,8 +276,8 @@ public final class InvoiceLineStore {
             statement.setLong(1, invoiceId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    subscriptions.add(new SubscriptionLine(row.getLong("subscription_id"), row.getString("name"),
-                            row.getString("status")));
+                    subscriptions.add(new SubscriptionLine(
+                            row.getLong("subscription_id"), row.getString("name"), row.getString("status")));
                 }
             }
         }
@@ -263,8 +292,11 @@ public final class InvoiceLineStore {
             statement.setLong(1, invoiceId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    corrections.add(new CorrectionLine(row.getInt("line_no"), row.getLong("correction_id"),
-                            row.getString("description"), row.getBigDecimal("amount"),
+                    corrections.add(new CorrectionLine(
+                            row.getInt("line_no"),
+                            row.getLong("correction_id"),
+                            row.getString("description"),
+                            row.getBigDecimal("amount"),
                             InvoiceViews.at(instant(row, "approved_at"), zone)));
                 }
             }

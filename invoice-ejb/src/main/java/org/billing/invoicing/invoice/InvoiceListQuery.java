@@ -43,9 +43,10 @@ public final class InvoiceListQuery {
      * The invoices whose email failed to reach a recipient: the latest message to that recipient failed
      * (a resend that arrived puts it right), as {@code DeliveryStatus} reads it ({@code mail_outbox_failed_idx}, V15).
      */
-    public static final String EMAIL_FAILED = "i.id IN (SELECT m.invoice_id FROM mail_outbox m WHERE m.status = 'FAILED'"
-            + " AND NOT EXISTS (SELECT 1 FROM mail_outbox later WHERE later.invoice_id = m.invoice_id"
-            + " AND later.recipient = m.recipient AND later.id > m.id))";
+    public static final String EMAIL_FAILED =
+            "i.id IN (SELECT m.invoice_id FROM mail_outbox m WHERE m.status = 'FAILED'"
+                    + " AND NOT EXISTS (SELECT 1 FROM mail_outbox later WHERE later.invoice_id = m.invoice_id"
+                    + " AND later.recipient = m.recipient AND later.id > m.id))";
 
     /** The issued invoices whose last drift check found a difference (through invoice_drift_drifted_idx). */
     public static final String DRIFTED = "i.id IN (SELECT d.invoice_id FROM invoice_drift d WHERE d.drifted)";
@@ -58,12 +59,10 @@ public final class InvoiceListQuery {
     }
 
     /** The page's rows and whether the list goes on after them. */
-    public record Slice(List<Row> rows, boolean more) {
-    }
+    public record Slice(List<Row> rows, boolean more) {}
 
     /** A count up to {@link #TOTAL_BOUND}: exact when it is below, else "more than" it. */
-    public record Total(long count, boolean exact) {
-    }
+    public record Total(long count, boolean exact) {}
 
     private interface Binder {
         void bind(PreparedStatement statement, int index) throws SQLException;
@@ -88,10 +87,14 @@ public final class InvoiceListQuery {
         InvoiceListQuery query = new InvoiceListQuery(false);
         query.equal("account_id", filter.accountId());
         query.equal("contractor_id", filter.contractorId());
-        query.equal("direction", filter.direction() == null ? null : filter.direction().name());
+        query.equal(
+                "direction",
+                filter.direction() == null ? null : filter.direction().name());
         query.equal("state", filter.state() == null ? null : filter.state().name());
         query.equal("type", filter.type() == null ? null : filter.type().name());
-        query.equal("payment_model", filter.paymentModel() == null ? null : filter.paymentModel().name());
+        query.equal(
+                "payment_model",
+                filter.paymentModel() == null ? null : filter.paymentModel().name());
         if (filter.from() != null || filter.to() != null) {
             // Days [first_day, last_day] meeting [from, to]; a missing end is unbounded (invoice_days_idx).
             query.unordered = true;
@@ -194,7 +197,8 @@ public final class InvoiceListQuery {
 
     private static List<Row> rows(Connection connection, String sql, List<Binder> values) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, values); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(connection, sql, values);
+                ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new Row(row.getLong(1), Jdbc.instant(row, "created_at")));
             }
@@ -261,12 +265,18 @@ public final class InvoiceListQuery {
         String plan = "";
         if (unordered && total != null) {
             if (!total.exact()) {
-                plan = explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + probePageSql(after, offset, size, values),
-                        values) + "-- then, unless that found the page:\n";
+                plan = explain(
+                                connection,
+                                "EXPLAIN (ANALYZE, BUFFERS) " + probePageSql(after, offset, size, values),
+                                values)
+                        + "-- then, unless that found the page:\n";
                 values = new ArrayList<>();
             }
-            return plan + explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + fencedPageSql(after, offset, size,
-                    values), values);
+            return plan
+                    + explain(
+                            connection,
+                            "EXPLAIN (ANALYZE, BUFFERS) " + fencedPageSql(after, offset, size, values),
+                            values);
         }
         return explain(connection, "EXPLAIN (ANALYZE, BUFFERS) " + pageSql(after, offset, size, values), values);
     }
@@ -279,7 +289,8 @@ public final class InvoiceListQuery {
 
     private static String explain(Connection connection, String sql, List<Binder> values) throws SQLException {
         StringBuilder plan = new StringBuilder();
-        try (PreparedStatement statement = prepare(connection, sql, values); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(connection, sql, values);
+                ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 plan.append(row.getString(1)).append('\n');
             }
@@ -300,7 +311,8 @@ public final class InvoiceListQuery {
         }
         List<Binder> values = new ArrayList<>();
         String sql = totalSql(values);
-        try (PreparedStatement statement = prepare(connection, sql, values); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(connection, sql, values);
+                ResultSet row = statement.executeQuery()) {
             row.next();
             long count = row.getLong(1);
             // count is at most TOTAL_BOUND + 1: one more than the bound says "more than".

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -27,7 +28,6 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -51,6 +51,7 @@ public class InvoiceService {
 
     /** SQLSTATE of an exclusion constraint violation: the database refused an overlapping period. */
     private static final String EXCLUSION_VIOLATION = "23P01";
+
     private static final int MAX_PAGE_SIZE = 500;
     /** Deepest row a page number reaches: an OFFSET reads every row before it; a cursor does not. */
     private static final long MAX_OFFSET = 100_000;
@@ -83,8 +84,8 @@ public class InvoiceService {
     public InvoiceView calculate(InvoiceRequest request) {
         Account account = account(request);
         BillingPeriod period = period(request, account);
-        return InvoiceViews.calculated(account, request.direction(), period,
-                figures(account, request.direction(), period), clock.instant());
+        return InvoiceViews.calculated(
+                account, request.direction(), period, figures(account, request.direction(), period), clock.instant());
     }
 
     /**
@@ -108,23 +109,31 @@ public class InvoiceService {
      * The same with the figures a run of automatic invoicing computed for many invoices at once
      * ({@link InvoiceCalculator#calculateAll}); {@code null} computes them here.
      */
-    public InvoiceView createAutomatic(long accountId, Direction direction, AutoPeriod autoPeriod,
-                                       InvoiceFigures computed) {
+    public InvoiceView createAutomatic(
+            long accountId, Direction direction, AutoPeriod autoPeriod, InvoiceFigures computed) {
         Account account = em.find(Account.class, accountId);
         if (account == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
         }
         BillingPeriod period = autoPeriod.in(account.zone());
         if (!autoPeriod.isDue(account.zone(), account.maxCallDuration(), clock.instant())) {
-            throw new InvoicingException(ErrorCode.PERIOD_IN_FUTURE, "endDate", "The period " + autoPeriod.firstDay()
-                    + " to " + autoPeriod.lastDay() + " is invoiced once its last calls have ended.");
+            throw new InvoicingException(
+                    ErrorCode.PERIOD_IN_FUTURE,
+                    "endDate",
+                    "The period " + autoPeriod.firstDay() + " to " + autoPeriod.lastDay()
+                            + " is invoiced once its last calls have ended.");
         }
-        return create(account, direction, period, autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
+        return create(
+                account,
+                direction,
+                period,
+                autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
                 computed);
     }
 
-    private InvoiceView create(Account account, Direction direction, BillingPeriod period, InvoiceType type,
-                               InvoiceFigures computed) {
+    private InvoiceView create(
+            Account account, Direction direction, BillingPeriod period, InvoiceType type, InvoiceFigures computed) {
         refuseOverlap(account, direction, period);
         InvoiceFigures figures = computed != null ? computed : figures(account, direction, period);
         Instant now = clock.instant();
@@ -160,28 +169,35 @@ public class InvoiceService {
         // of the numbering and the mail outbox below would flush (and compare) hundreds of invoices again.
         em.setFlushMode(FlushModeType.COMMIT);
         Map<Long, Account> accounts = new HashMap<>();
-        List<Long> ids = wanted.stream().map(AutomaticInvoice::accountId).distinct().toList();
+        List<Long> ids =
+                wanted.stream().map(AutomaticInvoice::accountId).distinct().toList();
         for (int from = 0; from < ids.size(); from += 1_000) {
             em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
-                    .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+                    .getResultStream()
+                    .forEach(account -> accounts.put(account.getId(), account));
         }
         Instant now = clock.instant();
         List<Invoice> created = new ArrayList<>();
         for (AutomaticInvoice automatic : wanted) {
             Account account = accounts.get(automatic.accountId());
             if (account == null) {
-                throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId",
-                        "There is no account " + automatic.accountId() + ".");
+                throw new InvoicingException(
+                        ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + automatic.accountId() + ".");
             }
             AutoPeriod autoPeriod = automatic.period();
             if (!autoPeriod.isDue(account.zone(), account.maxCallDuration(), now)) {
-                throw new IllegalArgumentException("The period " + autoPeriod + " of account " + account.getId()
-                        + " is not due yet");
+                throw new IllegalArgumentException(
+                        "The period " + autoPeriod + " of account " + account.getId() + " is not due yet");
             }
-            Invoice invoice = Invoice.create(account, automatic.direction(),
-                    autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO, autoPeriod.in(account.zone()),
-                    automatic.figures(), now, actor());
+            Invoice invoice = Invoice.create(
+                    account,
+                    automatic.direction(),
+                    autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
+                    autoPeriod.in(account.zone()),
+                    automatic.figures(),
+                    now,
+                    actor());
             em.persist(invoice);
             created.add(invoice);
         }
@@ -191,7 +207,9 @@ public class InvoiceService {
         List<Long> invoiceIds = created.stream().map(Invoice::getId).toList();
         try {
             claimPeriods(connection, created);
-            lineStore.insertAll(connection, invoiceIds,
+            lineStore.insertAll(
+                    connection,
+                    invoiceIds,
                     wanted.stream().map(AutomaticInvoice::figures).toList());
         } catch (SQLException e) {
             throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
@@ -206,8 +224,9 @@ public class InvoiceService {
         }
         // Series by series: two chunks that number at once lock the series' counters in the same order. The
         // closed invoices are written with the rest when the transaction commits, after their detail rows.
-        closing.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry ->
-                issue(entry.getKey(), InvoiceState.CLOSED, entry.getValue(), false));
+        closing.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> issue(entry.getKey(), InvoiceState.CLOSED, entry.getValue(), false));
         return invoiceIds;
     }
 
@@ -245,19 +264,24 @@ public class InvoiceService {
         Invoice original = lockedInvoice(id);
         Optional<Long> earlier = creditNoteOf(id);
         if (earlier.isPresent()) {
-            throw new InvoicingException(ErrorCode.INVOICE_ALREADY_CREDITED,
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_ALREADY_CREDITED,
                     "Invoice " + id + " is already credited by credit note " + earlier.get() + ".");
         }
         Optional<Long> pending = pendingSupplementary(id);
         if (pending.isPresent()) {
-            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
-                    + " has a Pending supplementary invoice, " + pending.get() + ": delete it before crediting.");
+            throw new InvoicingException(
+                    ErrorCode.SUPPLEMENTARY_PENDING,
+                    "Invoice " + id + " has a Pending supplementary invoice, " + pending.get()
+                            + ": delete it before crediting.");
         }
         Instant now = clock.instant();
         Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
         em.persist(note);
         em.flush();
-        em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
         record(note, Action.CREATED, now, "Credit note of invoice " + original.getNumber());
         Account account = em.find(Account.class, note.getAccountId());
         issue(note, InvoiceState.APPROVED, numbering.creditNoteSeries());
@@ -284,9 +308,12 @@ public class InvoiceService {
         }
         requireCheckable(invoice);
         try {
-            DriftCheck.Outcome outcome = driftCheck.check(em, connection(), List.of(invoice)).get(0);
+            DriftCheck.Outcome outcome =
+                    driftCheck.check(em, connection(), List.of(invoice)).get(0);
             DriftCheck.record(connection(), outcome, clock.instant(), actor());
-            return DriftCheck.last(connection(), invoice, pendingSupplementary(id).orElse(null)).orElseThrow();
+            return DriftCheck.last(
+                            connection(), invoice, pendingSupplementary(id).orElse(null))
+                    .orElseThrow();
         } catch (SQLException e) {
             throw new PersistenceException("Could not check the drift of invoice " + id, e);
         }
@@ -307,8 +334,11 @@ public class InvoiceService {
 
     /** The same, refusing an invoice never checked with {@code DRIFT_NOT_CHECKED}. */
     public DriftView drift(long id) {
-        return findDrift(id).orElseThrow(() -> new InvoicingException(ErrorCode.DRIFT_NOT_CHECKED, "Invoice " + id
-                + " was never checked for drift: POST /invoices/" + id + "/drift-check checks it now."));
+        return findDrift(id)
+                .orElseThrow(() -> new InvoicingException(
+                        ErrorCode.DRIFT_NOT_CHECKED,
+                        "Invoice " + id + " was never checked for drift: POST /invoices/" + id
+                                + "/drift-check checks it now."));
     }
 
     /**
@@ -322,26 +352,39 @@ public class InvoiceService {
         requireCheckable(original);
         Optional<Long> pending = pendingSupplementary(id);
         if (pending.isPresent()) {
-            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
-                    + " has a Pending supplementary invoice, " + pending.get() + ": approve or delete it first.");
+            throw new InvoicingException(
+                    ErrorCode.SUPPLEMENTARY_PENDING,
+                    "Invoice " + id + " has a Pending supplementary invoice, " + pending.get()
+                            + ": approve or delete it first.");
         }
         Instant now = clock.instant();
         Account account = em.find(Account.class, original.getAccountId());
         try {
             Connection connection = connection();
-            DriftCheck.Outcome outcome = driftCheck.check(em, connection, List.of(original)).get(0);
+            DriftCheck.Outcome outcome =
+                    driftCheck.check(em, connection, List.of(original)).get(0);
             InvoiceTally difference = outcome.difference();
             Invoice supplementary = Invoice.supplementaryOf(original, difference, now, actor());
             DriftCheck.record(connection, outcome, now, actor());
             em.persist(supplementary);
             em.flush();
-            lineStore.insert(connection, supplementary.getId(), new InvoiceFigures(difference.direction(),
-                    difference.calls(), difference.services(), difference.callTables(), difference.serviceLines(),
-                    PrepayDetails.NONE));
+            lineStore.insert(
+                    connection,
+                    supplementary.getId(),
+                    new InvoiceFigures(
+                            difference.direction(),
+                            difference.calls(),
+                            difference.services(),
+                            difference.callTables(),
+                            difference.serviceLines(),
+                            PrepayDetails.NONE));
             record(supplementary, Action.CREATED, now, "Supplementary invoice of invoice " + original.getNumber());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(supplementary.getId()));
             if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
-                issue(supplementary, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), original.getDirection()));
+                issue(
+                        supplementary,
+                        InvoiceState.CLOSED,
+                        numbering.seriesFor(account.getId(), original.getDirection()));
                 recheck(id);
             }
             return view(supplementary, account);
@@ -362,13 +405,19 @@ public class InvoiceService {
         requireCheckable(original);
         Optional<Long> pending = pendingSupplementary(id);
         if (pending.isPresent()) {
-            throw new InvoicingException(ErrorCode.SUPPLEMENTARY_PENDING, "Invoice " + id
-                    + " has a Pending supplementary invoice, " + pending.get() + ": delete it before correcting.");
+            throw new InvoicingException(
+                    ErrorCode.SUPPLEMENTARY_PENDING,
+                    "Invoice " + id + " has a Pending supplementary invoice, " + pending.get()
+                            + ": delete it before correcting.");
         }
-        List<Long> supplementaries = em.createQuery("SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id"
-                        + " AND s.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
-                        + " ORDER BY s.id", Long.class)
-                .setParameter("id", id).setParameter("pending", InvoiceState.PENDING).getResultList();
+        List<Long> supplementaries = em.createQuery(
+                        "SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id"
+                                + " AND s.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
+                                + " ORDER BY s.id",
+                        Long.class)
+                .setParameter("id", id)
+                .setParameter("pending", InvoiceState.PENDING)
+                .getResultList();
         credit(id, reason);
         for (long supplementary : supplementaries) {
             credit(supplementary, reason);
@@ -384,8 +433,11 @@ public class InvoiceService {
             return;
         }
         try {
-            DriftCheck.record(connection(), driftCheck.check(em, connection(), List.of(original)).get(0),
-                    clock.instant(), actor());
+            DriftCheck.record(
+                    connection(),
+                    driftCheck.check(em, connection(), List.of(original)).get(0),
+                    clock.instant(),
+                    actor());
         } catch (SQLException e) {
             throw new PersistenceException("Could not check the drift of invoice " + originalId, e);
         }
@@ -402,26 +454,35 @@ public class InvoiceService {
     /** Only an issued invoice that is not a credit note, a supplementary invoice or credited drifts. */
     private void requireCheckable(Invoice invoice) {
         if (invoice.getKind() != InvoiceKind.INVOICE) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + invoice.getId() + " is a "
-                    + (invoice.getKind() == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
-                    + "; the invoice it refers to is checked for drift.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_SUPPLEMENTABLE,
+                    "Invoice " + invoice.getId() + " is a "
+                            + (invoice.getKind() == InvoiceKind.CREDIT_NOTE ? "credit note" : "supplementary invoice")
+                            + "; the invoice it refers to is checked for drift.");
         }
         if (!invoice.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoice.getId()
-                    + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_ISSUED,
+                    "Invoice " + invoice.getId()
+                            + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
         }
         Optional<Long> note = creditNoteOf(invoice.getId());
         if (note.isPresent()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_SUPPLEMENTABLE, "Invoice " + invoice.getId()
-                    + " is credited by credit note " + note.get() + ": its period is invoiced again, not supplemented.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_SUPPLEMENTABLE,
+                    "Invoice " + invoice.getId() + " is credited by credit note " + note.get()
+                            + ": its period is invoiced again, not supplemented.");
         }
     }
 
     private Optional<Long> pendingSupplementary(long originalId) {
-        return em.createQuery("SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id AND s.state = :pending",
+        return em.createQuery(
+                        "SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id AND s.state = :pending",
                         Long.class)
-                .setParameter("id", originalId).setParameter("pending", InvoiceState.PENDING)
-                .getResultStream().findFirst();
+                .setParameter("id", originalId)
+                .setParameter("pending", InvoiceState.PENDING)
+                .getResultStream()
+                .findFirst();
     }
 
     /** This transaction's connection, with what the entity manager holds written to it first. */
@@ -459,8 +520,10 @@ public class InvoiceService {
     public void delete(long id) {
         Invoice invoice = lockedInvoice(id);
         if (invoice.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_PENDING, "Invoice " + id + " is "
-                    + invoice.getState() + "; only a Pending invoice can be deleted, an issued one is credited.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_PENDING,
+                    "Invoice " + id + " is " + invoice.getState()
+                            + "; only a Pending invoice can be deleted, an issued one is credited.");
         }
         em.remove(invoice);
         record(invoice, Action.DELETED, clock.instant(), null);
@@ -470,7 +533,10 @@ public class InvoiceService {
     public List<InvoiceEventView> history(long id) {
         List<InvoiceEventView> events = em.createQuery(
                         "SELECT e FROM InvoiceEvent e WHERE e.invoiceId = :id ORDER BY e.at, e.id", InvoiceEvent.class)
-                .setParameter("id", id).getResultStream().map(InvoiceEvent::view).toList();
+                .setParameter("id", id)
+                .getResultStream()
+                .map(InvoiceEvent::view)
+                .toList();
         if (events.isEmpty() && em.find(Invoice.class, id) == null) {
             throw notFound(id);
         }
@@ -544,8 +610,11 @@ public class InvoiceService {
         }
         requirePageSize(size);
         if ((long) page * size > MAX_OFFSET) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "page", "Pages reach " + MAX_OFFSET
-                    + " invoices deep; walk further with the cursor of a page (nextCursor).");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "page",
+                    "Pages reach " + MAX_OFFSET
+                            + " invoices deep; walk further with the cursor of a page (nextCursor).");
         }
         return search(filter, null, page, size);
     }
@@ -579,18 +648,27 @@ public class InvoiceService {
         if (!ids.isEmpty()) {
             // Read only: the rows only become views, so they need no working copies compared at commit.
             Map<Long, Object[]> rows = new HashMap<>();
-            for (Object[] row : em.createQuery("SELECT i, note.id FROM Invoice i"
-                            + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE i.id IN :ids", Object[].class)
-                    .setParameter("ids", ids).setHint(READ_ONLY, true).getResultList()) {
+            for (Object[] row : em.createQuery(
+                            "SELECT i, note.id FROM Invoice i"
+                                    + " LEFT JOIN Invoice note ON note.creditedInvoiceId = i.id WHERE i.id IN :ids",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .setHint(READ_ONLY, true)
+                    .getResultList()) {
                 rows.put(((Invoice) row[0]).getId(), row);
             }
             Map<Long, Account> accounts = new HashMap<>();
             if (!rows.isEmpty()) {
                 em.createQuery("SELECT a FROM Account a JOIN FETCH a.contractor WHERE a.id IN :ids", Account.class)
-                        .setParameter("ids", rows.values().stream().map(row -> ((Invoice) row[0]).getAccountId())
-                                .distinct().toList())
+                        .setParameter(
+                                "ids",
+                                rows.values().stream()
+                                        .map(row -> ((Invoice) row[0]).getAccountId())
+                                        .distinct()
+                                        .toList())
                         .setHint(READ_ONLY, true)
-                        .getResultStream().forEach(account -> accounts.put(account.getId(), account));
+                        .getResultStream()
+                        .forEach(account -> accounts.put(account.getId(), account));
             }
             for (Long id : ids) {
                 Object[] row = rows.get(id);
@@ -600,14 +678,16 @@ public class InvoiceService {
                 }
             }
         }
-        String next = slice.more() ? slice.rows().get(slice.rows().size() - 1).cursor().encode() : null;
+        String next = slice.more()
+                ? slice.rows().get(slice.rows().size() - 1).cursor().encode()
+                : null;
         return new InvoicePage(total.count(), page, size, items, total.exact(), next);
     }
 
     private static void requirePageSize(int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "size",
-                    "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "size", "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
         }
     }
 
@@ -617,7 +697,9 @@ public class InvoiceService {
 
     private Optional<Long> creditNoteOf(long invoiceId) {
         return em.createQuery("SELECT i.id FROM Invoice i WHERE i.creditedInvoiceId = :id", Long.class)
-                .setParameter("id", invoiceId).getResultStream().findFirst();
+                .setParameter("id", invoiceId)
+                .getResultStream()
+                .findFirst();
     }
 
     private Invoice lockedInvoice(long id) {
@@ -643,15 +725,15 @@ public class InvoiceService {
         requireField(request.endDate(), "endDate");
         Account account = em.find(Account.class, request.accountId());
         if (account == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId",
-                    "There is no account " + request.accountId() + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + request.accountId() + ".");
         }
         return account;
     }
 
     private BillingPeriod period(InvoiceRequest request, Account account) {
-        return BillingPeriod.manual(request.startDate(), request.endDate(), account.zone(), clock.instant(),
-                maxManualPeriod());
+        return BillingPeriod.manual(
+                request.startDate(), request.endDate(), account.zone(), clock.instant(), maxManualPeriod());
     }
 
     /** {@code invoicing.invoice.max-period}, an ISO-8601 period ({@code P1Y}, {@code P3M}); default one year. */
@@ -667,8 +749,10 @@ public class InvoiceService {
             }
             return period;
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException("The setting invoicing.invoice.max-period (INVOICING_INVOICE_MAX_PERIOD) is"
-                    + " an ISO-8601 period such as P1Y or P3M; got '" + configured + "'.", e);
+            throw new IllegalStateException(
+                    "The setting invoicing.invoice.max-period (INVOICING_INVOICE_MAX_PERIOD) is"
+                            + " an ISO-8601 period such as P1Y or P3M; got '" + configured + "'.",
+                    e);
         }
     }
 

@@ -45,23 +45,40 @@ public record InvoiceTally(
 
     /** What the calculator gives for a period now. */
     public static InvoiceTally of(InvoiceFigures figures) {
-        return new InvoiceTally(figures.direction(), figures.calls(), figures.services(), figures.correctionsAmount(),
-                figures.amount(), figures.callTables(), figures.serviceLines());
+        return new InvoiceTally(
+                figures.direction(),
+                figures.calls(),
+                figures.services(),
+                figures.correctionsAmount(),
+                figures.amount(),
+                figures.callTables(),
+                figures.serviceLines());
     }
 
     /** What a stored invoice says, with its stored detail rows. */
-    public static InvoiceTally of(Invoice invoice, Map<DetailTable, List<CallLine>> callTables,
-                                  List<ServiceLine> serviceLines) {
+    public static InvoiceTally of(
+            Invoice invoice, Map<DetailTable, List<CallLine>> callTables, List<ServiceLine> serviceLines) {
         boolean originated = CallSide.of(invoice.getDirection()) == CallSide.ORIGINATED;
-        CallTotals calls = new CallTotals(invoice.getCallsCount(), invoice.getSuccessfulCallsCount(),
-                invoice.getCallsDuration(), invoice.getBillingDuration(),
+        CallTotals calls = new CallTotals(
+                invoice.getCallsCount(),
+                invoice.getSuccessfulCallsCount(),
+                invoice.getCallsDuration(),
+                invoice.getBillingDuration(),
                 originated ? invoice.getOrigSpent() : invoice.getTermSpent(),
                 originated ? invoice.getOrigEarned() : invoice.getTermEarned(),
-                invoice.getFirstCallAt(), invoice.getLastCallAt(), invoice.getFirstSuccessfulCallAt(),
+                invoice.getFirstCallAt(),
+                invoice.getLastCallAt(),
+                invoice.getFirstSuccessfulCallAt(),
                 invoice.getLastSuccessfulCallAt());
-        return new InvoiceTally(invoice.getDirection(), calls, new ServiceTotals(invoice.getServiceTransactionsCount(),
-                invoice.getServicesSpent(), invoice.getServicesEarned()), invoice.getCorrectionsAmount(),
-                invoice.getAmount(), callTables, serviceLines);
+        return new InvoiceTally(
+                invoice.getDirection(),
+                calls,
+                new ServiceTotals(
+                        invoice.getServiceTransactionsCount(), invoice.getServicesSpent(), invoice.getServicesEarned()),
+                invoice.getCorrectionsAmount(),
+                invoice.getAmount(),
+                callTables,
+                serviceLines);
     }
 
     /** The sum of two tallies of the same direction: an invoice and its supplementary invoice. */
@@ -76,10 +93,17 @@ public record InvoiceTally(
 
     /** Nothing differs: no call, duration, amount or detail row. */
     public boolean isZero() {
-        return calls.callsCount() == 0 && calls.successfulCallsCount() == 0 && calls.callsDuration() == 0
-                && calls.billingDuration() == 0 && calls.spent().signum() == 0 && calls.earned().signum() == 0
-                && services.transactionsCount() == 0 && services.spent().signum() == 0
-                && services.earned().signum() == 0 && correctionsAmount.signum() == 0 && amount.signum() == 0
+        return calls.callsCount() == 0
+                && calls.successfulCallsCount() == 0
+                && calls.callsDuration() == 0
+                && calls.billingDuration() == 0
+                && calls.spent().signum() == 0
+                && calls.earned().signum() == 0
+                && services.transactionsCount() == 0
+                && services.spent().signum() == 0
+                && services.earned().signum() == 0
+                && correctionsAmount.signum() == 0
+                && amount.signum() == 0
                 && rowCount() == 0;
     }
 
@@ -102,25 +126,38 @@ public record InvoiceTally(
                 calls.successfulCallsCount() + sign * other.calls.successfulCallsCount(),
                 calls.callsDuration() + sign * other.calls.callsDuration(),
                 calls.billingDuration() + sign * other.calls.billingDuration(),
-                add(calls.spent(), other.calls.spent(), sign), add(calls.earned(), other.calls.earned(), sign),
+                add(calls.spent(), other.calls.spent(), sign),
+                add(calls.earned(), other.calls.earned(), sign),
                 difference ? calls.firstCallAt() : earliest(calls.firstCallAt(), other.calls.firstCallAt()),
                 difference ? calls.lastCallAt() : latest(calls.lastCallAt(), other.calls.lastCallAt()),
-                difference ? calls.firstSuccessfulCallAt()
+                difference
+                        ? calls.firstSuccessfulCallAt()
                         : earliest(calls.firstSuccessfulCallAt(), other.calls.firstSuccessfulCallAt()),
-                difference ? calls.lastSuccessfulCallAt()
+                difference
+                        ? calls.lastSuccessfulCallAt()
                         : latest(calls.lastSuccessfulCallAt(), other.calls.lastSuccessfulCallAt()));
         ServiceTotals serviceTotals = new ServiceTotals(
                 services.transactionsCount() + sign * other.services.transactionsCount(),
-                add(services.spent(), other.services.spent(), sign), add(services.earned(), other.services.earned(), sign));
+                add(services.spent(), other.services.spent(), sign),
+                add(services.earned(), other.services.earned(), sign));
         Map<DetailTable, List<CallLine>> tables = new EnumMap<>(DetailTable.class);
         callTables.forEach((table, lines) -> tables.put(table, combineCallLines(lines, other.callLines(table), sign)));
-        return new InvoiceTally(direction, totals, serviceTotals, add(correctionsAmount, other.correctionsAmount, sign),
-                add(amount, other.amount, sign), tables, combineServiceLines(serviceLines, other.serviceLines, sign));
+        return new InvoiceTally(
+                direction,
+                totals,
+                serviceTotals,
+                add(correctionsAmount, other.correctionsAmount, sign),
+                add(amount, other.amount, sign),
+                tables,
+                combineServiceLines(serviceLines, other.serviceLines, sign));
     }
 
     private record CallKey(String prefix, Long countryId, Long networkId, BigDecimal rate) {
         static CallKey of(CallLine line) {
-            return new CallKey(line.dstPrefix(), line.countryId(), line.networkId(),
+            return new CallKey(
+                    line.dstPrefix(),
+                    line.countryId(),
+                    line.networkId(),
                     line.rate() == null ? null : line.rate().stripTrailingZeros());
         }
     }
@@ -137,8 +174,11 @@ public record InvoiceTally(
         }
         List<CallLine> lines = new ArrayList<>();
         for (CallLine line : rows.values()) {
-            boolean zero = line.callsCount() == 0 && line.successfulCallsCount() == 0 && line.callsDuration() == 0
-                    && line.billingDuration() == 0 && line.amount().signum() == 0;
+            boolean zero = line.callsCount() == 0
+                    && line.successfulCallsCount() == 0
+                    && line.callsDuration() == 0
+                    && line.billingDuration() == 0
+                    && line.amount().signum() == 0;
             if (!(sign < 0 && zero)) {
                 lines.add(line);
             }
@@ -148,16 +188,35 @@ public record InvoiceTally(
 
     /** A row with nothing in it, named and timed as {@code line}: for a row only the subtrahend has. */
     private static CallLine zeroLike(CallLine line) {
-        return new CallLine(line.dstPrefix(), line.countryId(), line.country(), line.networkId(), line.network(),
-                line.rate(), 0, 0, 0, 0, BigDecimal.ZERO, line.firstCallAt(), line.lastCallAt());
+        return new CallLine(
+                line.dstPrefix(),
+                line.countryId(),
+                line.country(),
+                line.networkId(),
+                line.network(),
+                line.rate(),
+                0,
+                0,
+                0,
+                0,
+                BigDecimal.ZERO,
+                line.firstCallAt(),
+                line.lastCallAt());
     }
 
     private static CallLine combine(CallLine a, CallLine b, int sign) {
         boolean difference = sign < 0;
-        return new CallLine(a.dstPrefix(), a.countryId(), a.country() != null ? a.country() : b.country(),
-                a.networkId(), a.network() != null ? a.network() : b.network(), a.rate(),
-                a.callsCount() + sign * b.callsCount(), a.successfulCallsCount() + sign * b.successfulCallsCount(),
-                a.callsDuration() + sign * b.callsDuration(), a.billingDuration() + sign * b.billingDuration(),
+        return new CallLine(
+                a.dstPrefix(),
+                a.countryId(),
+                a.country() != null ? a.country() : b.country(),
+                a.networkId(),
+                a.network() != null ? a.network() : b.network(),
+                a.rate(),
+                a.callsCount() + sign * b.callsCount(),
+                a.successfulCallsCount() + sign * b.successfulCallsCount(),
+                a.callsDuration() + sign * b.callsDuration(),
+                a.billingDuration() + sign * b.billingDuration(),
                 add(a.amount(), b.amount(), sign),
                 difference ? a.firstCallAt() : earliest(a.firstCallAt(), b.firstCallAt()),
                 difference ? a.lastCallAt() : latest(a.lastCallAt(), b.lastCallAt()));
@@ -170,16 +229,25 @@ public record InvoiceTally(
         }
         for (ServiceLine line : theirs) {
             ServiceLine own = rows.get(line.serviceId());
-            rows.put(line.serviceId(), combine(own == null
-                    ? new ServiceLine(line.serviceId(), line.service(), 0, BigDecimal.ZERO) : own, line, sign));
+            rows.put(
+                    line.serviceId(),
+                    combine(
+                            own == null ? new ServiceLine(line.serviceId(), line.service(), 0, BigDecimal.ZERO) : own,
+                            line,
+                            sign));
         }
         return rows.values().stream()
-                .filter(line -> sign > 0 || line.transactionsCount() != 0 || line.amount().signum() != 0)
+                .filter(line -> sign > 0
+                        || line.transactionsCount() != 0
+                        || line.amount().signum() != 0)
                 .toList();
     }
 
     private static ServiceLine combine(ServiceLine a, ServiceLine b, int sign) {
-        return new ServiceLine(a.serviceId(), a.service(), a.transactionsCount() + sign * b.transactionsCount(),
+        return new ServiceLine(
+                a.serviceId(),
+                a.service(),
+                a.transactionsCount() + sign * b.transactionsCount(),
                 add(a.amount(), b.amount(), sign));
     }
 

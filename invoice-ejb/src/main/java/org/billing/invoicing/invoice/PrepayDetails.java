@@ -8,8 +8,8 @@ import java.util.List;
  * service transactions of the period), the subscriptions they charge, and the balance corrections.
  * {@link #NONE} for every other invoice.
  */
-public record PrepayDetails(List<ChargeLine> charges, List<SubscriptionLine> subscriptions,
-                            List<CorrectionLine> corrections) {
+public record PrepayDetails(
+        List<ChargeLine> charges, List<SubscriptionLine> subscriptions, List<CorrectionLine> corrections) {
 
     public static final PrepayDetails NONE = new PrepayDetails(List.of(), List.of(), List.of());
 

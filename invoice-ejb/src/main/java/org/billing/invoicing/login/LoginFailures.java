@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import org.billing.invoicing.common.Jdbc;
@@ -37,7 +36,10 @@ public final class LoginFailures {
     /** Longer keys are cut: a user name is never this long, and a row must stay small. */
     static final int MAX_KEY = 200;
 
-    enum Kind { USER, ADDRESS }
+    enum Kind {
+        USER,
+        ADDRESS
+    }
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -47,8 +49,7 @@ public final class LoginFailures {
     private volatile Snapshot snapshot = new Snapshot(Instant.MIN, Map.of(), Set.of());
 
     /** What this node knows: the lockouts in force by "KIND key", and the user names with recent failures. */
-    private record Snapshot(Instant readAt, Map<String, Instant> locks, Set<String> usersWithFailures) {
-    }
+    private record Snapshot(Instant readAt, Map<String, Instant> locks, Set<String> usersWithFailures) {}
 
     public LoginFailures(DataSource dataSource, Clock clock, LoginLimits limits, Duration refresh) {
         this.dataSource = dataSource;
@@ -110,7 +111,10 @@ public final class LoginFailures {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not record a failed login: logins are not throttled while the database fails", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not record a failed login: logins are not throttled while the database fails",
+                    e);
             return Optional.empty();
         }
         learn(newLocks, user);
@@ -123,8 +127,8 @@ public final class LoginFailures {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM login_failure WHERE kind = 'USER' AND key = ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM login_failure WHERE kind = 'USER' AND key = ?")) {
             delete.setString(1, key(user));
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -144,7 +148,8 @@ public final class LoginFailures {
      * Counts one failure of the row, made if missing, and answers the row as it was before (null when
      * new). A row locked now is left as it is.
      */
-    private FailureCount count(Connection connection, Kind kind, String key, Instant now, int limit) throws SQLException {
+    private FailureCount count(Connection connection, Kind kind, String key, Instant now, int limit)
+            throws SQLException {
         FailureCount first = FailureCount.first(now, limit, limits.window());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO login_failure (kind, key, failures, first_at, locked_until) VALUES (?, ?, ?, ?, ?)
@@ -165,8 +170,8 @@ public final class LoginFailures {
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                before = new FailureCount(row.getInt("failures"), Jdbc.instant(row, "first_at"),
-                        Jdbc.instant(row, "locked_until"));
+                before = new FailureCount(
+                        row.getInt("failures"), Jdbc.instant(row, "first_at"), Jdbc.instant(row, "locked_until"));
             }
         }
         FailureCount after = before.afterFailure(now, limit, limits.window());
@@ -235,7 +240,7 @@ public final class LoginFailures {
             Map<String, Instant> locks = new HashMap<>();
             Set<String> users = new HashSet<>();
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement("""
+                    PreparedStatement select = connection.prepareStatement("""
                          SELECT kind, key, locked_until FROM login_failure
                          WHERE locked_until > ? OR (kind = 'USER' AND first_at > ?)""")) {
                 Jdbc.setInstant(select, 1, now);
@@ -252,7 +257,10 @@ public final class LoginFailures {
                     }
                 }
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "Could not read the failed logins: logins are not throttled while the database fails", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Could not read the failed logins: logins are not throttled while the database fails",
+                        e);
                 snapshot = new Snapshot(now, known.locks(), known.usersWithFailures());
                 return snapshot;
             }

@@ -17,7 +17,8 @@ public record LoginLimits(int perUser, int perAddress, Duration window) {
 
     public LoginLimits {
         if (perUser < 1 || perAddress < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("login limits must be positive: " + perUser + ", " + perAddress + ", " + window);
+            throw new IllegalArgumentException(
+                    "login limits must be positive: " + perUser + ", " + perAddress + ", " + window);
         }
     }
 
@@ -26,12 +27,14 @@ public record LoginLimits(int perUser, int perAddress, Duration window) {
      * {@code invoicing.security.login-window}; a malformed value fails the deployment, naming the key.
      */
     public static LoginLimits configured() {
-        return new LoginLimits(count("invoicing.security.login-failures", DEFAULT_PER_USER),
+        return new LoginLimits(
+                count("invoicing.security.login-failures", DEFAULT_PER_USER),
                 count("invoicing.security.login-address-failures", DEFAULT_PER_ADDRESS),
-                Settings.value("invoicing.security.login-window").map(text -> Settings.duration(text)
+                Settings.value("invoicing.security.login-window")
+                        .map(text -> Settings.duration(text)
                                 .filter(d -> !d.isZero() && !d.isNegative())
-                                .orElseThrow(() -> new IllegalArgumentException("invoicing.security.login-window is '" + text
-                                        + "': it " + Settings.DURATION_RULE)))
+                                .orElseThrow(() -> new IllegalArgumentException("invoicing.security.login-window is '"
+                                        + text + "': it " + Settings.DURATION_RULE)))
                         .orElse(DEFAULT_WINDOW));
     }
 

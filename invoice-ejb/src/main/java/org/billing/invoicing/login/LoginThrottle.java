@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 
 import org.billing.invoicing.database.Database;
 

@@ -23,12 +23,12 @@ final class CallsAttachment {
 
     /** The largest calls file attached, gzipped, in bytes ({@code invoicing.mail.calls-attachment-max-size}). */
     static final String MAX_SIZE = "invoicing.mail.calls-attachment-max-size";
+
     static final long DEFAULT_MAX_SIZE = 10L * 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(CallsAttachment.class.getName());
 
-    private CallsAttachment() {
-    }
+    private CallsAttachment() {}
 
     /** {@code calls-<number>.csv.gz}, reduced to letters, digits, {@code .}, {@code -} and {@code _}. */
     static String fileName(String number, long invoiceId) {
@@ -38,7 +38,9 @@ final class CallsAttachment {
 
     /** Writes the invoice's calls, gzipped, to a new file only the server's user may read. */
     static Path write(InvoiceService invoices, long invoiceId) throws IOException {
-        Path file = Files.createTempFile("invoicing-calls-", ".csv.gz",
+        Path file = Files.createTempFile(
+                "invoicing-calls-",
+                ".csv.gz",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file)) {
             invoices.writeCalls(invoices.callExport(invoiceId), out, true);
@@ -50,13 +52,16 @@ final class CallsAttachment {
     }
 
     static long maxSize() {
-        return Settings.value(MAX_SIZE).map(text -> {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("The setting " + MAX_SIZE + " is a number of bytes; got '" + text + "'.", e);
-            }
-        }).orElse(DEFAULT_MAX_SIZE);
+        return Settings.value(MAX_SIZE)
+                .map(text -> {
+                    try {
+                        return Long.parseLong(text.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalStateException(
+                                "The setting " + MAX_SIZE + " is a number of bytes; got '" + text + "'.", e);
+                    }
+                })
+                .orElse(DEFAULT_MAX_SIZE);
     }
 
     static boolean fits(Path file) {
@@ -69,8 +74,12 @@ final class CallsAttachment {
 
     /** The line the email says instead, when the file is larger than an email may carry here. */
     static String tooLarge(long size) {
-        return String.format(Locale.ROOT, "The calls of this invoice (%.1f MiB compressed) are more than an email may"
-                + " carry here (%.1f MiB); ask us for the file.", size / 1048576.0, maxSize() / 1048576.0);
+        return String.format(
+                Locale.ROOT,
+                "The calls of this invoice (%.1f MiB compressed) are more than an email may"
+                        + " carry here (%.1f MiB); ask us for the file.",
+                size / 1048576.0,
+                maxSize() / 1048576.0);
     }
 
     static void delete(Path file) {

@@ -35,7 +35,9 @@ public enum DeliveryStatus {
         if (latest.values().stream().anyMatch(message -> message.status().onItsWay())) {
             return QUEUED;
         }
-        long failed = latest.values().stream().filter(message -> message.status() == MailStatus.FAILED).count();
+        long failed = latest.values().stream()
+                .filter(message -> message.status() == MailStatus.FAILED)
+                .count();
         return failed == 0 ? SENT : failed == latest.size() ? FAILED : PARTLY_FAILED;
     }
 }

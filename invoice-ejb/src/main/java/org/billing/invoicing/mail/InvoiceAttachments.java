@@ -20,6 +20,5 @@ public interface InvoiceAttachments {
     }
 
     /** The bytes of a document and their media type, e.g. {@code application/pdf}. */
-    record Attachment(byte[] content, String mediaType) {
-    }
+    record Attachment(byte[] content, String mediaType) {}
 }

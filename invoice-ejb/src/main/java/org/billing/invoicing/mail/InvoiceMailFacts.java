@@ -15,12 +15,25 @@ import org.billing.invoicing.platform.Account;
  * its own placeholder, so that a wording moved from a document template to a mail template reads the
  * same. Dates are the invoice's own days (ISO, in the account's zone).
  */
-public record InvoiceMailFacts(long invoiceId, String reference, String accountName, String contractorName,
-                               LocalDate firstDay, LocalDate lastDay, BigDecimal total, String currency) {
+public record InvoiceMailFacts(
+        long invoiceId,
+        String reference,
+        String accountName,
+        String contractorName,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        BigDecimal total,
+        String currency) {
 
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
-        return new InvoiceMailFacts(invoice.getId(), invoice.getNumber(), account.getName(),
-                account.getContractor().getName(), invoice.getFirstDay(), invoice.getLastDay(), invoice.getAmount(),
+        return new InvoiceMailFacts(
+                invoice.getId(),
+                invoice.getNumber(),
+                account.getName(),
+                account.getContractor().getName(),
+                invoice.getFirstDay(),
+                invoice.getLastDay(),
+                invoice.getAmount(),
                 account.getCurrency());
     }
 
@@ -37,7 +50,6 @@ public record InvoiceMailFacts(long invoiceId, String reference, String accountN
         values.put("I_TOTAL_D", Formats.money(total));
         return values;
     }
-
 
     private static String text(String value) {
         return value == null ? "" : value;

@@ -7,13 +7,31 @@ import java.time.Instant;
  *
  * @param cause ISSUED (queued by the approval or closing) or RESEND
  */
-public record MailDelivery(long id, String recipient, String cause, MailStatus status, int attempts, String lastError,
-                           Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName,
-                           String callsAttachmentName) {
+public record MailDelivery(
+        long id,
+        String recipient,
+        String cause,
+        MailStatus status,
+        int attempts,
+        String lastError,
+        Instant queuedAt,
+        Instant nextAttemptAt,
+        Instant sentAt,
+        String attachmentName,
+        String callsAttachmentName) {
 
     /** A message without the invoice's calls. */
-    public MailDelivery(long id, String recipient, String cause, MailStatus status, int attempts, String lastError,
-                        Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String attachmentName) {
+    public MailDelivery(
+            long id,
+            String recipient,
+            String cause,
+            MailStatus status,
+            int attempts,
+            String lastError,
+            Instant queuedAt,
+            Instant nextAttemptAt,
+            Instant sentAt,
+            String attachmentName) {
         this(id, recipient, cause, status, attempts, lastError, queuedAt, nextAttemptAt, sentAt, attachmentName, null);
     }
 }

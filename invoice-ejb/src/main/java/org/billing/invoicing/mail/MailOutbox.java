@@ -2,6 +2,7 @@ package org.billing.invoicing.mail;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-
-import java.time.Clock;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -49,6 +48,7 @@ public class MailOutbox {
 
     /** How long an email waits for its invoice's document before it leaves without it. */
     static final Duration DOCUMENT_WAIT = Duration.ofMinutes(10);
+
     private static final Duration DOCUMENT_POLL = Duration.ofSeconds(5);
 
     static final String SYSTEM = "system";
@@ -78,6 +78,7 @@ public class MailOutbox {
 
     /** How often the attachments past their retention are looked for (the statement reads the outbox). */
     private static final Duration FORGET_EVERY = Duration.ofHours(1);
+
     private static final AtomicReference<Instant> LAST_FORGETTING = new AtomicReference<>();
 
     private final OutboxStore store = new OutboxStore();
@@ -87,7 +88,8 @@ public class MailOutbox {
      * the approving (or closing, or crediting) transaction. No recipients: nothing is queued, and the
      * delivery status says so.
      */
-    public void queueIssued(@Observes(during = TransactionPhase.IN_PROGRESS) InvoiceLifecycleEvent.InvoiceApproved issued) {
+    public void queueIssued(
+            @Observes(during = TransactionPhase.IN_PROGRESS) InvoiceLifecycleEvent.InvoiceApproved issued) {
         Invoice invoice = em.find(Invoice.class, issued.invoiceId());
         queue(invoice, ISSUED, invoice.getIssuedBy(), Set.of());
     }
@@ -103,13 +105,16 @@ public class MailOutbox {
             throw notFound(invoiceId);
         }
         if (!invoice.isIssued()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_ISSUED, "Invoice " + invoiceId
-                    + " is Pending; it is emailed when it is approved.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_ISSUED,
+                    "Invoice " + invoiceId + " is Pending; it is emailed when it is approved.");
         }
         int recipients = queue(invoice, RESEND, session.getCallerPrincipal().getName(), onTheirWay(invoiceId));
         if (recipients == 0) {
-            throw new InvoicingException(ErrorCode.NO_RECIPIENTS, "Account " + invoice.getAccountId()
-                    + " has no recipients for its " + invoice.getDirection() + " invoices; set them in its invoice settings.");
+            throw new InvoicingException(
+                    ErrorCode.NO_RECIPIENTS,
+                    "Account " + invoice.getAccountId() + " has no recipients for its " + invoice.getDirection()
+                            + " invoices; set them in its invoice settings.");
         }
         return deliveries(invoice);
     }
@@ -152,7 +157,8 @@ public class MailOutbox {
                 store.attach(connection(), withDocument);
                 return Optional.of(withDocument);
             }
-            if (attachments.isComing(mail.invoiceId()) && now.isBefore(mail.queuedAt().plus(DOCUMENT_WAIT))) {
+            if (attachments.isComing(mail.invoiceId())
+                    && now.isBefore(mail.queuedAt().plus(DOCUMENT_WAIT))) {
                 store.postpone(connection(), mail, now.plus(DOCUMENT_POLL));
                 return Optional.empty();
             }
@@ -167,8 +173,11 @@ public class MailOutbox {
         Instant now = clock.instant();
         try {
             if (store.markSent(connection(), mail, now)) {
-                record(mail.invoiceId(), Action.EMAIL_SENT, now, "To " + mail.recipient() + " (message " + mail.id()
-                        + ", attempt " + mail.attempts() + ")");
+                record(
+                        mail.invoiceId(),
+                        Action.EMAIL_SENT,
+                        now,
+                        "To " + mail.recipient() + " (message " + mail.id() + ", attempt " + mail.attempts() + ")");
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not record that message " + mail.id() + " was sent", e);
@@ -183,8 +192,12 @@ public class MailOutbox {
         Instant retryAt = last ? null : now.plus(settings.retryDelayAfter(mail.attempts()));
         try {
             if (store.markAttemptFailed(connection(), mail, error, retryAt) && last) {
-                record(mail.invoiceId(), Action.EMAIL_FAILED, now, "To " + mail.recipient() + " (message " + mail.id()
-                        + ") after " + mail.attempts() + (mail.attempts() == 1 ? " attempt: " : " attempts: ") + error);
+                record(
+                        mail.invoiceId(),
+                        Action.EMAIL_FAILED,
+                        now,
+                        "To " + mail.recipient() + " (message " + mail.id() + ") after " + mail.attempts()
+                                + (mail.attempts() == 1 ? " attempt: " : " attempts: ") + error);
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not record the failed attempt at message " + mail.id(), e);
@@ -216,8 +229,12 @@ public class MailOutbox {
         try {
             List<OutboxStore.AbandonedRow> abandoned = store.failAbandoned(connection(), now);
             for (OutboxStore.AbandonedRow row : abandoned) {
-                record(row.invoiceId(), Action.EMAIL_FAILED, now, "To " + row.message().recipient() + " (message "
-                        + row.message().id() + "): " + OutboxStore.ABANDONED);
+                record(
+                        row.invoiceId(),
+                        Action.EMAIL_FAILED,
+                        now,
+                        "To " + row.message().recipient() + " (message "
+                                + row.message().id() + "): " + OutboxStore.ABANDONED);
             }
             return abandoned.size();
         } catch (SQLException e) {
@@ -227,9 +244,11 @@ public class MailOutbox {
 
     private int queue(Invoice invoice, String cause, String requestedBy, Set<String> skipped) {
         Account account = em.find(Account.class, invoice.getAccountId());
-        AccountInvoiceSettings accountSettings = invoiceSettings.accountSettings(account.getId(), invoice.getDirection());
+        AccountInvoiceSettings accountSettings =
+                invoiceSettings.accountSettings(account.getId(), invoice.getDirection());
         List<String> recipients = accountSettings.recipients();
-        String callsName = accountSettings.attachCalls() ? CallsAttachment.fileName(invoice.getNumber(), invoice.getId()) : null;
+        String callsName =
+                accountSettings.attachCalls() ? CallsAttachment.fileName(invoice.getNumber(), invoice.getId()) : null;
         if (recipients.isEmpty()) {
             return 0;
         }
@@ -243,9 +262,14 @@ public class MailOutbox {
                 if (skipped.contains(recipient)) {
                     continue;
                 }
-                long id = store.queue(connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, callsName,
-                        now);
-                record(invoice.getId(), Action.EMAIL_QUEUED, requestedBy, now, "To " + recipient + " (message " + id + ")");
+                long id = store.queue(
+                        connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, callsName, now);
+                record(
+                        invoice.getId(),
+                        Action.EMAIL_QUEUED,
+                        requestedBy,
+                        now,
+                        "To " + recipient + " (message " + id + ")");
                 count++;
             }
         } catch (SQLException e) {

@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
 import org.billing.invoicing.invoice.InvoiceService;
+
 /**
  * Delivers the queued invoice emails after their transaction committed, never inside it: a failed or
  * slow SMTP server neither undoes nor delays an approval. It runs every {@code poll-interval} and at
@@ -100,7 +101,9 @@ public class MailSender {
                 asked.set(false);
                 outbox.failAbandoned();
                 outbox.forgetOldAttachments();
-                for (List<OutgoingMail> claimed = outbox.claimNext(); !claimed.isEmpty(); claimed = outbox.claimNext()) {
+                for (List<OutgoingMail> claimed = outbox.claimNext();
+                        !claimed.isEmpty();
+                        claimed = outbox.claimNext()) {
                     claimed.forEach(this::deliver);
                 }
             } catch (RuntimeException e) {
@@ -135,7 +138,8 @@ public class MailSender {
             String error = SmtpPostman.describe(e);
             LOG.warning(() -> "Invoice email " + mail.id() + " to " + mail.recipient() + ", attempt " + mail.attempts()
                     + ", failed: " + error);
-            outbox.attemptFailed(mail, error, e instanceof MessagingException refused && SmtpPostman.permanent(refused));
+            outbox.attemptFailed(
+                    mail, error, e instanceof MessagingException refused && SmtpPostman.permanent(refused));
             return;
         } finally {
             CallsAttachment.delete(calls);

@@ -17,18 +17,30 @@ import org.billing.invoicing.database.Settings;
  *                     any SMTP conversation the timeouts allow
  * @param attachmentRetention how long a message keeps its attachment's bytes once it is sent (or given up)
  */
-public record MailSettings(String host, int port, boolean startTls, String user, String password, String from,
-                           Duration timeout, int maxAttempts, Duration retryDelay, Duration maxRetryDelay,
-                           Duration pollInterval, Duration lease, MailTemplates templates,
-                           Duration attachmentRetention) {
+public record MailSettings(
+        String host,
+        int port,
+        boolean startTls,
+        String user,
+        String password,
+        String from,
+        Duration timeout,
+        int maxAttempts,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        Duration pollInterval,
+        Duration lease,
+        MailTemplates templates,
+        Duration attachmentRetention) {
 
     public static final String PREFIX = "invoicing.mail.";
 
     /** Reads the settings through {@code lookup} (a key without the prefix, e.g. {@code host}). */
     public static MailSettings from(Function<String, Optional<String>> lookup) {
-        Function<String, Optional<String>> value = key -> lookup.apply(PREFIX + key)
-                .map(String::strip).filter(text -> !text.isEmpty());
-        Duration timeout = value.apply("timeout").map(text -> duration("timeout", text)).orElse(Duration.ofSeconds(10));
+        Function<String, Optional<String>> value =
+                key -> lookup.apply(PREFIX + key).map(String::strip).filter(text -> !text.isEmpty());
+        Duration timeout =
+                value.apply("timeout").map(text -> duration("timeout", text)).orElse(Duration.ofSeconds(10));
         MailSettings settings = new MailSettings(
                 value.apply("host").orElse(null),
                 value.apply("port").map(text -> integer("port", text)).orElse(25),
@@ -37,17 +49,28 @@ public record MailSettings(String host, int port, boolean startTls, String user,
                 value.apply("password").orElse(""),
                 value.apply("from").orElse("invoicing@localhost"),
                 timeout,
-                value.apply("max-attempts").map(text -> integer("max-attempts", text)).orElse(8),
-                value.apply("retry-delay").map(text -> duration("retry-delay", text)).orElse(Duration.ofMinutes(1)),
-                value.apply("max-retry-delay").map(text -> duration("max-retry-delay", text)).orElse(Duration.ofHours(1)),
-                value.apply("poll-interval").map(text -> duration("poll-interval", text)).orElse(Duration.ofSeconds(5)),
+                value.apply("max-attempts")
+                        .map(text -> integer("max-attempts", text))
+                        .orElse(8),
+                value.apply("retry-delay")
+                        .map(text -> duration("retry-delay", text))
+                        .orElse(Duration.ofMinutes(1)),
+                value.apply("max-retry-delay")
+                        .map(text -> duration("max-retry-delay", text))
+                        .orElse(Duration.ofHours(1)),
+                value.apply("poll-interval")
+                        .map(text -> duration("poll-interval", text))
+                        .orElse(Duration.ofSeconds(5)),
                 // Three timeouts (connect, read, write) of a conversation and plenty to spare.
-                value.apply("lease").map(text -> duration("lease", text)).orElse(timeout.multipliedBy(6).plusMinutes(1)),
+                value.apply("lease")
+                        .map(text -> duration("lease", text))
+                        .orElse(timeout.multipliedBy(6).plusMinutes(1)),
                 new MailTemplates(
                         value.apply("subject").orElse(MailTemplates.DEFAULT_SUBJECT),
                         value.apply("body").orElse(MailTemplates.DEFAULT_BODY),
                         value.apply("attachment-name").orElse(MailTemplates.DEFAULT_ATTACHMENT_NAME)),
-                value.apply("attachment-retention").map(text -> duration("attachment-retention", text))
+                value.apply("attachment-retention")
+                        .map(text -> duration("attachment-retention", text))
                         .orElse(Duration.ofDays(7)));
         settings.check();
         return settings;

@@ -43,7 +43,8 @@ public record MailTemplates(String subject, String body, String attachmentName) 
     /** The message about one invoice; the subject is one line (a header cannot carry a line break). */
     public RenderedMail render(InvoiceMailFacts invoice) {
         Map<String, String> values = invoice.placeholders();
-        String renderedSubject = replace(subject, values).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String renderedSubject =
+                replace(subject, values).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         if (renderedSubject.length() > MAX_SUBJECT_LENGTH) {
             renderedSubject = renderedSubject.substring(0, MAX_SUBJECT_LENGTH);
         }
@@ -65,7 +66,9 @@ public record MailTemplates(String subject, String body, String attachmentName) 
      * characters, not hidden, not empty, not endlessly long; the extension is kept when shortened.
      */
     static String fileName(String rendered) {
-        String name = UNSAFE_IN_FILE_NAME.matcher(rendered.strip()).replaceAll("_")
+        String name = UNSAFE_IN_FILE_NAME
+                .matcher(rendered.strip())
+                .replaceAll("_")
                 .replaceAll("_{2,}", "_")
                 .replaceAll("^[._]+", "");
         if (name.length() > MAX_FILE_NAME_LENGTH) {
@@ -77,6 +80,5 @@ public record MailTemplates(String subject, String body, String attachmentName) 
     }
 
     /** A message as the recipient will see it. */
-    public record RenderedMail(String subject, String body, String attachmentName) {
-    }
+    public record RenderedMail(String subject, String body, String attachmentName) {}
 }

@@ -27,14 +27,31 @@ final class OutboxStore {
     private static final int MAX_ERROR_LENGTH = 2_000;
 
     /** Queues a message to one recipient, due at once. */
-    long queue(Connection connection, long invoiceId, String cause, String requestedBy, String recipient,
-               RenderedMail mail, Attachment attachment, Instant now) throws SQLException {
+    long queue(
+            Connection connection,
+            long invoiceId,
+            String cause,
+            String requestedBy,
+            String recipient,
+            RenderedMail mail,
+            Attachment attachment,
+            Instant now)
+            throws SQLException {
         return queue(connection, invoiceId, cause, requestedBy, recipient, mail, attachment, null, now);
     }
 
     /** The same with the invoice's calls attached under {@code callsAttachmentName} (null: none). */
-    long queue(Connection connection, long invoiceId, String cause, String requestedBy, String recipient,
-               RenderedMail mail, Attachment attachment, String callsAttachmentName, Instant now) throws SQLException {
+    long queue(
+            Connection connection,
+            long invoiceId,
+            String cause,
+            String requestedBy,
+            String recipient,
+            RenderedMail mail,
+            Attachment attachment,
+            String callsAttachmentName,
+            Instant now)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO mail_outbox (invoice_id, cause, requested_by, recipient, subject, body, attachment_name,
                     attachment_type, attachment, status, attempts, next_attempt_at, created_at, calls_attachment_name)
@@ -79,10 +96,19 @@ final class OutboxStore {
             List<OutgoingMail> claimed = new ArrayList<>();
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {
-                    claimed.add(new OutgoingMail(row.getLong("id"), row.getLong("invoice_id"), row.getString("recipient"),
-                            row.getString("subject"), row.getString("body"), row.getString("attachment_name"),
-                            row.getString("attachment_type"), row.getBytes("attachment"), row.getInt("attempts"), claim,
-                            Jdbc.instant(row, "created_at"), row.getString("calls_attachment_name")));
+                    claimed.add(new OutgoingMail(
+                            row.getLong("id"),
+                            row.getLong("invoice_id"),
+                            row.getString("recipient"),
+                            row.getString("subject"),
+                            row.getString("body"),
+                            row.getString("attachment_name"),
+                            row.getString("attachment_type"),
+                            row.getBytes("attachment"),
+                            row.getInt("attempts"),
+                            claim,
+                            Jdbc.instant(row, "created_at"),
+                            row.getString("calls_attachment_name")));
                 }
             }
             claimed.sort(java.util.Comparator.comparingLong(OutgoingMail::id));
@@ -168,8 +194,7 @@ final class OutboxStore {
         }
     }
 
-    record AbandonedRow(long invoiceId, MailDelivery message) {
-    }
+    record AbandonedRow(long invoiceId, MailDelivery message) {}
 
     List<MailDelivery> deliveries(Connection connection, long invoiceId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -187,8 +212,8 @@ final class OutboxStore {
 
     /** The recipients of the invoice that have a message still on its way. */
     Set<String> recipientsOnTheirWay(Connection connection, long invoiceId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT recipient FROM mail_outbox"
-                + " WHERE invoice_id = ? AND status IN ('QUEUED', 'SENDING')")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT recipient FROM mail_outbox" + " WHERE invoice_id = ? AND status IN ('QUEUED', 'SENDING')")) {
             select.setLong(1, invoiceId);
             Set<String> recipients = new HashSet<>();
             try (ResultSet row = select.executeQuery()) {
@@ -223,10 +248,18 @@ final class OutboxStore {
 
     private static MailDelivery delivery(ResultSet row) throws SQLException {
         MailStatus status = MailStatus.valueOf(row.getString("status"));
-        return new MailDelivery(row.getLong("id"), row.getString("recipient"), row.getString("cause"), status,
-                row.getInt("attempts"), row.getString("last_error"), Jdbc.instant(row, "created_at"),
+        return new MailDelivery(
+                row.getLong("id"),
+                row.getString("recipient"),
+                row.getString("cause"),
+                status,
+                row.getInt("attempts"),
+                row.getString("last_error"),
+                Jdbc.instant(row, "created_at"),
                 status == MailStatus.QUEUED ? Jdbc.instant(row, "next_attempt_at") : null,
-                Jdbc.instant(row, "sent_at"), row.getString("attachment_name"), row.getString("calls_attachment_name"));
+                Jdbc.instant(row, "sent_at"),
+                row.getString("attachment_name"),
+                row.getString("calls_attachment_name"));
     }
 
     private static String truncate(String error) {

@@ -83,7 +83,8 @@ final class SmtpPostman {
             parts.addBodyPart(text);
             if (mail.hasAttachment()) {
                 MimeBodyPart document = new MimeBodyPart();
-                document.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment(), mail.attachmentType())));
+                document.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(mail.attachment(), mail.attachmentType())));
                 document.setFileName(mail.attachmentName());
                 document.setDisposition(MimeBodyPart.ATTACHMENT);
                 parts.addBodyPart(document);
@@ -110,7 +111,8 @@ final class SmtpPostman {
      */
     private String messageId(OutgoingMail mail) {
         String from = settings.from();
-        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "") : "invoicing";
+        String domain =
+                from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "") : "invoicing";
         return "<invoice-" + mail.invoiceId() + ".mail-" + mail.id() + "@" + domain + ">";
     }
 
@@ -120,7 +122,8 @@ final class SmtpPostman {
      */
     static boolean permanent(MessagingException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+            if (cause instanceof SendFailedException sendFailed
+                    && sendFailed.getInvalidAddresses() != null
                     && sendFailed.getInvalidAddresses().length > 0) {
                 return true;
             }

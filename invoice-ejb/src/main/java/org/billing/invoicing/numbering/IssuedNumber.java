@@ -1,5 +1,4 @@
 package org.billing.invoicing.numbering;
 
 /** A number taken from a series for one invoice. */
-public record IssuedNumber(long seriesId, String number) {
-}
+public record IssuedNumber(long seriesId, String number) {}

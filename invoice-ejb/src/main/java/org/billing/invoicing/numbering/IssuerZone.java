@@ -17,8 +17,7 @@ public final class IssuerZone {
 
     public static final String SETTING = "invoicing.issuer.zone";
 
-    private IssuerZone() {
-    }
+    private IssuerZone() {}
 
     /** {@code invoicing.issuer.zone}, an IANA zone such as {@code Europe/Berlin}; UTC when not set. */
     public static ZoneId fromSettings() {
@@ -29,8 +28,10 @@ public final class IssuerZone {
         try {
             return ZoneId.of(configured);
         } catch (DateTimeException e) {
-            throw new IllegalStateException("The setting " + SETTING + " (INVOICING_ISSUER_ZONE) is an IANA time zone"
-                    + " such as Europe/Berlin; got '" + configured + "'.", e);
+            throw new IllegalStateException(
+                    "The setting " + SETTING + " (INVOICING_ISSUER_ZONE) is an IANA time zone"
+                            + " such as Europe/Berlin; got '" + configured + "'.",
+                    e);
         }
     }
 

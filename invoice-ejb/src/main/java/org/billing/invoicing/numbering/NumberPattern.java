@@ -56,7 +56,8 @@ public final class NumberPattern {
                     + " in the pattern; the fields are %year%, %mon%, %mday% and %num%.");
         }
         if (numbers != 1) {
-            throw invalid("The pattern has %num%, the incremental number, exactly once; it has it " + numbers + " times.");
+            throw invalid(
+                    "The pattern has %num%, the incremental number, exactly once; it has it " + numbers + " times.");
         }
         return new NumberPattern(pattern);
     }
@@ -102,11 +103,12 @@ public final class NumberPattern {
         int at = 0;
         while (field.find()) {
             literal(regex, pattern.substring(at, field.start()));
-            regex.append(switch (field.group(1)) {
-                case "year" -> year == null ? "[0-9]{4}" : String.format("%04d", year);
-                case "mon", "mday" -> "[0-9]{2}";
-                default -> "([0-9]+)";
-            });
+            regex.append(
+                    switch (field.group(1)) {
+                        case "year" -> year == null ? "[0-9]{4}" : String.format("%04d", year);
+                        case "mon", "mday" -> "[0-9]{2}";
+                        default -> "([0-9]+)";
+                    });
             at = field.end();
         }
         literal(regex, pattern.substring(at));
@@ -133,8 +135,7 @@ public final class NumberPattern {
         List<Item> mine = items(padding);
         List<Item> theirs = other.items(otherPadding);
         // Breadth-first over pairs of positions in the two sequences, a repeated digit staying put.
-        record State(int i, int j) {
-        }
+        record State(int i, int j) {}
         Map<State, State> previous = new HashMap<>();
         Map<State, Character> printed = new HashMap<>();
         ArrayDeque<State> queue = new ArrayDeque<>();
@@ -166,8 +167,13 @@ public final class NumberPattern {
             if (state.i < mine.size() && state.j < theirs.size()) {
                 Item a = mine.get(state.i);
                 Item b = theirs.get(state.j);
-                Character shared = a.digit && b.digit ? Character.valueOf('1') : a.digit ? digitOrNull(b.literal)
-                        : b.digit ? digitOrNull(a.literal) : a.literal == b.literal ? Character.valueOf(a.literal) : null;
+                Character shared = a.digit && b.digit
+                        ? Character.valueOf('1')
+                        : a.digit
+                                ? digitOrNull(b.literal)
+                                : b.digit
+                                        ? digitOrNull(a.literal)
+                                        : a.literal == b.literal ? Character.valueOf(a.literal) : null;
                 if (shared != null) {
                     next.add(new State(a.repeated ? state.i : state.i + 1, b.repeated ? state.j : state.j + 1));
                     chars.add(shared);
@@ -191,8 +197,7 @@ public final class NumberPattern {
     }
 
     /** One character of a number: a literal, or a digit (repeated: any number of further digits). */
-    private record Item(boolean digit, char literal, boolean repeated) {
-    }
+    private record Item(boolean digit, char literal, boolean repeated) {}
 
     /** The pattern as characters: %num% is {@code max(1, padding)} digits, the last of them repeated. */
     private List<Item> items(int padding) {

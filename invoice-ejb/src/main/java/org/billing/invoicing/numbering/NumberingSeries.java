@@ -25,23 +25,29 @@ public class NumberingSeries {
     @SequenceGenerator(name = "numbering_series_seq", sequenceName = "numbering_series_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "numbering_series_seq")
     private Long id;
+
     @Column(nullable = false, unique = true)
     private String name;
+
     @Column(nullable = false)
     private String pattern;
+
     @Column(name = "start_number", nullable = false)
     private long startNumber;
+
     @Column(name = "yearly_restart", nullable = false)
     private boolean yearlyRestart;
+
     @Column(nullable = false)
     private int padding;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected NumberingSeries() {
-    }
+    protected NumberingSeries() {}
 
     public NumberingSeries(SeriesDefinition definition, Instant now) {
         this.createdAt = now;
@@ -53,19 +59,24 @@ public class NumberingSeries {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "name", "The series needs a name.");
         }
         if (definition.name().length() > 100) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "name", "The name is at most 100 characters long.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "name", "The name is at most 100 characters long.");
         }
         NumberPattern pattern = NumberPattern.of(definition.pattern());
         if (definition.yearlyRestart() && !pattern.hasYear()) {
             // A number is unique across all series and years: without %year% each year would print last year's again.
-            throw new InvoicingException(ErrorCode.SERIES_INVALID_PATTERN, "yearlyRestart",
+            throw new InvoicingException(
+                    ErrorCode.SERIES_INVALID_PATTERN,
+                    "yearlyRestart",
                     "A series that restarts each year has %year% in its pattern, else its numbers repeat every year.");
         }
         if (definition.startNumber() < 1) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "startNumber", "%num% starts at 1 or above.");
         }
         if (definition.padding() < 0 || definition.padding() > NumberPattern.MAX_PADDING) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "padding",
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "padding",
                     "The padding is from 0 to " + NumberPattern.MAX_PADDING + " digits.");
         }
         this.name = definition.name().trim();

@@ -49,7 +49,9 @@ public class NumberingService {
             ON CONFLICT (series_id, period_year) DO UPDATE SET next_number = greatest(numbering_counter.next_number,
                 excluded.next_number)
             """;
-    private static final String PEEK = "SELECT next_number FROM numbering_counter WHERE series_id = ?1 AND period_year = ?2";
+
+    private static final String PEEK =
+            "SELECT next_number FROM numbering_counter WHERE series_id = ?1 AND period_year = ?2";
 
     @PersistenceContext(unitName = "invoicing")
     private EntityManager em;
@@ -59,7 +61,9 @@ public class NumberingService {
 
     public List<SeriesView> list() {
         return em.createQuery("SELECT s FROM NumberingSeries s ORDER BY s.name", NumberingSeries.class)
-                .getResultStream().map(this::view).toList();
+                .getResultStream()
+                .map(this::view)
+                .toList();
     }
 
     public SeriesView get(long id) {
@@ -94,19 +98,24 @@ public class NumberingService {
 
     /** A number is unique across every series (V11): a series that could print another's numbers is refused. */
     private void refuseSharedNumbers(NumberingSeries series, Long except) {
-        List<NumberingSeries> others = em.createQuery("SELECT s FROM NumberingSeries s ORDER BY s.id",
-                NumberingSeries.class).getResultList();
+        List<NumberingSeries> others = em.createQuery(
+                        "SELECT s FROM NumberingSeries s ORDER BY s.id", NumberingSeries.class)
+                .getResultList();
         for (NumberingSeries other : others) {
             if (other.getId().equals(except)) {
                 continue;
             }
-            Optional<String> shared = series.numberPattern().sharedNumber(series.getPadding(), other.numberPattern(),
-                    other.getPadding());
+            Optional<String> shared =
+                    series.numberPattern().sharedNumber(series.getPadding(), other.numberPattern(), other.getPadding());
             if (shared.isPresent()) {
-                throw new InvoicingException(ErrorCode.SERIES_NUMBERS_COLLIDE, "pattern", "The pattern "
-                        + series.getPattern() + " can print the numbers of series '" + other.getName() + "' ("
-                        + other.getPattern() + "), " + shared.get() + " for one; an invoice number is unique across"
-                        + " all series, so give the pattern a literal of its own (a prefix).");
+                throw new InvoicingException(
+                        ErrorCode.SERIES_NUMBERS_COLLIDE,
+                        "pattern",
+                        "The pattern "
+                                + series.getPattern() + " can print the numbers of series '" + other.getName() + "' ("
+                                + other.getPattern() + "), " + shared.get()
+                                + " for one; an invoice number is unique across"
+                                + " all series, so give the pattern a literal of its own (a prefix).");
             }
         }
     }
@@ -138,12 +147,19 @@ public class NumberingService {
                 UNION SELECT 'the default settings' FROM invoicing_settings
                       WHERE ?1 IN (customer_series_id, vendor_series_id, credit_note_series_id)
                 UNION SELECT 'the settings of account ' || account_id FROM account_invoice_settings WHERE series_id = ?1
-                """).setParameter(1, id).getResultList().stream().map(String::valueOf).sorted().toList();
+                """).setParameter(1, id).getResultList().stream()
+                .map(String::valueOf)
+                .sorted()
+                .toList();
         if (!uses.isEmpty()) {
-            throw new InvoicingException(ErrorCode.SERIES_IN_USE, "Series '" + series.getName()
-                    + "' is used by " + String.join(", ", uses) + "; it cannot be deleted.");
+            throw new InvoicingException(
+                    ErrorCode.SERIES_IN_USE,
+                    "Series '" + series.getName() + "' is used by " + String.join(", ", uses)
+                            + "; it cannot be deleted.");
         }
-        em.createNativeQuery("DELETE FROM numbering_counter WHERE series_id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM numbering_counter WHERE series_id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
         em.remove(series);
     }
 
@@ -151,18 +167,22 @@ public class NumberingService {
     public long seriesFor(long accountId, Direction direction) {
         List<?> own = em.createNativeQuery("SELECT series_id FROM account_invoice_settings"
                         + " WHERE account_id = ? AND direction = ? AND series_id IS NOT NULL")
-                .setParameter(1, accountId).setParameter(2, direction.name()).getResultList();
+                .setParameter(1, accountId)
+                .setParameter(2, direction.name())
+                .getResultList();
         if (!own.isEmpty()) {
             return ((Number) own.get(0)).longValue();
         }
         String column = direction == Direction.CUSTOMER ? "customer_series_id" : "vendor_series_id";
         return ((Number) em.createNativeQuery("SELECT " + column + " FROM invoicing_settings WHERE id = 1")
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
     }
 
     public long creditNoteSeries() {
         return ((Number) em.createNativeQuery("SELECT credit_note_series_id FROM invoicing_settings WHERE id = 1")
-                .getSingleResult()).longValue();
+                        .getSingleResult())
+                .longValue();
     }
 
     /**
@@ -208,12 +228,15 @@ public class NumberingService {
 
     /** A number already on an invoice (another series, or an old pattern of this one) is refused, not issued twice. */
     private void refuseIssued(NumberingSeries series, String number) {
-        List<?> holder = em.createNativeQuery("SELECT id FROM invoice WHERE number = ?").setParameter(1, number)
+        List<?> holder = em.createNativeQuery("SELECT id FROM invoice WHERE number = ?")
+                .setParameter(1, number)
                 .getResultList();
         if (!holder.isEmpty()) {
-            throw new InvoicingException(ErrorCode.INVOICE_NUMBER_TAKEN, "The next number of series '"
-                    + series.getName() + "', " + number + ", is already invoice " + holder.get(0)
-                    + "'s; revise the series (its pattern or start) so that it prints new numbers.");
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NUMBER_TAKEN,
+                    "The next number of series '"
+                            + series.getName() + "', " + number + ", is already invoice " + holder.get(0)
+                            + "'s; revise the series (its pattern or start) so that it prints new numbers.");
         }
     }
 
@@ -225,12 +248,21 @@ public class NumberingService {
     private SeriesView view(NumberingSeries series) {
         LocalDate today = issueDay();
         List<?> counter = em.createNativeQuery(PEEK)
-                .setParameter(1, series.getId()).setParameter(2, series.counterYear(today.getYear())).getResultList();
-        long next = counter.isEmpty() ? series.getStartNumber()
+                .setParameter(1, series.getId())
+                .setParameter(2, series.counterYear(today.getYear()))
+                .getResultList();
+        long next = counter.isEmpty()
+                ? series.getStartNumber()
                 : Math.max(((Number) counter.get(0)).longValue(), series.getStartNumber());
-        return new SeriesView(series.getId(), series.getName(), series.getPattern(), series.getStartNumber(),
-                series.isYearlyRestart(), series.getPadding(),
-                series.numberPattern().format(next, series.getPadding(), today), series.getCreatedAt(),
+        return new SeriesView(
+                series.getId(),
+                series.getName(),
+                series.getPattern(),
+                series.getStartNumber(),
+                series.isYearlyRestart(),
+                series.getPadding(),
+                series.numberPattern().format(next, series.getPadding(), today),
+                series.getCreatedAt(),
                 series.getUpdatedAt());
     }
 
@@ -246,10 +278,13 @@ public class NumberingService {
         if (name == null) {
             return;
         }
-        List<NumberingSeries> same = em.createQuery("SELECT s FROM NumberingSeries s WHERE s.name = :name",
-                NumberingSeries.class).setParameter("name", name.trim()).getResultList();
+        List<NumberingSeries> same = em.createQuery(
+                        "SELECT s FROM NumberingSeries s WHERE s.name = :name", NumberingSeries.class)
+                .setParameter("name", name.trim())
+                .getResultList();
         if (same.stream().anyMatch(s -> !s.getId().equals(except))) {
-            throw new InvoicingException(ErrorCode.SERIES_NAME_TAKEN, "name", "A series is already named '" + name + "'.");
+            throw new InvoicingException(
+                    ErrorCode.SERIES_NAME_TAKEN, "name", "A series is already named '" + name + "'.");
         }
     }
 }

@@ -1,5 +1,4 @@
 package org.billing.invoicing.numbering;
 
 /** What an administrator says a series is. */
-public record SeriesDefinition(String name, String pattern, long startNumber, boolean yearlyRestart, int padding) {
-}
+public record SeriesDefinition(String name, String pattern, long startNumber, boolean yearlyRestart, int padding) {}

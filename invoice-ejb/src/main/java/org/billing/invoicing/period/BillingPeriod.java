@@ -36,8 +36,10 @@ public record BillingPeriod(Instant start, Instant end, ZoneId zone) {
         if (lastDay.isBefore(firstDay)) {
             throw new IllegalArgumentException("The last day " + lastDay + " is before the first day " + firstDay);
         }
-        return new BillingPeriod(firstDay.atStartOfDay(zone).toInstant(),
-                lastDay.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+        return new BillingPeriod(
+                firstDay.atStartOfDay(zone).toInstant(),
+                lastDay.plusDays(1).atStartOfDay(zone).toInstant(),
+                zone);
     }
 
     /**
@@ -54,21 +56,29 @@ public record BillingPeriod(Instant start, Instant end, ZoneId zone) {
      * may be at most {@code firstDay + maxLength}, so one year is 2026-03-01..2027-02-28 and
      * 2024-01-01..2024-12-31.
      */
-    public static BillingPeriod manual(LocalDate firstDay, LocalDate lastDay, ZoneId zone, Instant now,
-                                       Period maxLength) {
+    public static BillingPeriod manual(
+            LocalDate firstDay, LocalDate lastDay, ZoneId zone, Instant now, Period maxLength) {
         if (lastDay.isBefore(firstDay)) {
-            throw new InvoicingException(ErrorCode.PERIOD_INVERTED, "endDate",
+            throw new InvoicingException(
+                    ErrorCode.PERIOD_INVERTED,
+                    "endDate",
                     "The end date " + lastDay + " is before the start date " + firstDay + ".");
         }
         LocalDate latestLastDay = firstDay.plus(maxLength).minusDays(1);
         if (lastDay.isAfter(latestLastDay)) {
-            throw new InvoicingException(ErrorCode.PERIOD_TOO_LONG, "endDate", "A period is at most " + maxLength
-                    + " long (setting invoicing.invoice.max-period): from " + firstDay + " the end date is at most "
-                    + latestLastDay + ".");
+            throw new InvoicingException(
+                    ErrorCode.PERIOD_TOO_LONG,
+                    "endDate",
+                    "A period is at most " + maxLength
+                            + " long (setting invoicing.invoice.max-period): from " + firstDay
+                            + " the end date is at most "
+                            + latestLastDay + ".");
         }
         BillingPeriod period = ofDays(firstDay, lastDay, zone);
         if (period.endsAfter(now)) {
-            throw new InvoicingException(ErrorCode.PERIOD_IN_FUTURE, "endDate",
+            throw new InvoicingException(
+                    ErrorCode.PERIOD_IN_FUTURE,
+                    "endDate",
                     "The period ends at " + period.end().atZone(zone).toOffsetDateTime()
                             + ", which is still to come; the last day may be at most yesterday in " + zone + ".");
         }

@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class DuePlanner {
 
-    private DuePlanner() {
-    }
+    private DuePlanner() {}
 
     /** The due periods oldest first, at most {@code limit}; {@code deferred} counts the rest. */
     public record DuePeriods(List<AutoPeriod> periods, int deferred) {
@@ -33,8 +32,14 @@ public final class DuePlanner {
     /**
      * @param claimed the instants already invoiced for this account and direction (any order)
      */
-    public static DuePeriods due(InvoicePeriod kind, LocalDate generateFrom, ZoneId zone, Duration maxCallDuration,
-                                 List<BillingPeriod> claimed, Instant now, int limit) {
+    public static DuePeriods due(
+            InvoicePeriod kind,
+            LocalDate generateFrom,
+            ZoneId zone,
+            Duration maxCallDuration,
+            List<BillingPeriod> claimed,
+            Instant now,
+            int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }

@@ -37,9 +37,10 @@ public enum InvoicePeriod {
             case MONTHLY -> whole(day.withDayOfMonth(1), day.with(TemporalAdjusters.lastDayOfMonth()));
             case WEEKLY_SPLIT_BY_MONTH -> splitByMonth(week(day), day);
             case BIWEEKLY_SPLIT_BY_MONTH -> splitByMonth(fortnight(day), day);
-            case SEMIMONTHLY -> day.getDayOfMonth() <= 15
-                    ? whole(day.withDayOfMonth(1), day.withDayOfMonth(15))
-                    : whole(day.withDayOfMonth(16), day.with(TemporalAdjusters.lastDayOfMonth()));
+            case SEMIMONTHLY ->
+                day.getDayOfMonth() <= 15
+                        ? whole(day.withDayOfMonth(1), day.withDayOfMonth(15))
+                        : whole(day.withDayOfMonth(16), day.with(TemporalAdjusters.lastDayOfMonth()));
         };
     }
 
@@ -63,7 +64,8 @@ public enum InvoicePeriod {
     private static AutoPeriod splitByMonth(AutoPeriod period, LocalDate day) {
         LocalDate first = period.firstDay().getMonth() == day.getMonth() ? period.firstDay() : day.withDayOfMonth(1);
         LocalDate last = period.lastDay().getMonth() == day.getMonth()
-                ? period.lastDay() : day.with(TemporalAdjusters.lastDayOfMonth());
+                ? period.lastDay()
+                : day.with(TemporalAdjusters.lastDayOfMonth());
         return new AutoPeriod(first, last, !first.equals(period.firstDay()) || !last.equals(period.lastDay()));
     }
 

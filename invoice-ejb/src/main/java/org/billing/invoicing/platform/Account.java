@@ -23,26 +23,33 @@ public class Account {
 
     @Id
     private Long id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "contractor_id")
     private Contractor contractor;
+
     private String name;
     private BigDecimal balance;
+
     @Column(name = "min_balance")
     private BigDecimal minBalance;
+
     @Column(name = "max_balance")
     private BigDecimal maxBalance;
+
     private String currency;
+
     @Column(name = "timezone")
     private String timeZone;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "payment_model")
     private PaymentModel paymentModel;
+
     @Column(name = "max_call_duration")
     private Integer maxCallDurationSeconds;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Long getId() {
         return id;

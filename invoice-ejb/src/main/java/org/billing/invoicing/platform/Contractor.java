@@ -12,19 +12,22 @@ public class Contractor {
 
     @Id
     private Long id;
+
     private String name;
     private String address;
     private String phones;
     private String email;
+
     @Column(name = "is_customer")
     private boolean customer;
+
     @Column(name = "is_vendor")
     private boolean vendor;
+
     @Column(name = "is_reseller")
     private boolean reseller;
 
-    protected Contractor() {
-    }
+    protected Contractor() {}
 
     public Long getId() {
         return id;

@@ -22,15 +22,23 @@ public class PlatformDirectory {
 
     public List<ContractorView> contractors() {
         return em.createQuery("SELECT c FROM Contractor c ORDER BY c.name, c.id", Contractor.class)
-                .getResultStream().map(ContractorView::of).toList();
+                .getResultStream()
+                .map(ContractorView::of)
+                .toList();
     }
 
     /** A page of the contractors by name (issue 11: the list was answered whole, however long). */
     public DirectoryPage<ContractorView> contractors(int page, int size) {
         requirePage(page, size);
-        long total = em.createQuery("SELECT count(c) FROM Contractor c", Long.class).getSingleResult();
-        List<ContractorView> items = em.createQuery("SELECT c FROM Contractor c ORDER BY c.name, c.id", Contractor.class)
-                .setFirstResult(page * size).setMaxResults(size).getResultStream().map(ContractorView::of).toList();
+        long total =
+                em.createQuery("SELECT count(c) FROM Contractor c", Long.class).getSingleResult();
+        List<ContractorView> items = em.createQuery(
+                        "SELECT c FROM Contractor c ORDER BY c.name, c.id", Contractor.class)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(ContractorView::of)
+                .toList();
         return new DirectoryPage<>(total, page, size, items);
     }
 
@@ -44,22 +52,27 @@ public class PlatformDirectory {
             count.setParameter("contractor", contractorId);
             query.setParameter("contractor", contractorId);
         }
-        List<AccountView> items = query.setFirstResult(page * size).setMaxResults(size).getResultStream()
-                .map(AccountView::of).toList();
+        List<AccountView> items = query.setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(AccountView::of)
+                .toList();
         return new DirectoryPage<>(count.getSingleResult(), page, size, items);
     }
 
     private static void requirePage(int page, int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "size", "The page size is from 1 to "
-                    + MAX_PAGE_SIZE + ".");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "size", "The page size is from 1 to " + MAX_PAGE_SIZE + ".");
         }
         if (page < 0) {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "page", "The page counts from 0.");
         }
         if ((long) page * size > MAX_OFFSET) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "page", "Pages reach " + MAX_OFFSET
-                    + " rows deep; narrow the list (contractorId).");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "page",
+                    "Pages reach " + MAX_OFFSET + " rows deep; narrow the list (contractorId).");
         }
     }
 

@@ -9,8 +9,8 @@ import org.billing.invoicing.invoice.Direction;
  * the email addresses its issued invoices are sent to, and whether the email also carries the invoice's
  * calls ({@code calls-<number>.csv.gz}, the call detail export gzipped; off by default).
  */
-public record AccountInvoiceSettings(long accountId, Direction direction, Long seriesId, List<String> recipients,
-                                     boolean attachCalls) {
+public record AccountInvoiceSettings(
+        long accountId, Direction direction, Long seriesId, List<String> recipients, boolean attachCalls) {
 
     public AccountInvoiceSettings {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);

@@ -30,6 +30,7 @@ public class InvoiceSettingsService {
 
     /** Deliberately plain: one @, no spaces, a dot in the domain. The SMTP server has the last word. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
+
     private static final int MAX_RECIPIENTS = 20;
 
     @PersistenceContext(unitName = "invoicing")
@@ -40,9 +41,10 @@ public class InvoiceSettingsService {
 
     public NumberingDefaults numberingDefaults() {
         Object[] row = (Object[]) em.createNativeQuery("SELECT customer_series_id, vendor_series_id,"
-                + " credit_note_series_id FROM invoicing_settings WHERE id = 1").getSingleResult();
-        return new NumberingDefaults(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue());
+                        + " credit_note_series_id FROM invoicing_settings WHERE id = 1")
+                .getSingleResult();
+        return new NumberingDefaults(
+                ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     public NumberingDefaults changeNumberingDefaults(NumberingDefaults defaults) {
@@ -51,15 +53,18 @@ public class InvoiceSettingsService {
         requireSeries(defaults.creditNoteSeriesId(), "creditNoteSeriesId");
         em.createNativeQuery("UPDATE invoicing_settings SET customer_series_id = ?, vendor_series_id = ?,"
                         + " credit_note_series_id = ? WHERE id = 1")
-                .setParameter(1, defaults.customerSeriesId()).setParameter(2, defaults.vendorSeriesId())
-                .setParameter(3, defaults.creditNoteSeriesId()).executeUpdate();
+                .setParameter(1, defaults.customerSeriesId())
+                .setParameter(2, defaults.vendorSeriesId())
+                .setParameter(3, defaults.creditNoteSeriesId())
+                .executeUpdate();
         return numberingDefaults();
     }
 
     public AccountInvoiceSettings accountSettings(long accountId, Direction direction) {
         requireAccount(accountId);
-        try (PreparedStatement select = connection().prepareStatement("SELECT series_id, recipients, attach_calls"
-                + " FROM account_invoice_settings WHERE account_id = ? AND direction = ?")) {
+        try (PreparedStatement select = connection()
+                .prepareStatement("SELECT series_id, recipients, attach_calls"
+                        + " FROM account_invoice_settings WHERE account_id = ? AND direction = ?")) {
             select.setLong(1, accountId);
             select.setString(2, direction.name());
             try (ResultSet row = select.executeQuery()) {
@@ -67,8 +72,12 @@ public class InvoiceSettingsService {
                     return new AccountInvoiceSettings(accountId, direction, null, List.of());
                 }
                 Array recipients = row.getArray("recipients");
-                return new AccountInvoiceSettings(accountId, direction, Jdbc.nullableLong(row, "series_id"),
-                        Arrays.asList((String[]) recipients.getArray()), row.getBoolean("attach_calls"));
+                return new AccountInvoiceSettings(
+                        accountId,
+                        direction,
+                        Jdbc.nullableLong(row, "series_id"),
+                        Arrays.asList((String[]) recipients.getArray()),
+                        row.getBoolean("attach_calls"));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the invoice settings of account " + accountId, e);
@@ -97,23 +106,24 @@ public class InvoiceSettingsService {
             upsert.setBoolean(6, settings.attachCalls());
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new PersistenceException("Could not store the invoice settings of account " + settings.accountId(), e);
+            throw new PersistenceException(
+                    "Could not store the invoice settings of account " + settings.accountId(), e);
         }
-        return new AccountInvoiceSettings(settings.accountId(), settings.direction(), settings.seriesId(), recipients,
-                settings.attachCalls());
+        return new AccountInvoiceSettings(
+                settings.accountId(), settings.direction(), settings.seriesId(), recipients, settings.attachCalls());
     }
 
     private static List<String> recipients(List<String> given) {
         if (given.size() > MAX_RECIPIENTS) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "recipients",
-                    "At most " + MAX_RECIPIENTS + " recipients.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "recipients", "At most " + MAX_RECIPIENTS + " recipients.");
         }
         List<String> recipients = new ArrayList<>();
         for (String address : given) {
             String trimmed = address == null ? "" : address.trim();
             if (!EMAIL.matcher(trimmed).matches()) {
-                throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "recipients",
-                        "'" + address + "' is not an email address.");
+                throw new InvoicingException(
+                        ErrorCode.VALIDATION_FAILED, "recipients", "'" + address + "' is not an email address.");
             }
             if (!recipients.contains(trimmed)) {
                 recipients.add(trimmed);
@@ -128,7 +138,8 @@ public class InvoiceSettingsService {
 
     private void requireAccount(long accountId) {
         if (em.find(Account.class, accountId) == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
         }
     }
 
@@ -137,7 +148,8 @@ public class InvoiceSettingsService {
             throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field, field + " is required.");
         }
         if (em.find(NumberingSeries.class, seriesId) == null) {
-            throw new InvoicingException(ErrorCode.SERIES_NOT_FOUND, field, "There is no numbering series " + seriesId + ".");
+            throw new InvoicingException(
+                    ErrorCode.SERIES_NOT_FOUND, field, "There is no numbering series " + seriesId + ".");
         }
     }
 }

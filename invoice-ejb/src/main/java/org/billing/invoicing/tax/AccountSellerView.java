@@ -6,5 +6,4 @@ package org.billing.invoicing.tax;
  * @param assigned whether the account has a seller of its own (false: the default)
  * @param seller null while no seller profile exists at all
  */
-public record AccountSellerView(long accountId, boolean assigned, SellerProfileView seller) {
-}
+public record AccountSellerView(long accountId, boolean assigned, SellerProfileView seller) {}

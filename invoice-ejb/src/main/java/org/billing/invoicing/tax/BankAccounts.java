@@ -11,8 +11,7 @@ final class BankAccounts {
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-    private BankAccounts() {
-    }
+    private BankAccounts() {}
 
     /** Why {@code iban} (capitals, no spaces) is not an IBAN: its shape, or check digits that do not add up. */
     static Optional<String> ibanProblem(String iban) {
@@ -25,12 +24,14 @@ final class BankAccounts {
         for (char c : moved.toCharArray()) {
             digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
         }
-        return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1 ? Optional.empty()
+        return new BigInteger(digits.toString()).mod(NINETY_SEVEN).intValue() == 1
+                ? Optional.empty()
                 : Optional.of("The check digits of IBAN " + iban + " do not match: a character is mistyped.");
     }
 
     static Optional<String> bicProblem(String bic) {
-        return BIC.matcher(bic).matches() ? Optional.empty()
+        return BIC.matcher(bic).matches()
+                ? Optional.empty()
                 : Optional.of("A BIC is 8 or 11 letters and digits, e.g. DEUTDEFF or DEUTDEFF500.");
     }
 }

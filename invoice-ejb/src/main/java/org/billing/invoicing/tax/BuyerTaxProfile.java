@@ -18,24 +18,31 @@ public class BuyerTaxProfile {
     @Id
     @Column(name = "contractor_id")
     private Long contractorId;
+
     private String country;
+
     @Column(name = "vat_id")
     private String vatId;
+
     @Enumerated(EnumType.STRING)
     private TaxTreatment treatment;
+
     @Column(name = "vat_rate")
     private BigDecimal vatRate;
+
     @Column(name = "exemption_reason")
     private String exemptionReason;
+
     @Column(name = "buyer_reference")
     private String buyerReference;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "updated_by")
     private String updatedBy;
 
-    protected BuyerTaxProfile() {
-    }
+    protected BuyerTaxProfile() {}
 
     static BuyerTaxProfile of(long contractorId) {
         BuyerTaxProfile profile = new BuyerTaxProfile();
@@ -56,8 +63,16 @@ public class BuyerTaxProfile {
     }
 
     public BuyerTaxProfileView view() {
-        return new BuyerTaxProfileView(contractorId, country, vatId, treatment,
-                vatRate == null ? null : vatRate.setScale(2), treatment.category(vatRate == null ? BigDecimal.ZERO : vatRate),
-                exemptionReason, buyerReference, updatedAt, updatedBy);
+        return new BuyerTaxProfileView(
+                contractorId,
+                country,
+                vatId,
+                treatment,
+                vatRate == null ? null : vatRate.setScale(2),
+                treatment.category(vatRate == null ? BigDecimal.ZERO : vatRate),
+                exemptionReason,
+                buyerReference,
+                updatedAt,
+                updatedBy);
     }
 }

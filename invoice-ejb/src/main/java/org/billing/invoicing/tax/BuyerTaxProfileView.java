@@ -8,7 +8,14 @@ import java.time.Instant;
  *
  * @param vatCategory the EN 16931 VAT category its invoice lines carry: S, Z, AE, O or E
  */
-public record BuyerTaxProfileView(long contractorId, String country, String vatId, TaxTreatment treatment,
-                                  BigDecimal vatRate, String vatCategory, String exemptionReason,
-                                  String buyerReference, Instant updatedAt, String updatedBy) {
-}
+public record BuyerTaxProfileView(
+        long contractorId,
+        String country,
+        String vatId,
+        TaxTreatment treatment,
+        BigDecimal vatRate,
+        String vatCategory,
+        String exemptionReason,
+        String buyerReference,
+        Instant updatedAt,
+        String updatedBy) {}

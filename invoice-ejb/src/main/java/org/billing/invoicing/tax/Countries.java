@@ -12,11 +12,11 @@ public final class Countries {
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
     /** The 27 member states (Directive 2006/112/EC, Art. 5); Greece is GR here, EL only in VAT IDs. */
-    private static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR",
-            "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+    private static final Set<String> EU = Set.of(
+            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+            "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
-    private Countries() {
-    }
+    private Countries() {}
 
     public static boolean inEu(String country) {
         return EU.contains(country);
@@ -26,7 +26,9 @@ public final class Countries {
     static String require(String field, String given) {
         String code = given == null ? "" : given.trim().toUpperCase(Locale.ROOT);
         if (!ISO.contains(code)) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field,
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    field,
                     "'" + given + "' is not a country code: give the two letters of ISO 3166, e.g. DE or FR.");
         }
         return code;

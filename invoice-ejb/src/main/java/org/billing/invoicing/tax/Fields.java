@@ -8,8 +8,7 @@ import org.billing.invoicing.common.InvoicingException;
 /** The checks the profiles' text fields share: trimmed, empty as absent, bounded. */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static String required(String field, String value, int max) {
         String text = optional(field, value, max);
@@ -25,8 +24,8 @@ final class Fields {
         }
         String text = value.trim();
         if (text.length() > max) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field,
-                    "The " + words(field) + " has at most " + max + " characters.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, field, "The " + words(field) + " has at most " + max + " characters.");
         }
         return text;
     }

@@ -17,34 +17,47 @@ public class SellerProfile {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "legal_name", nullable = false)
     private String legalName;
+
     private String street;
     private String city;
+
     @Column(name = "postal_code")
     private String postalCode;
+
     private String country;
+
     @Column(name = "vat_id")
     private String vatId;
+
     private String registration;
+
     @Column(name = "contact_email")
     private String contactEmail;
+
     @Column(name = "contact_phone")
     private String contactPhone;
+
     private String iban;
     private String bic;
+
     @Column(name = "payment_terms_days")
     private int paymentTermsDays;
+
     private String rounding;
+
     @Column(name = "is_default")
     private boolean isDefault;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected SellerProfile() {
-    }
+    protected SellerProfile() {}
 
     /** A new profile from a validated definition; whether it is the default is the service's to set. */
     static SellerProfile of(SellerProfileDefinition definition, Instant now) {
@@ -85,7 +98,23 @@ public class SellerProfile {
     }
 
     public SellerProfileView view() {
-        return new SellerProfileView(id, legalName, street, city, postalCode, country, vatId, registration,
-                contactEmail, contactPhone, iban, bic, paymentTermsDays, rounding, isDefault, createdAt, updatedAt);
+        return new SellerProfileView(
+                id,
+                legalName,
+                street,
+                city,
+                postalCode,
+                country,
+                vatId,
+                registration,
+                contactEmail,
+                contactPhone,
+                iban,
+                bic,
+                paymentTermsDays,
+                rounding,
+                isDefault,
+                createdAt,
+                updatedAt);
     }
 }

@@ -16,10 +16,21 @@ import org.billing.invoicing.common.InvoicingException;
  * @param rounding how the legal totals are rounded to the currency's minor unit: HALF_UP or HALF_EVEN
  * @param isDefault the entity every account sells through unless assigned another
  */
-public record SellerProfileDefinition(String legalName, String street, String city, String postalCode, String country,
-                                      String vatId, String registration, String contactEmail, String contactPhone,
-                                      String iban, String bic, Integer paymentTermsDays, String rounding,
-                                      boolean isDefault) {
+public record SellerProfileDefinition(
+        String legalName,
+        String street,
+        String city,
+        String postalCode,
+        String country,
+        String vatId,
+        String registration,
+        String contactEmail,
+        String contactPhone,
+        String iban,
+        String bic,
+        Integer paymentTermsDays,
+        String rounding,
+        boolean isDefault) {
 
     public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
     private static final Set<String> ROUNDINGS = Set.of(RoundingMode.HALF_UP.name(), RoundingMode.HALF_EVEN.name());
@@ -29,7 +40,9 @@ public record SellerProfileDefinition(String legalName, String street, String ci
         String countryCode = Countries.require("country", country);
         String vat = VatIds.checked("vatId", countryCode, Fields.optional("vatId", vatId, 30));
         if (vat == null && Countries.inEu(countryCode)) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "vatId",
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "vatId",
                     "A seller in " + countryCode + " prints its VAT ID on every invoice: give it.");
         }
         String ibanText = Fields.optional("iban", iban, 42);
@@ -44,24 +57,37 @@ public record SellerProfileDefinition(String legalName, String street, String ci
         }
         String email = Fields.optional("contactEmail", contactEmail, 254);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "contactEmail",
-                    "'" + email + "' is not an email address.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "contactEmail", "'" + email + "' is not an email address.");
         }
         int terms = paymentTermsDays == null ? DEFAULT_PAYMENT_TERMS_DAYS : paymentTermsDays;
         if (terms < 0 || terms > 365) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "paymentTermsDays",
-                    "Payment terms are from 0 to 365 days.");
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED, "paymentTermsDays", "Payment terms are from 0 to 365 days.");
         }
-        String roundingMode = rounding == null ? RoundingMode.HALF_UP.name() : rounding.trim().toUpperCase(Locale.ROOT);
+        String roundingMode =
+                rounding == null ? RoundingMode.HALF_UP.name() : rounding.trim().toUpperCase(Locale.ROOT);
         if (!ROUNDINGS.contains(roundingMode)) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "rounding",
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "rounding",
                     "Rounding is HALF_UP (commercial) or HALF_EVEN (banker's).");
         }
-        return new SellerProfileDefinition(Fields.required("legalName", legalName, 200),
-                Fields.required("street", street, 200), Fields.required("city", city, 100),
-                Fields.required("postalCode", postalCode, 20), countryCode, vat,
-                Fields.optional("registration", registration, 100), email,
-                Fields.optional("contactPhone", contactPhone, 50), ibanText, bicText, terms, roundingMode, isDefault);
+        return new SellerProfileDefinition(
+                Fields.required("legalName", legalName, 200),
+                Fields.required("street", street, 200),
+                Fields.required("city", city, 100),
+                Fields.required("postalCode", postalCode, 20),
+                countryCode,
+                vat,
+                Fields.optional("registration", registration, 100),
+                email,
+                Fields.optional("contactPhone", contactPhone, 50),
+                ibanText,
+                bicText,
+                terms,
+                roundingMode,
+                isDefault);
     }
 
     private static void refuseIf(String field, Optional<String> problem) {

@@ -36,8 +36,12 @@ public class TaxProfileService {
     private Clock clock;
 
     public List<SellerProfileView> sellers() {
-        return em.createQuery("SELECT s FROM SellerProfile s ORDER BY s.isDefault DESC, s.legalName, s.id",
-                SellerProfile.class).getResultStream().map(SellerProfile::view).toList();
+        return em.createQuery(
+                        "SELECT s FROM SellerProfile s ORDER BY s.isDefault DESC, s.legalName, s.id",
+                        SellerProfile.class)
+                .getResultStream()
+                .map(SellerProfile::view)
+                .toList();
     }
 
     public SellerProfileView seller(long id) {
@@ -49,7 +53,9 @@ public class TaxProfileService {
         SellerProfileDefinition definition = given.validated();
         requireNameFree(definition.legalName(), null);
         SellerProfile profile = SellerProfile.of(definition, now());
-        boolean first = em.createQuery("SELECT count(s) FROM SellerProfile s", Long.class).getSingleResult() == 0;
+        boolean first = em.createQuery("SELECT count(s) FROM SellerProfile s", Long.class)
+                        .getSingleResult()
+                == 0;
         if (first || definition.isDefault()) {
             clearDefault();
             profile.makeDefault(true);
@@ -65,7 +71,9 @@ public class TaxProfileService {
         SellerProfile profile = find(id);
         requireNameFree(definition.legalName(), id);
         if (profile.isDefault() && !definition.isDefault()) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, "isDefault",
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "isDefault",
                     "There is always a default seller: make another profile the default instead.");
         }
         if (definition.isDefault() && !profile.isDefault()) {
@@ -80,15 +88,22 @@ public class TaxProfileService {
     public void deleteSeller(long id) {
         SellerProfile profile = find(id);
         if (profile.isDefault()) {
-            throw new InvoicingException(ErrorCode.SELLER_PROFILE_IN_USE, "id",
+            throw new InvoicingException(
+                    ErrorCode.SELLER_PROFILE_IN_USE,
+                    "id",
                     "Seller profile " + id + " is the default: make another profile the default first.");
         }
-        long accounts = ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM account_seller_profile WHERE seller_profile_id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue();
+        long accounts = ((Number)
+                        em.createNativeQuery("SELECT count(*) FROM account_seller_profile WHERE seller_profile_id = ?1")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                .longValue();
         if (accounts > 0) {
-            throw new InvoicingException(ErrorCode.SELLER_PROFILE_IN_USE, "id", "Seller profile " + id + " is assigned to "
-                    + accounts + (accounts == 1 ? " account" : " accounts") + ": assign them another one first.");
+            throw new InvoicingException(
+                    ErrorCode.SELLER_PROFILE_IN_USE,
+                    "id",
+                    "Seller profile " + id + " is assigned to " + accounts + (accounts == 1 ? " account" : " accounts")
+                            + ": assign them another one first.");
         }
         em.remove(profile);
     }
@@ -96,14 +111,21 @@ public class TaxProfileService {
     public AccountSellerView sellerOf(long accountId) {
         requireAccount(accountId);
         List<?> assigned = em.createNativeQuery(
-                "SELECT seller_profile_id FROM account_seller_profile WHERE account_id = ?1")
-                .setParameter(1, accountId).getResultList();
+                        "SELECT seller_profile_id FROM account_seller_profile WHERE account_id = ?1")
+                .setParameter(1, accountId)
+                .getResultList();
         if (!assigned.isEmpty()) {
-            return new AccountSellerView(accountId, true, find(((Number) assigned.get(0)).longValue()).view());
+            return new AccountSellerView(
+                    accountId,
+                    true,
+                    find(((Number) assigned.get(0)).longValue()).view());
         }
-        Optional<SellerProfile> fallback = em.createQuery("SELECT s FROM SellerProfile s WHERE s.isDefault = true",
-                SellerProfile.class).getResultStream().findFirst();
-        return new AccountSellerView(accountId, false, fallback.map(SellerProfile::view).orElse(null));
+        Optional<SellerProfile> fallback = em.createQuery(
+                        "SELECT s FROM SellerProfile s WHERE s.isDefault = true", SellerProfile.class)
+                .getResultStream()
+                .findFirst();
+        return new AccountSellerView(
+                accountId, false, fallback.map(SellerProfile::view).orElse(null));
     }
 
     /** {@code sellerProfileId} null: the account goes back to the default seller. */
@@ -111,14 +133,17 @@ public class TaxProfileService {
         requireAccount(accountId);
         if (sellerProfileId == null) {
             em.createNativeQuery("DELETE FROM account_seller_profile WHERE account_id = ?1")
-                    .setParameter(1, accountId).executeUpdate();
+                    .setParameter(1, accountId)
+                    .executeUpdate();
         } else {
             find(sellerProfileId);
             em.createNativeQuery("INSERT INTO account_seller_profile (account_id, seller_profile_id, updated_at)"
                             + " VALUES (?1, ?2, ?3) ON CONFLICT (account_id) DO UPDATE"
                             + " SET seller_profile_id = excluded.seller_profile_id, updated_at = excluded.updated_at")
-                    .setParameter(1, accountId).setParameter(2, sellerProfileId)
-                    .setParameter(3, java.sql.Timestamp.from(now())).executeUpdate();
+                    .setParameter(1, accountId)
+                    .setParameter(2, sellerProfileId)
+                    .setParameter(3, java.sql.Timestamp.from(now()))
+                    .executeUpdate();
         }
         return sellerOf(accountId);
     }
@@ -146,35 +171,41 @@ public class TaxProfileService {
     private SellerProfile find(long id) {
         SellerProfile profile = em.find(SellerProfile.class, id);
         if (profile == null) {
-            throw new InvoicingException(ErrorCode.SELLER_PROFILE_NOT_FOUND, "id", "There is no seller profile " + id + ".");
+            throw new InvoicingException(
+                    ErrorCode.SELLER_PROFILE_NOT_FOUND, "id", "There is no seller profile " + id + ".");
         }
         return profile;
     }
 
     private void requireNameFree(String legalName, Long except) {
         boolean taken = em.createQuery("SELECT s.id FROM SellerProfile s WHERE LOWER(s.legalName) = :name", Long.class)
-                .setParameter("name", legalName.toLowerCase(Locale.ROOT)).getResultStream()
+                .setParameter("name", legalName.toLowerCase(Locale.ROOT))
+                .getResultStream()
                 .anyMatch(id -> !id.equals(except));
         if (taken) {
-            throw new InvoicingException(ErrorCode.SELLER_PROFILE_NAME_TAKEN, "legalName",
+            throw new InvoicingException(
+                    ErrorCode.SELLER_PROFILE_NAME_TAKEN,
+                    "legalName",
                     "A seller profile named '" + legalName + "' exists already.");
         }
     }
 
     private void clearDefault() {
-        em.createQuery("UPDATE SellerProfile s SET s.isDefault = false WHERE s.isDefault = true").executeUpdate();
+        em.createQuery("UPDATE SellerProfile s SET s.isDefault = false WHERE s.isDefault = true")
+                .executeUpdate();
     }
 
     private void requireAccount(long accountId) {
         if (em.find(Account.class, accountId) == null) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
+            throw new InvoicingException(
+                    ErrorCode.ACCOUNT_NOT_FOUND, "accountId", "There is no account " + accountId + ".");
         }
     }
 
     private void requireContractor(long contractorId) {
         if (em.find(Contractor.class, contractorId) == null) {
-            throw new InvoicingException(ErrorCode.CONTRACTOR_NOT_FOUND, "contractorId",
-                    "There is no contractor " + contractorId + ".");
+            throw new InvoicingException(
+                    ErrorCode.CONTRACTOR_NOT_FOUND, "contractorId", "There is no contractor " + contractorId + ".");
         }
     }
 

@@ -16,8 +16,7 @@ import org.billing.invoicing.common.InvoicingException;
  */
 public final class VatIds {
 
-    private record Format(String prefix, Pattern rest, String example) {
-    }
+    private record Format(String prefix, Pattern rest, String example) {}
 
     private static final Map<String, Format> FORMATS = Map.ofEntries(
             format("AT", "ATU", "\\d{8}", "ATU12345678"),
@@ -55,8 +54,7 @@ public final class VatIds {
     private static final Pattern OTHER = Pattern.compile("[A-Z0-9]{2,18}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-/]");
 
-    private VatIds() {
-    }
+    private VatIds() {}
 
     private static Map.Entry<String, Format> format(String country, String prefix, String rest, String example) {
         return Map.entry(country, new Format(prefix, Pattern.compile(rest), example));
@@ -86,16 +84,23 @@ public final class VatIds {
     public static Optional<String> problem(String country, String vatId) {
         Format format = FORMATS.get(country);
         if (format == null) {
-            boolean ok = vatId.startsWith(country) && OTHER.matcher(vatId.substring(country.length())).matches();
-            return ok ? Optional.empty() : Optional.of("A tax number of " + country + " starts with " + country
-                    + " followed by 2 to 18 letters or digits.");
+            boolean ok = vatId.startsWith(country)
+                    && OTHER.matcher(vatId.substring(country.length())).matches();
+            return ok
+                    ? Optional.empty()
+                    : Optional.of("A tax number of " + country + " starts with " + country
+                            + " followed by 2 to 18 letters or digits.");
         }
         if ("GB".equals(country) && NORTHERN_IRELAND.matcher(vatId).matches()) {
             return Optional.empty();
         }
         boolean ok = vatId.startsWith(format.prefix())
-                && format.rest().matcher(vatId.substring(format.prefix().length())).matches();
-        return ok ? Optional.empty() : Optional.of("'" + vatId + "' is not a VAT ID of " + country
-                + ": it is written like " + format.example() + ".");
+                && format.rest()
+                        .matcher(vatId.substring(format.prefix().length()))
+                        .matches();
+        return ok
+                ? Optional.empty()
+                : Optional.of("'" + vatId + "' is not a VAT ID of " + country + ": it is written like "
+                        + format.example() + ".");
     }
 }

@@ -33,14 +33,27 @@ class CopyRowsTest {
 
     @Test
     void textNumbersInstantsAndNullsArriveExactly() throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE copied (id bigint, name text, amount numeric, at timestamptz)");
             // A name with the format's own separators and escape, an amount whose toString() is 1E+3, a
             // scale to keep, and nulls.
             CopyRows rows = new CopyRows("copied (id, name, amount, at)")
-                    .add(1L).add("Tab\there\\back\nline\r").add(new BigDecimal("1E+3")).add(Instant.parse("2026-03-01T12:34:56.789Z")).endRow()
-                    .add(2L).add("\\N").add(new BigDecimal("0.0450000")).add((Instant) null).endRow()
-                    .add(3L).add((String) null).add((BigDecimal) null).add(Instant.parse("1999-12-31T23:00:00Z")).endRow();
+                    .add(1L)
+                    .add("Tab\there\\back\nline\r")
+                    .add(new BigDecimal("1E+3"))
+                    .add(Instant.parse("2026-03-01T12:34:56.789Z"))
+                    .endRow()
+                    .add(2L)
+                    .add("\\N")
+                    .add(new BigDecimal("0.0450000"))
+                    .add((Instant) null)
+                    .endRow()
+                    .add(3L)
+                    .add((String) null)
+                    .add((BigDecimal) null)
+                    .add(Instant.parse("1999-12-31T23:00:00Z"))
+                    .endRow();
             assertEquals(3, rows.rows());
             // The session's zone must not shift an instant.
             statement.execute("SET TIME ZONE 'America/Los_Angeles'");

@@ -38,7 +38,8 @@ class DashboardQueryTest {
     void theFiguresAreTheIssuedInvoicesPerMonthDirectionAndCurrency() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
             database.run("/fixtures/march-2026.sql");
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
                 insert(statement, 1, 10, "CUSTOMER", "APPROVED", "2026-03-01", "10.565", 7, 540, null);
                 insert(statement, 2, 30, "CUSTOMER", "CLOSED", "2026-03-15", "2.5", 3, 120, null);
                 insert(statement, 3, 20, "VENDOR", "APPROVED", "2026-03-01", "0.37", 8, 286, null);
@@ -52,11 +53,20 @@ class DashboardQueryTest {
                 assertEquals(12, figures.months().size());
                 assertEquals("2025-12", figures.months().get(0));
                 assertEquals("2026-11", figures.months().get(11));
-                assertEquals(List.of("2026-03 CUSTOMER EUR 13.065 2", "2026-03 VENDOR USD 0.00 2", "2026-11 CUSTOMER EUR 1.00 1"),
-                        figures.invoiced().stream().map(i -> i.month() + " " + i.direction() + " " + i.currency() + " "
-                                + i.amount().toPlainString() + " " + i.documents()).toList());
-                assertEquals(List.of("2026-03 CUSTOMER 10 660", "2026-11 CUSTOMER 1 60"), figures.traffic().stream()
-                        .map(t -> t.month() + " " + t.direction() + " " + t.calls() + " " + t.billedSeconds()).toList());
+                assertEquals(
+                        List.of(
+                                "2026-03 CUSTOMER EUR 13.065 2",
+                                "2026-03 VENDOR USD 0.00 2",
+                                "2026-11 CUSTOMER EUR 1.00 1"),
+                        figures.invoiced().stream()
+                                .map(i -> i.month() + " " + i.direction() + " " + i.currency() + " "
+                                        + i.amount().toPlainString() + " " + i.documents())
+                                .toList());
+                assertEquals(
+                        List.of("2026-03 CUSTOMER 10 660", "2026-11 CUSTOMER 1 60"),
+                        figures.traffic().stream()
+                                .map(t -> t.month() + " " + t.direction() + " " + t.calls() + " " + t.billedSeconds())
+                                .toList());
                 assertEquals(1, figures.pendingInvoices());
                 assertEquals(0, figures.failedDocuments());
                 assertEquals(0, figures.failedEmails());
@@ -70,27 +80,40 @@ class DashboardQueryTest {
     void theTwelveMonthsAreReadThroughTheirIndexNotTheWholeTable() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
             database.run("/fixtures/march-2026.sql");
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
                 GeneratedInvoices.accounts(connection, 50, 2);
                 // 200,000 invoices of 103 accounts, one day each from 2020-01-01 to 2022-09: about 5,600 a month.
                 GeneratedInvoices.insert(connection, 1, 200_000);
                 statement.execute("VACUUM ANALYZE invoice");
                 YearMonth current = YearMonth.of(2021, 6);
                 for (String sql : List.of(DashboardQuery.INVOICED, DashboardQuery.TRAFFIC)) {
-                    String plan = explain(connection, sql, current.minusMonths(11).atDay(1), current.plusMonths(1).atDay(1));
+                    String plan = explain(
+                            connection,
+                            sql,
+                            current.minusMonths(11).atDay(1),
+                            current.plusMonths(1).atDay(1));
                     System.out.println(plan);
                     assertTrue(plan.contains("invoice_issued_month_idx"), plan);
                     assertFalse(plan.contains("Seq Scan on invoice i"), plan);
                 }
                 long started = System.nanoTime();
                 MonthAtAGlance figures = DashboardQuery.read(connection, current);
-                System.out.printf("The month at a glance of 200,000 invoices: %d ms%n", (System.nanoTime() - started) / 1_000_000);
-                assertEquals(12, figures.invoiced().stream().map(MonthAtAGlance.Invoiced::month).distinct().count());
+                System.out.printf(
+                        "The month at a glance of 200,000 invoices: %d ms%n",
+                        (System.nanoTime() - started) / 1_000_000);
+                assertEquals(
+                        12,
+                        figures.invoiced().stream()
+                                .map(MonthAtAGlance.Invoiced::month)
+                                .distinct()
+                                .count());
             }
         }
     }
 
-    private static String explain(Connection connection, String sql, LocalDate from, LocalDate until) throws SQLException {
+    private static String explain(Connection connection, String sql, LocalDate from, LocalDate until)
+            throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
             explain.setObject(1, from);
@@ -104,18 +127,32 @@ class DashboardQueryTest {
         return plan.toString();
     }
 
-    private static void insert(Statement statement, long id, long account, String direction, String state, String firstDay,
-                               String amount, long calls, long billed, Long credited) throws SQLException {
+    private static void insert(
+            Statement statement,
+            long id,
+            long account,
+            String direction,
+            String state,
+            String firstDay,
+            String amount,
+            long calls,
+            long billed,
+            Long credited)
+            throws SQLException {
         boolean issued = !"PENDING".equals(state);
-        statement.execute("INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at,"
-                + " time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent,"
-                + " srv_earned, srv_transactions_count, calls_count, successful_calls_count, calls_duration, billing_duration,"
-                + " created_at, kind, number, series_id, issued_at, issued_by, credited_invoice_id)"
-                + " SELECT " + id + ", a.contractor_id, a.id, '" + direction + "', '" + state + "', 'MANUAL', date '"
-                + firstDay + "', date '" + firstDay + "' + 1, 'UTC', date '" + firstDay + "', date '" + firstDay + "', "
-                + amount + ", 0, 0, 0, 0, 0, 0, 0, " + calls + ", " + calls + ", " + billed + ", " + billed + ", now(), '"
-                + (credited == null ? "INVOICE" : "CREDIT_NOTE") + "', "
-                + (issued ? "'T-" + id + "', 1, now(), 'test'" : "NULL, NULL, NULL, NULL") + ", "
-                + (credited == null ? "NULL" : credited) + " FROM account a WHERE a.id = " + account);
+        statement.execute(
+                "INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at,"
+                        + " time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent,"
+                        + " srv_earned, srv_transactions_count, calls_count, successful_calls_count, calls_duration, billing_duration,"
+                        + " created_at, kind, number, series_id, issued_at, issued_by, credited_invoice_id)"
+                        + " SELECT " + id + ", a.contractor_id, a.id, '" + direction + "', '" + state
+                        + "', 'MANUAL', date '"
+                        + firstDay + "', date '" + firstDay + "' + 1, 'UTC', date '" + firstDay + "', date '" + firstDay
+                        + "', "
+                        + amount + ", 0, 0, 0, 0, 0, 0, 0, " + calls + ", " + calls + ", " + billed + ", " + billed
+                        + ", now(), '"
+                        + (credited == null ? "INVOICE" : "CREDIT_NOTE") + "', "
+                        + (issued ? "'T-" + id + "', 1, now(), 'test'" : "NULL, NULL, NULL, NULL") + ", "
+                        + (credited == null ? "NULL" : credited) + " FROM account a WHERE a.id = " + account);
     }
 }

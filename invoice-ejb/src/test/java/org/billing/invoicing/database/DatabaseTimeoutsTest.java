@@ -31,17 +31,31 @@ class DatabaseTimeoutsTest {
 
     @Test
     void settingsAreDurationsAndABadOneIsNamed() {
-        Map<String, String> settings = Map.of("invoicing.db.statement-timeout", "30s",
-                "invoicing.db.lock-timeout", "500ms", "invoicing.db.aggregation-timeout", "PT2H");
+        Map<String, String> settings = Map.of(
+                "invoicing.db.statement-timeout",
+                "30s",
+                "invoicing.db.lock-timeout",
+                "500ms",
+                "invoicing.db.aggregation-timeout",
+                "PT2H");
         DatabaseTimeouts timeouts = DatabaseTimeouts.of(key -> Optional.ofNullable(settings.get(key)));
 
-        assertEquals(new DatabaseTimeouts(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofHours(2),
-                Duration.ofHours(2).plusMinutes(5)), timeouts);
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DatabaseTimeouts.of(
-                key -> key.equals("invoicing.db.lock-timeout") ? Optional.of("soon") : Optional.empty()));
+        assertEquals(
+                new DatabaseTimeouts(
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(500),
+                        Duration.ofHours(2),
+                        Duration.ofHours(2).plusMinutes(5)),
+                timeouts);
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> DatabaseTimeouts.of(
+                        key -> key.equals("invoicing.db.lock-timeout") ? Optional.of("soon") : Optional.empty()));
         assertTrue(bad.getMessage().contains("invoicing.db.lock-timeout"), bad.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DatabaseTimeouts.of(
-                key -> key.equals("invoicing.db.statement-timeout") ? Optional.of("0") : Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DatabaseTimeouts.of(
+                        key -> key.equals("invoicing.db.statement-timeout") ? Optional.of("0") : Optional.empty()));
     }
 
     @Test
@@ -51,14 +65,20 @@ class DatabaseTimeoutsTest {
             dataSource.setUrl(database.jdbcUrl() + "?options=-c%20work_mem=7MB");
             dataSource.setUser("postgres");
             dataSource.setPassword("postgres");
-            new DatabaseTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofSeconds(30))
+            new DatabaseTimeouts(
+                            Duration.ofSeconds(1),
+                            Duration.ofMillis(300),
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(30))
                     .applyTo(dataSource);
-            try (Connection setup = database.connection(); Statement statement = setup.createStatement()) {
+            try (Connection setup = database.connection();
+                    Statement statement = setup.createStatement()) {
                 statement.execute("CREATE TABLE counter (id int PRIMARY KEY, n int)");
                 statement.execute("INSERT INTO counter VALUES (1, 0)");
             }
 
-            try (Connection other = database.connection(); Connection module = dataSource.getConnection()) {
+            try (Connection other = database.connection();
+                    Connection module = dataSource.getConnection()) {
                 assertEquals("1s", show(module, "statement_timeout"));
                 assertEquals("300ms", show(module, "lock_timeout"));
                 assertEquals("7MB", show(module, "work_mem"), "the URL's own options are kept");
@@ -68,8 +88,8 @@ class DatabaseTimeoutsTest {
                 }
 
                 long started = System.nanoTime();
-                SQLException locked = assertThrows(SQLException.class,
-                        () -> execute(module, "UPDATE counter SET n = n + 1 WHERE id = 1"));
+                SQLException locked = assertThrows(
+                        SQLException.class, () -> execute(module, "UPDATE counter SET n = n + 1 WHERE id = 1"));
                 assertEquals("55P03", locked.getSQLState(), locked.getMessage());
                 assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0);
                 other.rollback();
@@ -79,8 +99,13 @@ class DatabaseTimeoutsTest {
 
                 // An aggregation lifts the statement timeout for its own transaction only.
                 module.setAutoCommit(false);
-                execute(module, "SELECT " + DatabaseTimeouts.of(key -> key.equals("invoicing.db.aggregation-timeout")
-                        ? Optional.of("5s") : Optional.empty()).aggregationSetting());
+                execute(
+                        module,
+                        "SELECT "
+                                + DatabaseTimeouts.of(key -> key.equals("invoicing.db.aggregation-timeout")
+                                                ? Optional.of("5s")
+                                                : Optional.empty())
+                                        .aggregationSetting());
                 execute(module, "SELECT pg_sleep(1.5)");
                 module.commit();
                 module.setAutoCommit(true);
@@ -91,7 +116,7 @@ class DatabaseTimeoutsTest {
 
     private static String show(Connection connection, String setting) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW " + setting)) {
+                ResultSet row = statement.executeQuery("SHOW " + setting)) {
             row.next();
             return row.getString(1);
         }

@@ -25,11 +25,18 @@ class PrepayMigrationTest {
     @Test
     void invoicesMadeBeforeKeepTheirFiguresAndLearnTheirPaymentModel() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.startEmpty()) {
-            Flyway.configure(DatabaseStartup.class.getClassLoader()).dataSource(database.dataSource())
-                    .locations("classpath:db/migration").table("invoicing_schema_history")
-                    .baselineOnMigrate(true).baselineVersion("0").target("6").load().migrate();
+            Flyway.configure(DatabaseStartup.class.getClassLoader())
+                    .dataSource(database.dataSource())
+                    .locations("classpath:db/migration")
+                    .table("invoicing_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .target("6")
+                    .load()
+                    .migrate();
             database.run("/fixtures/march-2026.sql");
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("""
                         INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at,
                             time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned,
@@ -55,9 +62,10 @@ class PrepayMigrationTest {
             DatabaseStartup.migrate(database.dataSource());
 
             Map<Long, String> models = new LinkedHashMap<>();
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT id, payment_model, corrections_amount, amount FROM invoice ORDER BY id")) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT id, payment_model, corrections_amount, amount FROM invoice ORDER BY id")) {
                 while (rows.next()) {
                     models.put(rows.getLong("id"), rows.getString("payment_model"));
                     assertEquals(0, rows.getBigDecimal("corrections_amount").signum());
@@ -65,9 +73,10 @@ class PrepayMigrationTest {
             }
             assertEquals(Map.of(1L, "POSTPAY", 2L, "PREPAY", 3L, "POSTPAY", 4L, "PREPAY", 5L, "POSTPAY"), models);
             // The issued invoices are protected again once the backfill is done.
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-                SQLException refused = assertThrows(SQLException.class,
-                        () -> statement.execute("UPDATE invoice SET amount = 0 WHERE id = 2"));
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
+                SQLException refused = assertThrows(
+                        SQLException.class, () -> statement.execute("UPDATE invoice SET amount = 0 WHERE id = 2"));
                 assertEquals("23000", refused.getSQLState());
                 ResultSet amount = statement.executeQuery("SELECT amount FROM invoice WHERE id = 2");
                 amount.next();

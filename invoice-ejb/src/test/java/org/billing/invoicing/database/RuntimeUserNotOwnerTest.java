@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.billing.invoicing.testing.PostgresDatabase;
@@ -29,7 +28,8 @@ class RuntimeUserNotOwnerTest {
     @BeforeAll
     static void migratedByTheOwnerThenGrantedToTheRuntimeUser() throws Exception {
         database = PostgresDatabase.startEmpty();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE invoicing_owner LOGIN PASSWORD 'owner'");
             statement.execute("CREATE ROLE invoicing_app LOGIN PASSWORD 'app'");
             statement.execute("CREATE SCHEMA invoicing AUTHORIZATION invoicing_owner");
@@ -42,16 +42,18 @@ class RuntimeUserNotOwnerTest {
         DatabaseStartup.migrate(as("invoicing_owner", "owner"));
         database.run("/fixtures/march-2026.sql");
         try (Connection connection = as("invoicing_owner", "owner").getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             // The README's grants for the runtime user.
             statement.execute("GRANT USAGE ON SCHEMA invoicing TO invoicing_app");
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA invoicing TO invoicing_app");
+            statement.execute(
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA invoicing TO invoicing_app");
             statement.execute("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA invoicing TO invoicing_app");
-            statement.execute("INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at,"
-                    + " end_at, time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned,"
-                    + " srv_spent, srv_earned, srv_transactions_count, calls_count, successful_calls_count, calls_duration,"
-                    + " billing_duration, created_at) VALUES (1, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-01-01Z',"
-                    + " '2026-02-01Z', 'UTC', '2026-01-01', '2026-01-31', 5, 5, 0, 0, 0, 0, 0, 0, 1, 1, 60, 60, now())");
+            statement.execute(
+                    "INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at,"
+                            + " end_at, time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned,"
+                            + " srv_spent, srv_earned, srv_transactions_count, calls_count, successful_calls_count, calls_duration,"
+                            + " billing_duration, created_at) VALUES (1, 1, 10, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-01-01Z',"
+                            + " '2026-02-01Z', 'UTC', '2026-01-01', '2026-01-31', 5, 5, 0, 0, 0, 0, 0, 0, 1, 1, 60, 60, now())");
             statement.execute("INSERT INTO invoice_period_claim SELECT id, account_id, direction, start_at, end_at"
                     + " FROM invoice");
             statement.execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1,"
@@ -74,11 +76,15 @@ class RuntimeUserNotOwnerTest {
     }
 
     private static SQLException refused(String sql) {
-        return assertThrows(SQLException.class, () -> {
-            try (Connection connection = runtime.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }, sql);
+        return assertThrows(
+                SQLException.class,
+                () -> {
+                    try (Connection connection = runtime.getConnection();
+                            Statement statement = connection.createStatement()) {
+                        statement.execute(sql);
+                    }
+                },
+                sql);
     }
 
     @Test
@@ -89,14 +95,16 @@ class RuntimeUserNotOwnerTest {
     /** invoicing.db.migration-user: the module migrates as the owner and runs as the runtime user. */
     @Test
     void theMigrationUserSettingMigratesAsTheOwner() throws Exception {
-        assertEquals(java.util.Optional.empty(), InvoicingDataSource.migrationTarget(), "no setting, no migration user");
+        assertEquals(
+                java.util.Optional.empty(), InvoicingDataSource.migrationTarget(), "no setting, no migration user");
         System.setProperty("invoicing.db.url", database.jdbcUrl());
         System.setProperty("invoicing.db.migration-user", "invoicing_owner");
         System.setProperty("invoicing.db.migration-password", "owner");
         try {
             DataSource owner = InvoicingDataSource.migrationTarget().orElseThrow();
-            try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
-                 java.sql.ResultSet row = statement.executeQuery("SELECT current_user")) {
+            try (Connection connection = owner.getConnection();
+                    Statement statement = connection.createStatement();
+                    java.sql.ResultSet row = statement.executeQuery("SELECT current_user")) {
                 row.next();
                 assertEquals("invoicing_owner", row.getString(1));
             }
@@ -110,11 +118,19 @@ class RuntimeUserNotOwnerTest {
 
     @Test
     void theRuntimeUserCannotSwitchOffDropOrTruncateItsWayPastTheProtection() {
-        assertEquals("42501", refused("ALTER TABLE invoice DISABLE TRIGGER invoice_issued_never_changes").getSQLState());
-        assertEquals("42501", refused("DROP TRIGGER invoice_issued_never_changes ON invoice").getSQLState());
+        assertEquals(
+                "42501",
+                refused("ALTER TABLE invoice DISABLE TRIGGER invoice_issued_never_changes")
+                        .getSQLState());
+        assertEquals(
+                "42501",
+                refused("DROP TRIGGER invoice_issued_never_changes ON invoice").getSQLState());
         assertEquals("42501", refused("SET session_replication_role = replica").getSQLState());
         assertEquals("42501", refused("TRUNCATE invoice_event").getSQLState());
-        assertEquals("23000", refused("UPDATE invoice SET amount = 0 WHERE id = 1").getSQLState());
-        assertEquals("23000", refused("DELETE FROM invoice_period_claim WHERE invoice_id = 1").getSQLState());
+        assertEquals(
+                "23000", refused("UPDATE invoice SET amount = 0 WHERE id = 1").getSQLState());
+        assertEquals(
+                "23000",
+                refused("DELETE FROM invoice_period_claim WHERE invoice_id = 1").getSQLState());
     }
 }

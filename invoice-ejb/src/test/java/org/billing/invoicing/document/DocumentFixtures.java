@@ -37,45 +37,104 @@ public final class DocumentFixtures {
 
     public static final String CONTRACTOR = "<b>&\"x\" Telecom";
 
-    private DocumentFixtures() {
-    }
+    private DocumentFixtures() {}
 
     public static OffsetDateTime at(String isoWithOffset) {
         return OffsetDateTime.parse(isoWithOffset);
     }
 
     public static InvoiceView invoice() {
-        return new InvoiceView(51L, 1, CONTRACTOR, 10, "Acme wholesale", "EUR", Direction.CUSTOMER,
-                PaymentModel.POSTPAY, InvoiceState.APPROVED, InvoiceType.MANUAL, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
-                at("2026-03-01T00:00+01:00"), at("2026-04-01T00:00+02:00"), "Europe/Berlin",
-                new BigDecimal("10.5650"), new BigDecimal("12.3449"), new BigDecimal("1.7799"),
-                new BigDecimal("11.3449"), new BigDecimal("1.2799"), BigDecimal.ZERO, new BigDecimal("0.000"),
-                new BigDecimal("1.00"), new BigDecimal("0.5"), BigDecimal.ZERO, 3, 7, 5, 3_725, 3_780,
-                at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
-                at("2026-03-01T00:00:05+01:00"), at("2026-03-31T23:59:59+02:00"),
-                at("2026-04-01T09:30+02:00"), "operator", InvoiceKind.INVOICE, "INV-2026-000001",
-                at("2026-04-02T10:00+02:00"), "operator", null, null, null, null, null);
+        return new InvoiceView(
+                51L,
+                1,
+                CONTRACTOR,
+                10,
+                "Acme wholesale",
+                "EUR",
+                Direction.CUSTOMER,
+                PaymentModel.POSTPAY,
+                InvoiceState.APPROVED,
+                InvoiceType.MANUAL,
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                at("2026-03-01T00:00+01:00"),
+                at("2026-04-01T00:00+02:00"),
+                "Europe/Berlin",
+                new BigDecimal("10.5650"),
+                new BigDecimal("12.3449"),
+                new BigDecimal("1.7799"),
+                new BigDecimal("11.3449"),
+                new BigDecimal("1.2799"),
+                BigDecimal.ZERO,
+                new BigDecimal("0.000"),
+                new BigDecimal("1.00"),
+                new BigDecimal("0.5"),
+                BigDecimal.ZERO,
+                3,
+                7,
+                5,
+                3_725,
+                3_780,
+                at("2026-03-01T00:00:05+01:00"),
+                at("2026-03-31T23:59:59+02:00"),
+                at("2026-03-01T00:00:05+01:00"),
+                at("2026-03-31T23:59:59+02:00"),
+                at("2026-04-01T09:30+02:00"),
+                "operator",
+                InvoiceKind.INVOICE,
+                "INV-2026-000001",
+                at("2026-04-02T10:00+02:00"),
+                "operator",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    public static CallLineView line(String prefix, String network, String rate, long calls, long duration,
-                                    String amount) {
-        return new CallLineView(prefix, 1L, "Germany", 7L, network, new BigDecimal(rate), calls, calls - 1, duration,
-                duration, new BigDecimal(amount), at("2026-03-02T08:00:01+01:00"), at("2026-03-30T18:15:00+02:00"));
+    public static CallLineView line(
+            String prefix, String network, String rate, long calls, long duration, String amount) {
+        return new CallLineView(
+                prefix,
+                1L,
+                "Germany",
+                7L,
+                network,
+                new BigDecimal(rate),
+                calls,
+                calls - 1,
+                duration,
+                duration,
+                new BigDecimal(amount),
+                at("2026-03-02T08:00:01+01:00"),
+                at("2026-03-30T18:15:00+02:00"));
     }
 
     public static DocumentData data() {
         Map<DetailTable, List<?>> tables = new EnumMap<>(DetailTable.class);
-        tables.put(DetailTable.INV_ORIG_DST_TABLE, List.of(
-                line("4930", "DE Fixed", "0.0100", 4, 125, "0.02083"),
-                line("49151", "DE Mobile", "0.0650", 3, 3_600, "3.9")));
+        tables.put(
+                DetailTable.INV_ORIG_DST_TABLE,
+                List.of(
+                        line("4930", "DE Fixed", "0.0100", 4, 125, "0.02083"),
+                        line("49151", "DE Mobile", "0.0650", 3, 3_600, "3.9")));
         tables.put(DetailTable.INV_ORIG_DST_SUCC_TABLE, List.of(line("4930", "DE Fixed", "0.0100", 3, 125, "0.02083")));
         tables.put(DetailTable.INV_ORIG_NETWORKS_TABLE, List.of(line(null, "DE Fixed", "0.0100", 4, 125, "0.02083")));
         tables.put(DetailTable.INV_ORIG_NETWORKS_SUCC_TABLE, List.of());
-        tables.put(DetailTable.INV_SRV_DATA_TABLE, List.of(
-                new ServiceLine(1, "Number rental", 2, new BigDecimal("1.00")),
-                new ServiceLine(2, "Refund", 1, new BigDecimal("-0.125"))));
-        return new DocumentData(invoice(), new BigDecimal("-20.005"), new BigDecimal("-100"), null, "Manual",
-                "Hauptstr. 1\n10115 Berlin", "+49 30 1234", tables, false);
+        tables.put(
+                DetailTable.INV_SRV_DATA_TABLE,
+                List.of(
+                        new ServiceLine(1, "Number rental", 2, new BigDecimal("1.00")),
+                        new ServiceLine(2, "Refund", 1, new BigDecimal("-0.125"))));
+        return new DocumentData(
+                invoice(),
+                new BigDecimal("-20.005"),
+                new BigDecimal("-100"),
+                null,
+                "Manual",
+                "Hauptstr. 1\n10115 Berlin",
+                "+49 30 1234",
+                tables,
+                false);
     }
 
     /** A document with {@code rows} rows in every call table and the services table. */
@@ -84,15 +143,14 @@ public final class DocumentFixtures {
         List<CallLineView> calls = new ArrayList<>(rows);
         List<ServiceLine> services = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            calls.add(line(String.valueOf(4_930_000 + i), "Network " + i, "0.0123", 10 + i, 60L * i + 7,
-                    "1.23456"));
+            calls.add(line(String.valueOf(4_930_000 + i), "Network " + i, "0.0123", 10 + i, 60L * i + 7, "1.23456"));
             services.add(new ServiceLine(i, "Service " + i, i, new BigDecimal("9.995")));
         }
         for (DetailTable table : DetailTable.values()) {
             tables.put(table, table.isCallTable() ? calls : services);
         }
-        return new DocumentData(invoice(), BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, "Manual", "Somewhere",
-                "+1", tables, false);
+        return new DocumentData(
+                invoice(), BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, "Manual", "Somewhere", "+1", tables, false);
     }
 
     public static byte[] demoTemplate() {

@@ -53,10 +53,12 @@ class DocumentStoreTest {
             InvoiceDocument document = DocumentStore.find(connection, 1, false).orElseThrow();
             assertEquals(InvoiceDocument.Status.FAILED, document.status());
             assertEquals(10, document.attempts());
-            assertEquals("PDF: LibreOffice failed (10). Gave up after 10 attempts: make the document again to retry.",
+            assertEquals(
+                    "PDF: LibreOffice failed (10). Gave up after 10 attempts: make the document again to retry.",
                     document.failure());
             try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT next_attempt_at FROM invoice_document WHERE invoice_id = 1")) {
+                    ResultSet row = statement.executeQuery(
+                            "SELECT next_attempt_at FROM invoice_document WHERE invoice_id = 1")) {
                 row.next();
                 assertEquals(null, row.getObject(1));
             }

@@ -36,9 +36,11 @@ class DraftConversionsTest {
         release.countDown();
         CompletableFuture.allOf(running).get(10, TimeUnit.SECONDS);
         assertEquals(0, limit.running("victor"));
-        assertThrows(IllegalStateException.class, () -> limit.run("victor", () -> {
-            throw new IllegalStateException("LibreOffice failed");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> limit.run("victor", () -> {
+                    throw new IllegalStateException("LibreOffice failed");
+                }));
         assertEquals(0, limit.running("victor"), "a failed draft frees its place");
     }
 

@@ -40,13 +40,15 @@ class OdtRendererTest {
             Matcher left = Placeholders.PLACEHOLDER.matcher(DocumentFixtures.entry(odt, part));
             assertFalse(left.find(), () -> "left in " + part + ": " + left.group());
         }
-        Document before = TemplateInspector.parse(DocumentFixtures.entries(template).get("content.xml"));
+        Document before =
+                TemplateInspector.parse(DocumentFixtures.entries(template).get("content.xml"));
         Document after = TemplateInspector.parse(DocumentFixtures.entries(odt).get("content.xml"));
         for (DetailTable table : DetailTable.values()) {
             int rows = DocumentFixtures.data().rows(table).size();
             List<Element> filled = bodyRows(table(after, table.name()));
             assertEquals(rows, filled.size(), table.name());
-            List<String> templateStyles = cellStyles(bodyRows(table(before, table.name())).get(0));
+            List<String> templateStyles =
+                    cellStyles(bodyRows(table(before, table.name())).get(0));
             for (Element row : filled) {
                 assertEquals(templateStyles, cellStyles(row), table.name());
             }
@@ -61,7 +63,9 @@ class OdtRendererTest {
         byte[] odt = renderer.render(DocumentFixtures.demoTemplate(), DocumentFixtures.data());
         String content = DocumentFixtures.entry(odt, "content.xml");
         // Markup characters are escaped as text, never parsed.
-        assertTrue(content.contains("&lt;b&gt;&amp;\"x\" Telecom") || content.contains("&lt;b&gt;&amp;&quot;x&quot; Telecom"),
+        assertTrue(
+                content.contains("&lt;b&gt;&amp;\"x\" Telecom")
+                        || content.contains("&lt;b&gt;&amp;&quot;x&quot; Telecom"),
                 content.substring(0, 200));
         // The template writes [I_TOTAL<span>_D</span>]: split across two spans, still replaced.
         assertTrue(content.contains("Total due: 10.57"), "split placeholder replaced");
@@ -106,7 +110,9 @@ class OdtRendererTest {
     }
 
     static List<Element> bodyRows(Element table) {
-        return OdfText.rows(table).stream().filter(row -> !OdfText.isHeaderRow(row)).toList();
+        return OdfText.rows(table).stream()
+                .filter(row -> !OdfText.isHeaderRow(row))
+                .toList();
     }
 
     static List<String> cellStyles(Element row) {

@@ -27,7 +27,8 @@ class OfficePoolTest {
     @BeforeAll
     static void start() {
         pool = new OfficePool(new OfficePool.Config(Path.of("/usr/lib/libreoffice"), 1, Duration.ofSeconds(30), 200));
-        Assumptions.assumeTrue(pool.installed(),
+        Assumptions.assumeTrue(
+                pool.installed(),
                 "LibreOffice is not installed at /usr/lib/libreoffice: apt-get install libreoffice-writer-nogui");
     }
 
@@ -66,7 +67,8 @@ class OfficePoolTest {
         Exception failure = assertThrows(Exception.class, () -> conversion.get(60, TimeUnit.SECONDS));
         assertTrue(failure.getCause() instanceof DocumentException, String.valueOf(failure));
 
-        String retried = Pdf.text(pool.toPdf(new OdtRenderer().render(DocumentFixtures.demoTemplate(), DocumentFixtures.data())));
+        String retried = Pdf.text(
+                pool.toPdf(new OdtRenderer().render(DocumentFixtures.demoTemplate(), DocumentFixtures.data())));
         assertTrue(retried.contains("INV-2026-000001"));
     }
 
@@ -86,10 +88,13 @@ class OfficePoolTest {
         for (String installation : installations) {
             Path profile = Path.of(java.net.URI.create(installation.substring("-env:UserInstallation=".length())));
             assertTrue(profile.startsWith(pool.profiles()), profile + " is not under " + pool.profiles());
-            assertTrue(java.nio.file.Files.getPosixFilePermissions(pool.profiles()).equals(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")), "private to this user");
+            assertTrue(
+                    java.nio.file.Files.getPosixFilePermissions(pool.profiles())
+                            .equals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")),
+                    "private to this user");
             String registry = java.nio.file.Files.readString(profile.resolve("user/registrymodifications.xcu"));
-            assertTrue(registry.matches("(?s).*<prop oor:name=\"DisableMacrosExecution\"[^>]*><value>true</value>.*"),
+            assertTrue(
+                    registry.matches("(?s).*<prop oor:name=\"DisableMacrosExecution\"[^>]*><value>true</value>.*"),
                     registry);
         }
     }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 /** Reads a PDF back as text with pdftotext (poppler-utils), as a reader would see it. */
 public final class Pdf {
 
-    private Pdf() {
-    }
+    private Pdf() {}
 
     public static boolean canRead() {
         return Files.isExecutable(Path.of("/usr/bin/pdftotext"));
@@ -25,7 +24,8 @@ public final class Pdf {
             try {
                 Files.write(file, pdf);
                 Process process = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-")
-                        .redirectErrorStream(true).start();
+                        .redirectErrorStream(true)
+                        .start();
                 byte[] out = process.getInputStream().readAllBytes();
                 if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("pdftotext failed: " + new String(out, StandardCharsets.UTF_8));

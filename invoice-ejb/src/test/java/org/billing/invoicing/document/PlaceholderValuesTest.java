@@ -78,16 +78,27 @@ class PlaceholderValuesTest {
         assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(values.keySet()));
         expected.forEach((name, value) -> assertEquals(value, values.get(name), name));
         assertEquals(49, Placeholders.SCALARS.size());
-        assertEquals(53, values.size(), "49 placeholders, the second spelling of two durations, and the kind and"
-                + " original of a correcting document");
+        assertEquals(
+                53,
+                values.size(),
+                "49 placeholders, the second spelling of two durations, and the kind and"
+                        + " original of a correcting document");
     }
 
     @Test
     void aCorrectingDocumentNamesTheInvoiceItCorrects() {
         DocumentData data = DocumentFixtures.data();
-        DocumentData supplementary = new DocumentData(data.invoice(), data.accountBalance(), data.accountMinBalance(),
-                data.accountMaxBalance(), data.invoicePeriod(), data.contractorAddress(), data.contractorPhones(),
-                data.tables(), false, "INV-2026-000007");
+        DocumentData supplementary = new DocumentData(
+                data.invoice(),
+                data.accountBalance(),
+                data.accountMinBalance(),
+                data.accountMaxBalance(),
+                data.invoicePeriod(),
+                data.contractorAddress(),
+                data.contractorPhones(),
+                data.tables(),
+                false,
+                "INV-2026-000007");
 
         assertEquals("INV-2026-000007", PlaceholderValues.scalars(supplementary).get("I_ORIGINAL_REF"));
         assertTrue(Placeholders.isScalar("I_KIND") && Placeholders.isScalar("I_ORIGINAL_REF"));
@@ -95,28 +106,31 @@ class PlaceholderValuesTest {
 
     @Test
     void everyColumnOfACallRow() {
-        Map<String, String> values = PlaceholderValues.row(
-                DocumentFixtures.line("49151", "DE Mobile", "0.0650", 3, 3_600, "3.9"));
+        Map<String, String> values =
+                PlaceholderValues.row(DocumentFixtures.line("49151", "DE Mobile", "0.0650", 3, 3_600, "3.9"));
 
-        assertEquals(Map.ofEntries(
-                Map.entry("DST_PREFIX", "49151"),
-                Map.entry("COUNTRY", "Germany"),
-                Map.entry("NETWORK", "DE Mobile"),
-                Map.entry("RATE", "0.065"),
-                Map.entry("CALLS_COUNT", "3"),
-                Map.entry("SUCCESSFUL_CALLS_COUNT", "2"),
-                Map.entry("CALLS_DURATION", "3600"),
-                Map.entry("CALLS_DURATIONM", "60:00"), // MM:SS, minutes past 60
-                Map.entry("CALLS_DURATION_DEC", "60.00"),
-                Map.entry("AMOUNT", "3.9"),
-                Map.entry("AMOUNT_DECORATED", "3.90"),
-                Map.entry("FIRST_CALL_AT", "2026-03-02 08:00:01"),
-                Map.entry("LAST_CALL_AT", "2026-03-30 18:15:00")), values);
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("DST_PREFIX", "49151"),
+                        Map.entry("COUNTRY", "Germany"),
+                        Map.entry("NETWORK", "DE Mobile"),
+                        Map.entry("RATE", "0.065"),
+                        Map.entry("CALLS_COUNT", "3"),
+                        Map.entry("SUCCESSFUL_CALLS_COUNT", "2"),
+                        Map.entry("CALLS_DURATION", "3600"),
+                        Map.entry("CALLS_DURATIONM", "60:00"), // MM:SS, minutes past 60
+                        Map.entry("CALLS_DURATION_DEC", "60.00"),
+                        Map.entry("AMOUNT", "3.9"),
+                        Map.entry("AMOUNT_DECORATED", "3.90"),
+                        Map.entry("FIRST_CALL_AT", "2026-03-02 08:00:01"),
+                        Map.entry("LAST_CALL_AT", "2026-03-30 18:15:00")),
+                values);
     }
 
     @Test
     void aNetworkRowHasNoPrefixAndShortDurationsRound() {
-        Map<String, String> values = PlaceholderValues.row(DocumentFixtures.line(null, "DE Fixed", "0.0100", 4, 125, "0.02083"));
+        Map<String, String> values =
+                PlaceholderValues.row(DocumentFixtures.line(null, "DE Fixed", "0.0100", 4, 125, "0.02083"));
         assertEquals("", values.get("DST_PREFIX"));
         assertEquals("02:05", values.get("CALLS_DURATIONM"));
         assertEquals("2.08", values.get("CALLS_DURATION_DEC")); // 125 / 60 = 2.0833
@@ -127,7 +141,8 @@ class PlaceholderValuesTest {
 
     @Test
     void everyColumnOfAServiceRowARefundNegative() {
-        assertEquals(Map.of("SERVICE", "Refund", "TRANSACTIONS_COUNT", "1", "AMOUNT", "-0.125", "AMOUNT_DECORATED", "-0.13"),
+        assertEquals(
+                Map.of("SERVICE", "Refund", "TRANSACTIONS_COUNT", "1", "AMOUNT", "-0.125", "AMOUNT_DECORATED", "-0.13"),
                 PlaceholderValues.row(new ServiceLine(2, "Refund", 1, new BigDecimal("-0.125"))));
     }
 
@@ -135,7 +150,9 @@ class PlaceholderValuesTest {
     void aPreviewedPendingInvoiceIsADraft() {
         DocumentData data = DocumentFixtures.data();
         DocumentData draft = new DocumentData(data.invoice(), null, null, null, null, null, null, data.tables(), true);
-        assertEquals(PlaceholderValues.DRAFT_REFERENCE, PlaceholderValues.scalars(draft).get("I_REF"));
+        assertEquals(
+                PlaceholderValues.DRAFT_REFERENCE,
+                PlaceholderValues.scalars(draft).get("I_REF"));
     }
 
     @Test

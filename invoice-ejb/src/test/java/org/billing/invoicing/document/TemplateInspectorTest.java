@@ -31,8 +31,11 @@ class TemplateInspectorTest {
 
     @Test
     void aZipThatIsNotAnOdfText() {
-        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(DocumentFixtures.zip(Map.of("readme.txt", new byte[] {1, 2}))));
-        byte[] spreadsheet = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "mimetype",
+        assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(DocumentFixtures.zip(Map.of("readme.txt", new byte[] {1, 2
+        }))));
+        byte[] spreadsheet = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(),
+                "mimetype",
                 "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
         assertEquals(ErrorCode.TEMPLATE_NOT_ODF, refusal(spreadsheet));
     }
@@ -64,8 +67,8 @@ class TemplateInspectorTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">&x;"
                 + "</office:document-content>";
-        byte[] file = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
-                xxe.getBytes(StandardCharsets.UTF_8));
+        byte[] file = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(), "content.xml", xxe.getBytes(StandardCharsets.UTF_8));
         TemplateCheck check = inspector.check(file);
         assertEquals(ErrorCode.TEMPLATE_UNSAFE, check.problems().get(0).code());
         assertTrue(check.problems().get(0).message().contains("content.xml"));
@@ -85,7 +88,13 @@ class TemplateInspectorTest {
         assertEquals(ErrorCode.TEMPLATE_TOO_LARGE, refused.code());
         assertEquals("file", refused.field());
         assertEquals("The file has 1001 bytes; at most 1000 are accepted.", refused.getMessage());
-        assertEquals(refused.getMessage(), new TemplateInspector(limits).check(new byte[1_001]).problems().get(0).message());
+        assertEquals(
+                refused.getMessage(),
+                new TemplateInspector(limits)
+                        .check(new byte[1_001])
+                        .problems()
+                        .get(0)
+                        .message());
     }
 
     @Test
@@ -94,56 +103,80 @@ class TemplateInspectorTest {
                 .replace("Total due: [I_TOTAL<", "Total due: [I_TOTL] [I_TOTAL<")
                 .replace("[SERVICE]", "[SERVICE_NAME]")
                 .replace("Services: spent", "Services [AMOUNT]: spent");
-        byte[] file = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
-                content.getBytes(StandardCharsets.UTF_8));
+        byte[] file = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(), "content.xml", content.getBytes(StandardCharsets.UTF_8));
         TemplateCheck check = inspector.check(file);
 
         assertEquals(3, check.problems().size(), check.problems().toString());
         assertTrue(check.problems().stream().allMatch(p -> p.code() == ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER));
-        TemplateProblem total = check.problems().stream().filter(p -> p.placeholder().equals("[I_TOTL]")).findFirst().orElseThrow();
+        TemplateProblem total = check.problems().stream()
+                .filter(p -> p.placeholder().equals("[I_TOTL]"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(total.where().contains("Total due: [I_TOTL]"), total.where());
-        TemplateProblem service = check.problems().stream().filter(p -> p.placeholder().equals("[SERVICE_NAME]")).findFirst().orElseThrow();
+        TemplateProblem service = check.problems().stream()
+                .filter(p -> p.placeholder().equals("[SERVICE_NAME]"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(service.where().startsWith("table INV_SRV_DATA_TABLE, row 2"), service.where());
-        TemplateProblem column = check.problems().stream().filter(p -> p.placeholder().equals("[AMOUNT]")).findFirst().orElseThrow();
+        TemplateProblem column = check.problems().stream()
+                .filter(p -> p.placeholder().equals("[AMOUNT]"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(column.message().contains("column placeholder"), column.message());
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.billing.invoicing.common.InvoicingException.class,
-                check::requireValid);
-        assertTrue(refused.getMessage().contains("[I_TOTL]") && refused.getMessage().contains("[SERVICE_NAME]"));
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.billing.invoicing.common.InvoicingException.class, check::requireValid);
+        assertTrue(refused.getMessage().contains("[I_TOTL]")
+                && refused.getMessage().contains("[SERVICE_NAME]"));
     }
 
     private static byte[] withContent(String from, String to) {
         String content = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml");
         assertTrue(content.contains(from), from);
-        return DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
+        return DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(),
+                "content.xml",
                 content.replace(from, to).getBytes(StandardCharsets.UTF_8));
     }
 
     private TemplateProblem unsafe(byte[] file) {
         TemplateCheck check = inspector.check(file);
         assertTrue(!check.valid(), "accepted");
-        assertEquals(ErrorCode.TEMPLATE_UNSAFE, check.problems().get(0).code(), check.problems().toString());
+        assertEquals(
+                ErrorCode.TEMPLATE_UNSAFE,
+                check.problems().get(0).code(),
+                check.problems().toString());
         return check.problems().get(0);
     }
 
     @Test
     void macrosAreRefused() {
-        byte[] basic = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "Basic/Standard/Module1.xml",
+        byte[] basic = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(),
+                "Basic/Standard/Module1.xml",
                 ("<?xml version=\"1.0\"?><script:module xmlns:script=\"http://openoffice.org/2000/script\""
-                        + " script:name=\"Module1\" script:language=\"StarBasic\">Sub Main\nShell(\"sh\")\nEnd Sub"
-                        + "</script:module>").getBytes(StandardCharsets.UTF_8));
-        assertTrue(unsafe(basic).message().contains("Basic/Standard/Module1.xml"), unsafe(basic).message());
+                                + " script:name=\"Module1\" script:language=\"StarBasic\">Sub Main\nShell(\"sh\")\nEnd Sub"
+                                + "</script:module>")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertTrue(
+                unsafe(basic).message().contains("Basic/Standard/Module1.xml"),
+                unsafe(basic).message());
 
-        byte[] script = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "Scripts/python/evil.py",
+        byte[] script = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(),
+                "Scripts/python/evil.py",
                 "import os\nos.system('id')\n".getBytes(StandardCharsets.UTF_8));
         assertTrue(unsafe(script).message().contains("macros"), unsafe(script).message());
     }
 
     @Test
     void eventListenersAreRefused() {
-        byte[] onLoad = withContent("<office:scripts/>", "<office:scripts><office:event-listeners>"
-                + "<script:event-listener script:language=\"ooo:script\" script:event-name=\"dom:load\""
-                + " xlink:type=\"simple\" xlink:href=\"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document\"/>"
-                + "</office:event-listeners></office:scripts>");
+        byte[] onLoad = withContent(
+                "<office:scripts/>",
+                "<office:scripts><office:event-listeners>"
+                        + "<script:event-listener script:language=\"ooo:script\" script:event-name=\"dom:load\""
+                        + " xlink:type=\"simple\" xlink:href=\"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document\"/>"
+                        + "</office:event-listeners></office:scripts>");
 
         TemplateProblem problem = unsafe(onLoad);
 
@@ -152,27 +185,38 @@ class TemplateInspectorTest {
 
     @Test
     void linksOutOfThePackageAreRefused() {
-        for (String link : new String[] {"file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
-                "../secret.png", "/etc/hostname", "vnd.sun.star.script:Standard.Module1.Main?language=Basic"}) {
-            byte[] image = withContent("</office:text>", "<text:p><draw:frame draw:name=\"x\"><draw:image"
-                    + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\""
-                    + link.replace("&", "&amp;") + "\"/></draw:frame></text:p></office:text>");
+        for (String link : new String[] {
+            "file:///etc/passwd",
+            "http://169.254.169.254/latest/meta-data/",
+            "../secret.png",
+            "/etc/hostname",
+            "vnd.sun.star.script:Standard.Module1.Main?language=Basic"
+        }) {
+            byte[] image = withContent(
+                    "</office:text>",
+                    "<text:p><draw:frame draw:name=\"x\"><draw:image"
+                            + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\""
+                            + link.replace("&", "&amp;") + "\"/></draw:frame></text:p></office:text>");
 
             TemplateProblem problem = unsafe(image);
 
             assertTrue(problem.message().contains(link), problem.message());
         }
-        byte[] section = withContent("</office:text>", "<text:section text:name=\"s\"><text:section-source"
-                + " xlink:type=\"simple\" xlink:href=\"https://attacker.example/part.odt\"/></text:section></office:text>");
+        byte[] section = withContent(
+                "</office:text>",
+                "<text:section text:name=\"s\"><text:section-source"
+                        + " xlink:type=\"simple\" xlink:href=\"https://attacker.example/part.odt\"/></text:section></office:text>");
         assertTrue(unsafe(section).message().contains("https://attacker.example/part.odt"));
     }
 
     @Test
     void picturesInThePackageAndClickableWebLinksAreAccepted() {
-        byte[] file = withContent("</office:text>", "<text:p><draw:frame draw:name=\"logo\"><draw:image"
-                + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\"Pictures/logo.png\"/>"
-                + "</draw:frame><text:a xlink:type=\"simple\" xlink:href=\"https://carrier.example/pay\">Pay online</text:a>"
-                + "<text:a xlink:type=\"simple\" xlink:href=\"#Totals\">Totals</text:a></text:p></office:text>");
+        byte[] file = withContent(
+                "</office:text>",
+                "<text:p><draw:frame draw:name=\"logo\"><draw:image"
+                        + " xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" xlink:href=\"Pictures/logo.png\"/>"
+                        + "</draw:frame><text:a xlink:type=\"simple\" xlink:href=\"https://carrier.example/pay\">Pay online</text:a>"
+                        + "<text:a xlink:type=\"simple\" xlink:href=\"#Totals\">Totals</text:a></text:p></office:text>");
 
         TemplateCheck check = inspector.check(file);
 
@@ -188,16 +232,18 @@ class TemplateInspectorTest {
     void aPackageWhoseCentralDirectoryAndLocalHeadersDisagreeIsRefused() {
         String evil = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml")
                 .replace("Total due: [I_TOTAL<", "Total due: [SMUGGLED] [I_TOTAL<");
-        byte[] zip = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "zz-hidden.xml",
-                evil.getBytes(StandardCharsets.UTF_8));
+        byte[] zip = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(), "zz-hidden.xml", evil.getBytes(StandardCharsets.UTF_8));
         assertTrue(inspector.check(zip).valid(), "the two entries alone are harmless");
         byte[] smuggled = pointCentralDirectory(zip, "content.xml", "zz-hidden.xml");
         // What the renderer reads: the ODF Toolkit's reader, over the central directory.
-        assertTrue(new String(centralDirectoryEntry(smuggled, "content.xml"), StandardCharsets.UTF_8).contains("[SMUGGLED]"));
+        assertTrue(new String(centralDirectoryEntry(smuggled, "content.xml"), StandardCharsets.UTF_8)
+                .contains("[SMUGGLED]"));
 
         TemplateProblem problem = unsafe(smuggled);
 
-        assertTrue(problem.message().contains("content.xml") && problem.message().contains("central directory"),
+        assertTrue(
+                problem.message().contains("content.xml") && problem.message().contains("central directory"),
                 problem.message());
     }
 
@@ -215,7 +261,9 @@ class TemplateInspectorTest {
             int nameLength = Short.toUnsignedInt(buffer.getShort(record + 28));
             String name = new String(patched, record + 46, nameLength, StandardCharsets.UTF_8);
             records.put(name, record);
-            record += 46 + nameLength + Short.toUnsignedInt(buffer.getShort(record + 30))
+            record += 46
+                    + nameLength
+                    + Short.toUnsignedInt(buffer.getShort(record + 30))
                     + Short.toUnsignedInt(buffer.getShort(record + 32));
         }
         int to = records.get(shown);
@@ -227,9 +275,12 @@ class TemplateInspectorTest {
     }
 
     private static byte[] centralDirectoryEntry(byte[] zip, String name) {
-        try (org.apache.commons.compress.archivers.zip.ZipFile file = org.apache.commons.compress.archivers.zip.ZipFile.builder()
-                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(zip)).get();
-             java.io.InputStream in = file.getInputStream(file.getEntry(name))) {
+        try (org.apache.commons.compress.archivers.zip.ZipFile file =
+                        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                                .setSeekableByteChannel(
+                                        new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(zip))
+                                .get();
+                java.io.InputStream in = file.getInputStream(file.getEntry(name))) {
             return in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

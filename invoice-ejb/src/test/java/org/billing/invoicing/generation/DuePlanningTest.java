@@ -35,12 +35,15 @@ class DuePlanningTest {
 
     @BeforeEach
     void noSettings() throws Exception {
-        sql("DELETE FROM account_auto_invoicing", "DELETE FROM invoice",
+        sql(
+                "DELETE FROM account_auto_invoicing",
+                "DELETE FROM invoice",
                 "UPDATE account SET timezone = 'Europe/Berlin' WHERE id = 10");
     }
 
     private static void sql(String... statements) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -55,12 +58,14 @@ class DuePlanningTest {
 
     @Test
     void everyAccountIsPlannedInOneGoAndClaimedPeriodsAreLeftOut() throws Exception {
-        sql("INSERT INTO account_auto_invoicing VALUES (10, 'CUSTOMER', 'MONTHLY', '2026-01-01', now()),"
-                + " (20, 'VENDOR', 'SEMIMONTHLY', '2026-02-01', now()), (30, 'CUSTOMER', 'DAILY', '2026-04-01', now())");
+        sql(
+                "INSERT INTO account_auto_invoicing VALUES (10, 'CUSTOMER', 'MONTHLY', '2026-01-01', now()),"
+                        + " (20, 'VENDOR', 'SEMIMONTHLY', '2026-02-01', now()), (30, 'CUSTOMER', 'DAILY', '2026-04-01', now())");
         // Account 10's January is invoiced already (a Pending manual invoice), and account 20's second half of
         // March too: the claims of both accounts are merged with the settings in one pass.
         database.run("/fixtures/invoice-1-pending.sql");
-        sql("UPDATE invoice SET time_zone = 'Europe/Berlin', start_at = '2025-12-31T23:00Z', end_at = '2026-01-31T23:00Z'",
+        sql(
+                "UPDATE invoice SET time_zone = 'Europe/Berlin', start_at = '2025-12-31T23:00Z', end_at = '2026-01-31T23:00Z'",
                 "INSERT INTO invoice_period_claim SELECT id, account_id, direction, start_at, end_at FROM invoice",
                 "INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at, time_zone,"
                         + " first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned, srv_spent,"
@@ -73,11 +78,15 @@ class DuePlanningTest {
 
         DuePlanning.Plan plan = plan(1_000);
 
-        assertEquals(List.of(
-                        "10 CUSTOMER 2026-02-01..2026-02-28", "10 CUSTOMER 2026-03-01..2026-03-31",
-                        "20 VENDOR 2026-02-01..2026-02-15", "20 VENDOR 2026-02-16..2026-02-28",
+        assertEquals(
+                List.of(
+                        "10 CUSTOMER 2026-02-01..2026-02-28",
+                        "10 CUSTOMER 2026-03-01..2026-03-31",
+                        "20 VENDOR 2026-02-01..2026-02-15",
+                        "20 VENDOR 2026-02-16..2026-02-28",
                         "20 VENDOR 2026-03-01..2026-03-15",
-                        "30 CUSTOMER 2026-04-01..2026-04-01", "30 CUSTOMER 2026-04-02..2026-04-02"),
+                        "30 CUSTOMER 2026-04-01..2026-04-01",
+                        "30 CUSTOMER 2026-04-02..2026-04-02"),
                 plan.items().stream().map(DuePlanningTest::describe).toList());
         assertEquals(0, plan.deferred());
         assertTrue(plan.items().stream().noneMatch(PlannedItem::failed));
@@ -85,20 +94,28 @@ class DuePlanningTest {
 
     @Test
     void anAccountWithAZoneTheJvmDoesNotKnowFailsAloneAndTheOthersArePlanned() throws Exception {
-        sql("UPDATE account SET timezone = 'Mars/Olympus_Mons' WHERE id = 10",
+        sql(
+                "UPDATE account SET timezone = 'Mars/Olympus_Mons' WHERE id = 10",
                 "INSERT INTO account_auto_invoicing VALUES (10, 'CUSTOMER', 'MONTHLY', '2026-01-01', now()),"
                         + " (20, 'VENDOR', 'MONTHLY', '2026-02-01', now())");
 
         DuePlanning.Plan plan = plan(1_000);
 
-        List<PlannedItem> failed = plan.items().stream().filter(PlannedItem::failed).toList();
+        List<PlannedItem> failed =
+                plan.items().stream().filter(PlannedItem::failed).toList();
         assertEquals(1, failed.size());
         assertEquals(10, failed.get(0).accountId());
         assertEquals(Direction.CUSTOMER, failed.get(0).direction());
         assertEquals("INVALID_TIME_ZONE", failed.get(0).code());
-        assertTrue(failed.get(0).reason().contains("Mars/Olympus_Mons"), failed.get(0).reason());
-        assertEquals(List.of("20 VENDOR 2026-02-01..2026-02-28", "20 VENDOR 2026-03-01..2026-03-31"),
-                plan.items().stream().filter(item -> !item.failed()).map(DuePlanningTest::describe).toList());
+        assertTrue(
+                failed.get(0).reason().contains("Mars/Olympus_Mons"),
+                failed.get(0).reason());
+        assertEquals(
+                List.of("20 VENDOR 2026-02-01..2026-02-28", "20 VENDOR 2026-03-01..2026-03-31"),
+                plan.items().stream()
+                        .filter(item -> !item.failed())
+                        .map(DuePlanningTest::describe)
+                        .toList());
     }
 
     @Test
@@ -111,11 +128,18 @@ class DuePlanningTest {
         // Account 30: 1 January to 2 April is 92 days; 40 planned, 52 deferred. Account 20: 30 March to 2 April.
         assertEquals(44, plan.items().size());
         assertEquals(52, plan.deferred());
-        assertEquals(LocalDate.of(2026, 2, 9), plan.items().stream().filter(i -> i.accountId() == 30)
-                .reduce((a, b) -> b).orElseThrow().period().lastDay());
+        assertEquals(
+                LocalDate.of(2026, 2, 9),
+                plan.items().stream()
+                        .filter(i -> i.accountId() == 30)
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .period()
+                        .lastDay());
     }
 
     private static String describe(PlannedItem item) {
-        return item.accountId() + " " + item.direction() + " " + item.period().firstDay() + ".." + item.period().lastDay();
+        return item.accountId() + " " + item.direction() + " " + item.period().firstDay() + ".."
+                + item.period().lastDay();
     }
 }

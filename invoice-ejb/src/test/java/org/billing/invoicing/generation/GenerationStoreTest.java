@@ -43,7 +43,8 @@ class GenerationStoreTest {
 
             assertEquals(2, GenerationStore.forgetEmptyScheduledRuns(connection, latestEmpty));
 
-            assertEquals(List.of(operatorEmpty, scheduledWithWork, scheduledDeferring, latestEmpty), runIds(connection));
+            assertEquals(
+                    List.of(operatorEmpty, scheduledWithWork, scheduledDeferring, latestEmpty), runIds(connection));
         }
     }
 
@@ -65,7 +66,7 @@ class GenerationStoreTest {
     private static List<Long> runIds(Connection connection) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT id FROM generation_run ORDER BY id")) {
+                ResultSet row = statement.executeQuery("SELECT id FROM generation_run ORDER BY id")) {
             while (row.next()) {
                 ids.add(row.getLong(1));
             }

@@ -75,7 +75,9 @@ class InvoiceCalculatorTest {
         assertEquals(3, figures.services().transactionsCount());
         assertMoney("12.50", figures.services().spent());
         assertMoney("3.00", figures.services().earned());
-        assertEquals(normalizedServices(List.of(new ServiceLine(1, "DID rental", 2, new BigDecimal("12.50")),
+        assertEquals(
+                normalizedServices(List.of(
+                        new ServiceLine(1, "DID rental", 2, new BigDecimal("12.50")),
                         new ServiceLine(2, "Refund", 1, new BigDecimal("-3.00")))),
                 normalizedServices(figures.serviceLines()));
 
@@ -89,19 +91,125 @@ class InvoiceCalculatorTest {
     void customerDestinationTablesGroupByPrefixCountryNetworkAndRate() throws Exception {
         InvoiceFigures figures = calculate(10, Direction.CUSTOMER, MARCH_IN_BERLIN);
 
-        assertLines(List.of(
-                        line("33", 2L, "France", 21L, "Orange", "0.18", 1, 1, 125, 180, "0.54", "2026-03-12T09:00:05Z", "2026-03-12T09:00:05Z"),
-                        line("491800", 1L, "Germany", 12L, "Vodafone", "0.05", 1, 1, 60, 60, "0.05", "2026-03-20T12:00:00Z", "2026-03-20T12:00:00Z"),
-                        line("4930", 1L, "Germany", 11L, "Telekom", "0.10", 1, 1, 1, 60, "0.10", "2026-03-31T21:59:59Z", "2026-03-31T21:59:59Z"),
+        assertLines(
+                List.of(
+                        line(
+                                "33",
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.18",
+                                1,
+                                1,
+                                125,
+                                180,
+                                "0.54",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-12T09:00:05Z"),
+                        line(
+                                "491800",
+                                1L,
+                                "Germany",
+                                12L,
+                                "Vodafone",
+                                "0.05",
+                                1,
+                                1,
+                                60,
+                                60,
+                                "0.05",
+                                "2026-03-20T12:00:00Z",
+                                "2026-03-20T12:00:00Z"),
+                        line(
+                                "4930",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.10",
+                                1,
+                                1,
+                                1,
+                                60,
+                                "0.10",
+                                "2026-03-31T21:59:59Z",
+                                "2026-03-31T21:59:59Z"),
                         // 1, 2, 3 (unanswered) and 7
-                        line("4930", 1L, "Germany", 11L, "Telekom", "0.12", 4, 3, 105, 240, "0.48", "2026-02-28T23:00:00Z", "2026-03-29T01:30:00Z")),
+                        line(
+                                "4930",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                4,
+                                3,
+                                105,
+                                240,
+                                "0.48",
+                                "2026-02-28T23:00:00Z",
+                                "2026-03-29T01:30:00Z")),
                 figures.callLines(DetailTable.INV_ORIG_DST_TABLE));
-        assertLines(List.of(
-                        line("33", 2L, "France", 21L, "Orange", "0.18", 1, 1, 125, 180, "0.54", "2026-03-12T09:00:05Z", "2026-03-12T09:00:05Z"),
-                        line("491800", 1L, "Germany", 12L, "Vodafone", "0.05", 1, 1, 60, 60, "0.05", "2026-03-20T12:00:00Z", "2026-03-20T12:00:00Z"),
-                        line("4930", 1L, "Germany", 11L, "Telekom", "0.10", 1, 1, 1, 60, "0.10", "2026-03-31T21:59:59Z", "2026-03-31T21:59:59Z"),
+        assertLines(
+                List.of(
+                        line(
+                                "33",
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.18",
+                                1,
+                                1,
+                                125,
+                                180,
+                                "0.54",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-12T09:00:05Z"),
+                        line(
+                                "491800",
+                                1L,
+                                "Germany",
+                                12L,
+                                "Vodafone",
+                                "0.05",
+                                1,
+                                1,
+                                60,
+                                60,
+                                "0.05",
+                                "2026-03-20T12:00:00Z",
+                                "2026-03-20T12:00:00Z"),
+                        line(
+                                "4930",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.10",
+                                1,
+                                1,
+                                1,
+                                60,
+                                "0.10",
+                                "2026-03-31T21:59:59Z",
+                                "2026-03-31T21:59:59Z"),
                         // 1, 2 and 7: the unanswered 3 is left out
-                        line("4930", 1L, "Germany", 11L, "Telekom", "0.12", 3, 3, 105, 240, "0.48", "2026-02-28T23:00:00Z", "2026-03-29T01:30:00Z")),
+                        line(
+                                "4930",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                3,
+                                3,
+                                105,
+                                240,
+                                "0.48",
+                                "2026-02-28T23:00:00Z",
+                                "2026-03-29T01:30:00Z")),
                 figures.callLines(DetailTable.INV_ORIG_DST_SUCC_TABLE));
     }
 
@@ -109,17 +217,123 @@ class InvoiceCalculatorTest {
     void customerNetworkTablesGroupByCountryNetworkAndRate() throws Exception {
         InvoiceFigures figures = calculate(10, Direction.CUSTOMER, MARCH_IN_BERLIN);
 
-        assertLines(List.of(
-                        line(null, 2L, "France", 21L, "Orange", "0.18", 1, 1, 125, 180, "0.54", "2026-03-12T09:00:05Z", "2026-03-12T09:00:05Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.10", 1, 1, 1, 60, "0.10", "2026-03-31T21:59:59Z", "2026-03-31T21:59:59Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.12", 4, 3, 105, 240, "0.48", "2026-02-28T23:00:00Z", "2026-03-29T01:30:00Z"),
-                        line(null, 1L, "Germany", 12L, "Vodafone", "0.05", 1, 1, 60, 60, "0.05", "2026-03-20T12:00:00Z", "2026-03-20T12:00:00Z")),
+        assertLines(
+                List.of(
+                        line(
+                                null,
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.18",
+                                1,
+                                1,
+                                125,
+                                180,
+                                "0.54",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-12T09:00:05Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.10",
+                                1,
+                                1,
+                                1,
+                                60,
+                                "0.10",
+                                "2026-03-31T21:59:59Z",
+                                "2026-03-31T21:59:59Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                4,
+                                3,
+                                105,
+                                240,
+                                "0.48",
+                                "2026-02-28T23:00:00Z",
+                                "2026-03-29T01:30:00Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                12L,
+                                "Vodafone",
+                                "0.05",
+                                1,
+                                1,
+                                60,
+                                60,
+                                "0.05",
+                                "2026-03-20T12:00:00Z",
+                                "2026-03-20T12:00:00Z")),
                 figures.callLines(DetailTable.INV_ORIG_NETWORKS_TABLE));
-        assertLines(List.of(
-                        line(null, 2L, "France", 21L, "Orange", "0.18", 1, 1, 125, 180, "0.54", "2026-03-12T09:00:05Z", "2026-03-12T09:00:05Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.10", 1, 1, 1, 60, "0.10", "2026-03-31T21:59:59Z", "2026-03-31T21:59:59Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.12", 3, 3, 105, 240, "0.48", "2026-02-28T23:00:00Z", "2026-03-29T01:30:00Z"),
-                        line(null, 1L, "Germany", 12L, "Vodafone", "0.05", 1, 1, 60, 60, "0.05", "2026-03-20T12:00:00Z", "2026-03-20T12:00:00Z")),
+        assertLines(
+                List.of(
+                        line(
+                                null,
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.18",
+                                1,
+                                1,
+                                125,
+                                180,
+                                "0.54",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-12T09:00:05Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.10",
+                                1,
+                                1,
+                                1,
+                                60,
+                                "0.10",
+                                "2026-03-31T21:59:59Z",
+                                "2026-03-31T21:59:59Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                3,
+                                3,
+                                105,
+                                240,
+                                "0.48",
+                                "2026-02-28T23:00:00Z",
+                                "2026-03-29T01:30:00Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                12L,
+                                "Vodafone",
+                                "0.05",
+                                1,
+                                1,
+                                60,
+                                60,
+                                "0.05",
+                                "2026-03-20T12:00:00Z",
+                                "2026-03-20T12:00:00Z")),
                 figures.callLines(DetailTable.INV_ORIG_NETWORKS_SUCC_TABLE));
         for (DetailTable table : DetailTable.callTables(CallSide.TERMINATED)) {
             assertTrue(figures.callLines(table).isEmpty(), table + " belongs to vendor invoices");
@@ -155,23 +369,131 @@ class InvoiceCalculatorTest {
     void vendorTablesGroupByDialpeer() throws Exception {
         InvoiceFigures figures = calculate(20, Direction.VENDOR, MARCH_IN_UTC);
 
-        assertLines(List.of(
+        assertLines(
+                List.of(
                         // 4 (failed attempt), 5 and 11
-                        line("33", 2L, "France", 21L, "Orange", "0.12", 3, 2, 145, 200, "0.29", "2026-03-12T09:00:00Z", "2026-03-15T00:00:00Z"),
+                        line(
+                                "33",
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.12",
+                                3,
+                                2,
+                                145,
+                                200,
+                                "0.29",
+                                "2026-03-12T09:00:00Z",
+                                "2026-03-15T00:00:00Z"),
                         // 2, 3 (unanswered), 7, 8, 9
-                        line("49", 1L, "Germany", 11L, "Telekom", "0.12", 5, 4, 56, 86, "0.12", "2026-03-10T10:00:00Z", "2026-03-31T22:00:00Z")),
+                        line(
+                                "49",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                5,
+                                4,
+                                56,
+                                86,
+                                "0.12",
+                                "2026-03-10T10:00:00Z",
+                                "2026-03-31T22:00:00Z")),
                 figures.callLines(DetailTable.INV_TERM_DST_TABLE));
-        assertLines(List.of(
-                        line("33", 2L, "France", 21L, "Orange", "0.12", 2, 2, 145, 200, "0.29", "2026-03-12T09:00:05Z", "2026-03-15T00:00:00Z"),
-                        line("49", 1L, "Germany", 11L, "Telekom", "0.12", 4, 4, 56, 86, "0.12", "2026-03-10T10:00:00Z", "2026-03-31T22:00:00Z")),
+        assertLines(
+                List.of(
+                        line(
+                                "33",
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.12",
+                                2,
+                                2,
+                                145,
+                                200,
+                                "0.29",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-15T00:00:00Z"),
+                        line(
+                                "49",
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                4,
+                                4,
+                                56,
+                                86,
+                                "0.12",
+                                "2026-03-10T10:00:00Z",
+                                "2026-03-31T22:00:00Z")),
                 figures.callLines(DetailTable.INV_TERM_DST_SUCC_TABLE));
-        assertLines(List.of(
-                        line(null, 2L, "France", 21L, "Orange", "0.12", 3, 2, 145, 200, "0.29", "2026-03-12T09:00:00Z", "2026-03-15T00:00:00Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.12", 5, 4, 56, 86, "0.12", "2026-03-10T10:00:00Z", "2026-03-31T22:00:00Z")),
+        assertLines(
+                List.of(
+                        line(
+                                null,
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.12",
+                                3,
+                                2,
+                                145,
+                                200,
+                                "0.29",
+                                "2026-03-12T09:00:00Z",
+                                "2026-03-15T00:00:00Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                5,
+                                4,
+                                56,
+                                86,
+                                "0.12",
+                                "2026-03-10T10:00:00Z",
+                                "2026-03-31T22:00:00Z")),
                 figures.callLines(DetailTable.INV_TERM_NETWORKS_TABLE));
-        assertLines(List.of(
-                        line(null, 2L, "France", 21L, "Orange", "0.12", 2, 2, 145, 200, "0.29", "2026-03-12T09:00:05Z", "2026-03-15T00:00:00Z"),
-                        line(null, 1L, "Germany", 11L, "Telekom", "0.12", 4, 4, 56, 86, "0.12", "2026-03-10T10:00:00Z", "2026-03-31T22:00:00Z")),
+        assertLines(
+                List.of(
+                        line(
+                                null,
+                                2L,
+                                "France",
+                                21L,
+                                "Orange",
+                                "0.12",
+                                2,
+                                2,
+                                145,
+                                200,
+                                "0.29",
+                                "2026-03-12T09:00:05Z",
+                                "2026-03-15T00:00:00Z"),
+                        line(
+                                null,
+                                1L,
+                                "Germany",
+                                11L,
+                                "Telekom",
+                                "0.12",
+                                4,
+                                4,
+                                56,
+                                86,
+                                "0.12",
+                                "2026-03-10T10:00:00Z",
+                                "2026-03-31T22:00:00Z")),
                 figures.callLines(DetailTable.INV_TERM_NETWORKS_SUCC_TABLE));
         for (DetailTable table : DetailTable.callTables(CallSide.ORIGINATED)) {
             assertTrue(figures.callLines(table).isEmpty(), table + " belongs to customer invoices");
@@ -204,20 +526,46 @@ class InvoiceCalculatorTest {
             }
             store.insert(connection, 999, figures);
             for (DetailTable table : DetailTable.callTables(CallSide.ORIGINATED)) {
-                assertEquals(normalized(figures.callLines(table)), normalized(store.callLines(connection, 999, table)),
+                assertEquals(
+                        normalized(figures.callLines(table)),
+                        normalized(store.callLines(connection, 999, table)),
                         table.name());
             }
-            assertEquals(normalizedServices(figures.serviceLines()),
+            assertEquals(
+                    normalizedServices(figures.serviceLines()),
                     normalizedServices(store.serviceLines(connection, 999)));
             connection.rollback();
         }
     }
 
-    private static CallLine line(String prefix, Long countryId, String country, Long networkId, String network,
-                                 String rate, long calls, long successful, long duration, long billed, String amount,
-                                 String first, String last) {
-        return new CallLine(prefix, countryId, country, networkId, network, new BigDecimal(rate), calls, successful,
-                duration, billed, new BigDecimal(amount), Instant.parse(first), Instant.parse(last));
+    private static CallLine line(
+            String prefix,
+            Long countryId,
+            String country,
+            Long networkId,
+            String network,
+            String rate,
+            long calls,
+            long successful,
+            long duration,
+            long billed,
+            String amount,
+            String first,
+            String last) {
+        return new CallLine(
+                prefix,
+                countryId,
+                country,
+                networkId,
+                network,
+                new BigDecimal(rate),
+                calls,
+                successful,
+                duration,
+                billed,
+                new BigDecimal(amount),
+                Instant.parse(first),
+                Instant.parse(last));
     }
 
     @Test
@@ -232,8 +580,8 @@ class InvoiceCalculatorTest {
         LocalDate day = LocalDate.of(2026, 3, 1);
         while (day.getMonthValue() == 3) {
             var week = org.billing.invoicing.period.InvoicePeriod.WEEKLY_SPLIT_BY_MONTH.periodOf(day);
-            calculations.add(new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY,
-                    week.in(BERLIN)));
+            calculations.add(
+                    new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY, week.in(BERLIN)));
             day = week.lastDay().plusDays(1);
         }
 
@@ -246,14 +594,19 @@ class InvoiceCalculatorTest {
         for (int i = 0; i < calculations.size(); i++) {
             InvoiceCalculator.Calculation alone = calculations.get(i);
             try (Connection connection = database.connection()) {
-                assertEquals(calculator.calculate(connection, alone.accountId(), alone.direction(),
-                        alone.paymentModel(), alone.period()), together.get(i), "calculation " + i + ": " + alone);
+                assertEquals(
+                        calculator.calculate(
+                                connection, alone.accountId(), alone.direction(), alone.paymentModel(), alone.period()),
+                        together.get(i),
+                        "calculation " + i + ": " + alone);
             }
         }
         // The weeks of March add up to the month: 10.57 (customerInvoiceSums... above), 7 calls.
         List<InvoiceFigures> weeks = together.subList(5, together.size());
         assertMoney("10.57", weeks.stream().map(InvoiceFigures::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        assertEquals(together.get(1).calls().callsCount(), weeks.stream().mapToLong(f -> f.calls().callsCount()).sum());
+        assertEquals(
+                together.get(1).calls().callsCount(),
+                weeks.stream().mapToLong(f -> f.calls().callsCount()).sum());
         assertEquals(0, together.get(3).calls().callsCount());
     }
 
@@ -263,14 +616,28 @@ class InvoiceCalculatorTest {
 
     /** Numeric sums keep the scale of their inputs; equal amounts compare equal whatever the scale. */
     private static List<CallLine> normalized(List<CallLine> lines) {
-        return lines.stream().map(l -> new CallLine(l.dstPrefix(), l.countryId(), l.country(), l.networkId(),
-                l.network(), strip(l.rate()), l.callsCount(), l.successfulCallsCount(), l.callsDuration(),
-                l.billingDuration(), strip(l.amount()), l.firstCallAt(), l.lastCallAt())).toList();
+        return lines.stream()
+                .map(l -> new CallLine(
+                        l.dstPrefix(),
+                        l.countryId(),
+                        l.country(),
+                        l.networkId(),
+                        l.network(),
+                        strip(l.rate()),
+                        l.callsCount(),
+                        l.successfulCallsCount(),
+                        l.callsDuration(),
+                        l.billingDuration(),
+                        strip(l.amount()),
+                        l.firstCallAt(),
+                        l.lastCallAt()))
+                .toList();
     }
 
     private static List<ServiceLine> normalizedServices(List<ServiceLine> lines) {
-        return lines.stream().map(l -> new ServiceLine(l.serviceId(), l.service(), l.transactionsCount(),
-                strip(l.amount()))).toList();
+        return lines.stream()
+                .map(l -> new ServiceLine(l.serviceId(), l.service(), l.transactionsCount(), strip(l.amount())))
+                .toList();
     }
 
     private static BigDecimal strip(BigDecimal value) {
@@ -278,6 +645,7 @@ class InvoiceCalculatorTest {
     }
 
     private static void assertMoney(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
+        assertEquals(
+                0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -39,7 +37,8 @@ class InvoiceListQueryTest {
     @BeforeAll
     static void startDatabaseWithManyInvoices() throws Exception {
         database = PostgresDatabase.startMigrated();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             GeneratedInvoices.accounts(connection, 10, 3);
             statement.execute("UPDATE contractor SET name = 'Zebra Telecom' WHERE id = 3");
             statement.execute("UPDATE account SET name = 'Night_Owl 100% wholesale' WHERE id = 7");
@@ -53,8 +52,16 @@ class InvoiceListQueryTest {
         database.close();
     }
 
-    private static InvoiceFilter filter(Long accountId, Long contractorId, Direction direction, InvoiceState state,
-                                        InvoiceType type, LocalDate from, LocalDate to, PaymentModel model, String text) {
+    private static InvoiceFilter filter(
+            Long accountId,
+            Long contractorId,
+            Direction direction,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate from,
+            LocalDate to,
+            PaymentModel model,
+            String text) {
         return new InvoiceFilter(accountId, contractorId, direction, state, type, from, to, model, text);
     }
 
@@ -65,9 +72,10 @@ class InvoiceListQueryTest {
     /** The ids a plain query finds, newest first: what the list must show. */
     private static List<Long> expected(String where) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT i.id FROM invoice i WHERE " + where
-                     + " ORDER BY i.created_at DESC, i.id DESC")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT i.id FROM invoice i WHERE " + where + " ORDER BY i.created_at DESC, i.id DESC")) {
             while (row.next()) {
                 ids.add(row.getLong(1));
             }
@@ -86,7 +94,9 @@ class InvoiceListQueryTest {
             do {
                 slice = query.page(connection, after, 0, size, total);
                 slice.rows().forEach(row -> ids.add(row.id()));
-                after = slice.rows().isEmpty() ? null : slice.rows().get(slice.rows().size() - 1).cursor();
+                after = slice.rows().isEmpty()
+                        ? null
+                        : slice.rows().get(slice.rows().size() - 1).cursor();
             } while (slice.more());
         }
         return ids;
@@ -101,20 +111,45 @@ class InvoiceListQueryTest {
     @Test
     void eachFilterGivesWhatItsConditionSelectsNewestFirstWithItsExactTotal() throws Exception {
         assertListed(filter(7L, null, null, null, null, null, null, null, null), "i.account_id = 7");
-        assertListed(filter(null, 3L, Direction.VENDOR, null, null, null, null, null, null),
+        assertListed(
+                filter(null, 3L, Direction.VENDOR, null, null, null, null, null, null),
                 "i.contractor_id = 3 AND i.direction = 'VENDOR'");
-        assertListed(filter(null, 2L, null, InvoiceState.PENDING, null, null, null, null, null),
+        assertListed(
+                filter(null, 2L, null, InvoiceState.PENDING, null, null, null, null, null),
                 "i.contractor_id = 2 AND i.state = 'PENDING'");
-        assertListed(filter(null, 5L, null, null, InvoiceType.MANUAL, null, null, PaymentModel.POSTPAY, null),
+        assertListed(
+                filter(null, 5L, null, null, InvoiceType.MANUAL, null, null, PaymentModel.POSTPAY, null),
                 "i.contractor_id = 5 AND i.type = 'MANUAL' AND i.payment_model = 'POSTPAY'");
-        assertListed(filter(null, null, null, null, null, LocalDate.parse("2020-03-01"), LocalDate.parse("2020-03-10"),
-                null, null), "i.last_day >= '2020-03-01' AND i.first_day <= '2020-03-10'");
-        assertListed(filter(9L, null, null, null, null, LocalDate.parse("2020-06-01"), null, null, null),
+        assertListed(
+                filter(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        LocalDate.parse("2020-03-01"),
+                        LocalDate.parse("2020-03-10"),
+                        null,
+                        null),
+                "i.last_day >= '2020-03-01' AND i.first_day <= '2020-03-10'");
+        assertListed(
+                filter(9L, null, null, null, null, LocalDate.parse("2020-06-01"), null, null, null),
                 "i.account_id = 9 AND i.last_day >= '2020-06-01'");
-        assertListed(filter(9L, null, null, null, null, null, LocalDate.parse("2020-06-01"), null, null),
+        assertListed(
+                filter(9L, null, null, null, null, null, LocalDate.parse("2020-06-01"), null, null),
                 "i.account_id = 9 AND i.first_day <= '2020-06-01'");
-        assertEquals(new InvoiceListQuery.Total(0, true), total(filter(null, null, null, null, null,
-                LocalDate.parse("2020-06-02"), LocalDate.parse("2020-06-01"), null, null)));
+        assertEquals(
+                new InvoiceListQuery.Total(0, true),
+                total(filter(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        LocalDate.parse("2020-06-02"),
+                        LocalDate.parse("2020-06-01"),
+                        null,
+                        null)));
     }
 
     @Test
@@ -131,27 +166,32 @@ class InvoiceListQueryTest {
         assertListed(text("ze"), "i.contractor_id = 3");
         assertListed(filter(7L, null, null, null, null, null, null, null, "ge"), "i.account_id = 7");
         assertEquals(new InvoiceListQuery.Total(0, true), total(text("12")));
-        assertListed(filter(null, null, Direction.CUSTOMER, null, null, null, null, null, "zebra"),
+        assertListed(
+                filter(null, null, Direction.CUSTOMER, null, null, null, null, null, "zebra"),
                 "i.contractor_id = 3 AND i.direction = 'CUSTOMER'");
     }
 
     /** Issue 13: the invoices whose last drift check found a difference, alone and with another filter. */
     @Test
     void theDriftedFilterListsTheInvoicesWhoseLastCheckFoundADifference() throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO invoice_drift (invoice_id, checked_at, checked_by, drifted, calls_then, calls_now,"
-                    + " duration_then, duration_now, billing_duration_then, billing_duration_now, amount_then, amount_now,"
-                    + " rows_changed) SELECT id, now(), 'test', id % 97 = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM invoice"
-                    + " WHERE id % 97 = 0 OR id % 89 = 0");
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO invoice_drift (invoice_id, checked_at, checked_by, drifted, calls_then, calls_now,"
+                            + " duration_then, duration_now, billing_duration_then, billing_duration_now, amount_then, amount_now,"
+                            + " rows_changed) SELECT id, now(), 'test', id % 97 = 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM invoice"
+                            + " WHERE id % 97 = 0 OR id % 89 = 0");
         }
         try {
             InvoiceFilter drifted = InvoiceFilter.any().onlyDrifted();
             assertListed(drifted, "i.id IN (SELECT invoice_id FROM invoice_drift WHERE drifted)");
-            assertListed(filter(null, 2L, null, null, null, null, null, null, null).onlyDrifted(),
+            assertListed(
+                    filter(null, 2L, null, null, null, null, null, null, null).onlyDrifted(),
                     "i.contractor_id = 2 AND i.id IN (SELECT invoice_id FROM invoice_drift WHERE drifted)");
             assertTrue(total(drifted).count() > 0);
         } finally {
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM invoice_drift");
             }
         }
@@ -167,8 +207,10 @@ class InvoiceListQueryTest {
             // Both plans: the order's index walk, and matches first then sorted (given an exact total).
             for (InvoiceListQuery.Total total : java.util.Arrays.asList(null, query.total(connection))) {
                 InvoiceListQuery.Slice page2 = query.page(connection, null, 20, 20, total);
-                assertEquals(expected.subList(Math.min(20, expected.size()), Math.min(40, expected.size())),
-                        page2.rows().stream().map(InvoiceListQuery.Row::id).toList(), where);
+                assertEquals(
+                        expected.subList(Math.min(20, expected.size()), Math.min(40, expected.size())),
+                        page2.rows().stream().map(InvoiceListQuery.Row::id).toList(),
+                        where);
                 assertEquals(expected.size() > 40, page2.more());
             }
         }
@@ -195,8 +237,12 @@ class InvoiceListQueryTest {
                     after = slice.rows().get(99).cursor();
                 }
                 assertEquals(expected.subList(0, 300), walked, where);
-                assertEquals(expected.subList(500, 550), query.page(connection, null, 500, 50, total).rows().stream()
-                        .map(InvoiceListQuery.Row::id).toList(), where);
+                assertEquals(
+                        expected.subList(500, 550),
+                        query.page(connection, null, 500, 50, total).rows().stream()
+                                .map(InvoiceListQuery.Row::id)
+                                .toList(),
+                        where);
             }
         }
     }
@@ -204,9 +250,11 @@ class InvoiceListQueryTest {
     @Test
     void theTotalIsCountedUpToItsBound() throws Exception {
         assertEquals(new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false), total(InvoiceFilter.any()));
-        assertEquals(new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false),
+        assertEquals(
+                new InvoiceListQuery.Total(InvoiceListQuery.TOTAL_BOUND, false),
                 total(filter(null, null, Direction.CUSTOMER, null, null, null, null, null, null)));
-        assertEquals(new InvoiceListQuery.Total(INVOICES / 10, true),
+        assertEquals(
+                new InvoiceListQuery.Total(INVOICES / 10, true),
                 total(filter(null, null, null, InvoiceState.PENDING, null, null, null, null, null)));
     }
 
@@ -223,7 +271,9 @@ class InvoiceListQueryTest {
             do {
                 slice = query.page(connection, after, 0, 500);
                 slice.rows().forEach(row -> walked.add(row.id()));
-                after = slice.rows().isEmpty() ? null : slice.rows().get(slice.rows().size() - 1).cursor();
+                after = slice.rows().isEmpty()
+                        ? null
+                        : slice.rows().get(slice.rows().size() - 1).cursor();
                 // Newer invoices come while the walk goes on; they belong before its first page.
                 added += GeneratedInvoices.insert(connection, INVOICES + 1 + added, 40);
                 if (after != null) {
@@ -231,11 +281,12 @@ class InvoiceListQueryTest {
                 }
             } while (slice.more());
         } finally {
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
                 // The added invoices are issued, which the database keeps; a test database may let go.
                 statement.execute("SET session_replication_role = replica");
-                statement.execute("DELETE FROM invoice WHERE created_at > timestamptz '2024-01-01'"
-                        + " + " + INVOICES + " * interval '30 seconds'");
+                statement.execute("DELETE FROM invoice WHERE created_at > timestamptz '2024-01-01'" + " + " + INVOICES
+                        + " * interval '30 seconds'");
             }
         }
         assertTrue(added > 0);
@@ -248,9 +299,16 @@ class InvoiceListQueryTest {
         InvoiceCursor cursor = new InvoiceCursor(Instant.parse("2026-11-26T03:00:00.123456Z"), 4250);
         assertEquals(cursor, InvoiceCursor.decode(cursor.encode(), "cursor"));
         assertFalse(cursor.encode().contains("4250"));
-        for (String bad : List.of("", "abc", "!!!", "djEuMS4yLjM=x", cursor.encode() + "x", "x".repeat(500),
+        for (String bad : List.of(
+                "",
+                "abc",
+                "!!!",
+                "djEuMS4yLjM=x",
+                cursor.encode() + "x",
+                "x".repeat(500),
                 java.util.Base64.getUrlEncoder().encodeToString("v1.99999999999999999999.0.1".getBytes()))) {
-            InvoicingException refused = assertThrows(InvoicingException.class, () -> InvoiceCursor.decode(bad, "cursor"));
+            InvoicingException refused =
+                    assertThrows(InvoicingException.class, () -> InvoiceCursor.decode(bad, "cursor"));
             assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
             assertEquals("cursor", refused.field());
         }
@@ -258,7 +316,8 @@ class InvoiceListQueryTest {
 
     @Test
     void pagesAreIndexWalksThatStopAtThePage() throws Exception {
-        for (InvoiceFilter filter : List.of(InvoiceFilter.any(),
+        for (InvoiceFilter filter : List.of(
+                InvoiceFilter.any(),
                 filter(7L, null, null, null, null, null, null, null, null),
                 filter(null, 3L, null, null, null, null, null, null, null),
                 filter(null, null, null, InvoiceState.PENDING, null, null, null, null, null),
@@ -266,16 +325,22 @@ class InvoiceListQueryTest {
                 filter(null, null, null, null, null, null, null, PaymentModel.PREPAY, null))) {
             try (Connection connection = database.connection()) {
                 InvoiceListQuery query = InvoiceListQuery.of(connection, filter);
-                InvoiceCursor after = query.page(connection, null, 0, 50).rows().get(49).cursor();
-                for (String plan : List.of(query.explainPage(connection, null, 0, 50),
-                        query.explainPage(connection, after, 0, 50))) {
+                InvoiceCursor after =
+                        query.page(connection, null, 0, 50).rows().get(49).cursor();
+                for (String plan : List.of(
+                        query.explainPage(connection, null, 0, 50), query.explainPage(connection, after, 0, 50))) {
                     assertFalse(plan.contains("Seq Scan on invoice"), filter + "\n" + plan);
                     assertFalse(plan.contains("Sort"), filter + "\n" + plan);
                     assertTrue(plan.contains("Index"), filter + "\n" + plan);
                 }
                 // The count reads no more than the bound's rows, by whichever path is cheapest.
                 String plan = query.explainTotal(connection);
-                assertTrue(plan.lines().filter(line -> line.contains("->")).findFirst().orElseThrow().contains("->  Limit"),
+                assertTrue(
+                        plan.lines()
+                                .filter(line -> line.contains("->"))
+                                .findFirst()
+                                .orElseThrow()
+                                .contains("->  Limit"),
                         filter + "\n" + plan);
                 assertFalse(plan.contains("Sort"), filter + "\n" + plan);
             }

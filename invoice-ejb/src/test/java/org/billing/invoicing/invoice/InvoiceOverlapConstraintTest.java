@@ -46,16 +46,16 @@ class InvoiceOverlapConstraintTest {
     }
 
     private static void insert(long account, String direction, int firstDay, int lastDay) throws SQLException {
-        BillingPeriod period = BillingPeriod.ofDays(LocalDate.of(2026, 3, firstDay), LocalDate.of(2026, 3, lastDay),
-                ZoneOffset.UTC);
+        BillingPeriod period =
+                BillingPeriod.ofDays(LocalDate.of(2026, 3, firstDay), LocalDate.of(2026, 3, lastDay), ZoneOffset.UTC);
         long id = nextId++;
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement invoice = connection.prepareStatement("INSERT INTO invoice VALUES (?, 1, ?, ?,"
-                    + " 'PENDING', 'MANUAL', ?, ?, 'UTC', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
-                    + " NULL, NULL, NULL, NULL, now())");
-                 PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
-                         + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
+                            + " 'PENDING', 'MANUAL', ?, ?, 'UTC', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,"
+                            + " NULL, NULL, NULL, NULL, now())");
+                    PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
+                            + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
                 invoice.setLong(1, id);
                 invoice.setLong(2, account);
                 invoice.setString(3, direction);
@@ -88,9 +88,9 @@ class InvoiceOverlapConstraintTest {
         insert(10, "CUSTOMER", 10, 20);
 
         assertRefused(10, "CUSTOMER", 10, 20); // identical
-        assertRefused(10, "CUSTOMER", 1, 31);  // containing
+        assertRefused(10, "CUSTOMER", 1, 31); // containing
         assertRefused(10, "CUSTOMER", 12, 15); // contained
-        assertRefused(10, "CUSTOMER", 1, 10);  // straddling the start
+        assertRefused(10, "CUSTOMER", 1, 10); // straddling the start
         assertRefused(10, "CUSTOMER", 20, 25); // straddling the end
     }
 
@@ -98,7 +98,7 @@ class InvoiceOverlapConstraintTest {
     void touchingPeriodsOtherAccountsAndOtherDirectionsAreAllowed() throws Exception {
         insert(10, "CUSTOMER", 10, 20);
 
-        assertDoesNotThrow(() -> insert(10, "CUSTOMER", 1, 9));   // ends where the other starts
+        assertDoesNotThrow(() -> insert(10, "CUSTOMER", 1, 9)); // ends where the other starts
         assertDoesNotThrow(() -> insert(10, "CUSTOMER", 21, 31)); // starts where the other ends
         assertDoesNotThrow(() -> insert(10, "VENDOR", 10, 20));
         assertDoesNotThrow(() -> insert(30, "CUSTOMER", 10, 20));

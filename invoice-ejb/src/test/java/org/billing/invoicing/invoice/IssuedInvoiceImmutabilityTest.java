@@ -29,8 +29,10 @@ class IssuedInvoiceImmutabilityTest {
                     calls_duration, billing_duration, amount)
                 VALUES (1, 1, '49', 1, 1, 60, 60, 5)""");
         execute("INSERT INTO invoice_period_claim SELECT id, account_id, direction, start_at, end_at FROM invoice");
-        execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
-        execute("INSERT INTO invoice_event (id, invoice_id, action, actor, at) VALUES (1, 1, 'APPROVED', 'ada', now())");
+        execute(
+                "UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
+        execute(
+                "INSERT INTO invoice_event (id, invoice_id, action, actor, at) VALUES (1, 1, 'APPROVED', 'ada', now())");
     }
 
     @AfterAll
@@ -53,7 +55,8 @@ class IssuedInvoiceImmutabilityTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -66,9 +69,11 @@ class IssuedInvoiceImmutabilityTest {
     @Test
     void anApprovedInvoiceCannotBeUpdatedOrDeletedInSql() throws Exception {
         assertRefused("UPDATE invoice SET amount = 1 WHERE id = 1");
-        assertRefused("UPDATE invoice SET state = 'PENDING', number = NULL, series_id = NULL, issued_at = NULL WHERE id = 1");
+        assertRefused(
+                "UPDATE invoice SET state = 'PENDING', number = NULL, series_id = NULL, issued_at = NULL WHERE id = 1");
         assertRefused("DELETE FROM invoice WHERE id = 1");
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             var row = statement.executeQuery("SELECT amount, state, number FROM invoice WHERE id = 1");
             row.next();
             assertEquals(0, row.getBigDecimal("amount").compareTo(java.math.BigDecimal.valueOf(5)));
@@ -96,14 +101,20 @@ class IssuedInvoiceImmutabilityTest {
     /** Issue 11: two series of one pattern printed the same number; a number is unique across all series (V11). */
     @Test
     void aNumberIsIssuedOnceAcrossAllSeries() throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            SQLException refused = assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE invoice"
-                    + " SET state = 'APPROVED', number = 'INV-1', series_id = 2, issued_at = now() WHERE id = 2"));
+            SQLException refused = assertThrows(
+                    SQLException.class,
+                    () -> statement.executeUpdate(
+                            "UPDATE invoice"
+                                    + " SET state = 'APPROVED', number = 'INV-1', series_id = 2, issued_at = now() WHERE id = 2"));
             assertEquals("23505", refused.getSQLState(), refused.getMessage());
             connection.rollback();
-            assertEquals(1, statement.executeUpdate("UPDATE invoice SET state = 'APPROVED', number = 'VND-1',"
-                    + " series_id = 2, issued_at = now() WHERE id = 2"));
+            assertEquals(
+                    1,
+                    statement.executeUpdate("UPDATE invoice SET state = 'APPROVED', number = 'VND-1',"
+                            + " series_id = 2, issued_at = now() WHERE id = 2"));
             connection.rollback();
         }
     }
@@ -125,7 +136,8 @@ class IssuedInvoiceImmutabilityTest {
         assertRefused("UPDATE invoice_period_claim SET end_at = start_at + interval '1 day' WHERE invoice_id = 1");
         assertDoesNotThrow(() -> execute("DELETE FROM invoice_period_claim WHERE invoice_id = 2"));
 
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("""
                     INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at, end_at,
@@ -144,16 +156,22 @@ class IssuedInvoiceImmutabilityTest {
     /** TRUNCATE fires no row trigger: it is refused on every protected table (V12). */
     @Test
     void theProtectedTablesAreNeverTruncated() {
-        for (String table : new String[] {"invoice_event", "invoice_period_claim", "invoice_document", "inv_orig_dst",
-                "inv_charges", "invoice CASCADE"}) {
+        for (String table : new String[] {
+            "invoice_event",
+            "invoice_period_claim",
+            "invoice_document",
+            "inv_orig_dst",
+            "inv_charges",
+            "invoice CASCADE"
+        }) {
             assertRefused("TRUNCATE " + table);
         }
     }
 
     @Test
     void anIssuedInvoiceHasANumber() {
-        SQLException refused = assertThrows(SQLException.class,
-                () -> execute("UPDATE invoice SET state = 'APPROVED' WHERE id = 2"));
+        SQLException refused =
+                assertThrows(SQLException.class, () -> execute("UPDATE invoice SET state = 'APPROVED' WHERE id = 2"));
         assertEquals("23514", refused.getSQLState(), refused.getMessage());
     }
 }

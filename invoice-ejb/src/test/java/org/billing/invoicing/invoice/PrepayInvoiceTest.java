@@ -66,31 +66,90 @@ class PrepayInvoiceTest {
     /** In: 101 (exactly at the start), 102 and 103 (the same instant: by id), 104 (refund), 105 (the last second). */
     static final List<ChargeLine> APRIL_CHARGES = List.of(
             // 1 x 4.00 x 3 months - 1.20 discount + 2.052 taxes = 12.852
-            charge(1, 101, 1, 302L, "DID +49 40 2000, Hamburg, quarterly", "1.000", 3, "4.00", "1.20", "2.052",
-                    "12.852", "2026-04-01T00:00Z"),
+            charge(
+                    1,
+                    101,
+                    1,
+                    302L,
+                    "DID +49 40 2000, Hamburg, quarterly",
+                    "1.000",
+                    3,
+                    "4.00",
+                    "1.20",
+                    "2.052",
+                    "12.852",
+                    "2026-04-01T00:00Z"),
             // 10 x 2.50 + 4.75 = 29.75
-            charge(2, 102, 3, 301L, "SIP trunk, 10 channels, April", "10.000", 1, "2.50", "0", "4.75", "29.75",
+            charge(
+                    2,
+                    102,
+                    3,
+                    301L,
+                    "SIP trunk, 10 channels, April",
+                    "10.000",
+                    1,
+                    "2.50",
+                    "0",
+                    "4.75",
+                    "29.75",
                     "2026-04-10T09:00Z"),
-            charge(3, 103, 4, null, "Number porting fee", "1.000", null, "15.00", "0", "0", "15.00",
+            charge(
+                    3,
+                    103,
+                    4,
+                    null,
+                    "Number porting fee",
+                    "1.000",
+                    null,
+                    "15.00",
+                    "0",
+                    "0",
+                    "15.00",
                     "2026-04-10T09:00Z"),
             // 1 x -5.00 - 0.95 taxes = -5.95
-            charge(4, 104, 2, 301L, "Refund: trunk outage on 2026-04-12", "1.000", null, "-5.00", "0", "-0.95",
-                    "-5.95", "2026-04-20T12:00Z"),
+            charge(
+                    4,
+                    104,
+                    2,
+                    301L,
+                    "Refund: trunk outage on 2026-04-12",
+                    "1.000",
+                    null,
+                    "-5.00",
+                    "0",
+                    "-0.95",
+                    "-5.95",
+                    "2026-04-20T12:00Z"),
             // pay-as-you-go (external): no unit price nor duration, as the platform left them
-            charge(5, 105, 5, null, "Call recording storage, 12.345 GB", "12.345", null, null, null, "0", "1.2345",
+            charge(
+                    5,
+                    105,
+                    5,
+                    null,
+                    "Call recording storage, 12.345 GB",
+                    "12.345",
+                    null,
+                    null,
+                    null,
+                    "0",
+                    "1.2345",
                     "2026-04-30T23:59:59Z"));
 
     @Test
     void theChargesAreTheAccountsServiceTransactionsOfThePeriodNumberedByTimeThenId() throws Exception {
         // Out: 106 (exactly at the end of April), 107 (account 10's), 1..7 (March and earlier).
-        assertEquals(normalizedCharges(APRIL_CHARGES), normalizedCharges(acmeRetailInApril().prepay().charges()));
+        assertEquals(
+                normalizedCharges(APRIL_CHARGES),
+                normalizedCharges(acmeRetailInApril().prepay().charges()));
     }
 
     @Test
     void theSubscriptionsAreThoseTheChargesReferenceOnceEachInIdOrder() throws Exception {
         // 101 -> 302; 102 and 104 -> 301; 103 and 105 none. Not 303 (charged by 106, in May), not 304 (no
         // charge), not 101 (account 10's).
-        assertEquals(List.of(new SubscriptionLine(301, "SIP trunk, 10 channels", "ACTIVE"),
+        assertEquals(
+                List.of(
+                        new SubscriptionLine(301, "SIP trunk, 10 channels", "ACTIVE"),
                         new SubscriptionLine(302, "DID pack Hamburg", "INSTALLATION_FAILED")),
                 acmeRetailInApril().prepay().subscriptions());
     }
@@ -98,7 +157,8 @@ class PrepayInvoiceTest {
     @Test
     void theCorrectionsAreThoseApprovedInThePeriodNumberedByTimeThenId() throws Exception {
         // 1 and 3 were approved at the same instant; 2 later. Out: 4 (exactly at the end), 5 (account 10's).
-        assertEquals(normalizedCorrections(List.of(
+        assertEquals(
+                normalizedCorrections(List.of(
                         correction(1, 1, "Top-up by bank transfer", "50.00", "2026-04-05T14:00Z"),
                         correction(2, 3, "Goodwill credit for the outage", "2.505", "2026-04-05T14:00Z"),
                         correction(3, 2, "Chargeback of card payment", "-20.00", "2026-04-25T08:30Z"))),
@@ -122,8 +182,9 @@ class PrepayInvoiceTest {
         assertMoney("58.8365", figures.services().spent());
         assertMoney("5.95", figures.services().earned());
         // The charges' signed amounts sum to the services' spent - earned: 58.8365 - 5.95.
-        assertMoney("52.8865", figures.prepay().charges().stream().map(ChargeLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertMoney(
+                "52.8865",
+                figures.prepay().charges().stream().map(ChargeLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         // 50.00 + 2.505 - 20.00
         assertMoney("32.505", figures.correctionsAmount());
         // spent 1.02 + 58.8365 = 59.8565; earned 0.05 + 5.95 = 6.00
@@ -170,14 +231,20 @@ class PrepayInvoiceTest {
                 statement.execute("UPDATE balance_correction SET amount = 0 WHERE id = 1");
             }
 
-            assertEquals(normalizedCharges(APRIL_CHARGES), normalizedCharges(store.charges(connection, 998, ZoneOffset.UTC)));
+            assertEquals(
+                    normalizedCharges(APRIL_CHARGES),
+                    normalizedCharges(store.charges(connection, 998, ZoneOffset.UTC)));
             assertEquals(figures.prepay().subscriptions(), store.subscriptions(connection, 998));
             assertEquals("ACTIVE", store.subscriptions(connection, 998).get(0).status());
-            assertEquals(normalizedCorrections(figures.prepay().corrections()),
+            assertEquals(
+                    normalizedCorrections(figures.prepay().corrections()),
                     normalizedCorrections(store.corrections(connection, 998, ZoneOffset.UTC)));
             // Read in another zone, the same instants carry that zone's offset.
-            assertEquals(OffsetDateTime.parse("2026-04-01T02:00+02:00"),
-                    store.charges(connection, 998, ZoneId.of("Europe/Berlin")).get(0).createdAt());
+            assertEquals(
+                    OffsetDateTime.parse("2026-04-01T02:00+02:00"),
+                    store.charges(connection, 998, ZoneId.of("Europe/Berlin"))
+                            .get(0)
+                            .createdAt());
             connection.rollback();
         }
     }
@@ -215,14 +282,16 @@ class PrepayInvoiceTest {
                     + " end_at, time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent, term_earned,"
                     + " srv_spent, srv_earned, srv_transactions_count, calls_count, successful_calls_count,"
                     + " calls_duration, billing_duration, created_at, payment_model, corrections_amount)"
-                    + " VALUES (" + id + ", 1, 30, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-04-01Z', '2026-05-01Z', 'UTC',"
+                    + " VALUES (" + id
+                    + ", 1, 30, 'CUSTOMER', 'PENDING', 'MANUAL', '2026-04-01Z', '2026-05-01Z', 'UTC',"
                     + " '2026-04-01', '2026-04-30', 21.3515, 1.02, 0.05, 0, 0, 58.8365, 5.95, 5, 4, 3, 335, 420, now(),"
                     + " 'PREPAY', 32.505)");
         }
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -233,17 +302,38 @@ class PrepayInvoiceTest {
         assertTrue(refused.getMessage().contains("997"), refused.getMessage());
     }
 
-    private static ChargeLine charge(int lineNo, long transactionId, long serviceId, Long subscriptionId,
-                                     String description, String quantity, Integer months, String unitPrice,
-                                     String discount, String taxes, String amount, String createdAt) {
-        return new ChargeLine(lineNo, transactionId, serviceId, subscriptionId, description, decimal(quantity), months,
-                decimal(unitPrice), decimal(discount), decimal(taxes), decimal(amount),
+    private static ChargeLine charge(
+            int lineNo,
+            long transactionId,
+            long serviceId,
+            Long subscriptionId,
+            String description,
+            String quantity,
+            Integer months,
+            String unitPrice,
+            String discount,
+            String taxes,
+            String amount,
+            String createdAt) {
+        return new ChargeLine(
+                lineNo,
+                transactionId,
+                serviceId,
+                subscriptionId,
+                description,
+                decimal(quantity),
+                months,
+                decimal(unitPrice),
+                decimal(discount),
+                decimal(taxes),
+                decimal(amount),
                 OffsetDateTime.parse(createdAt.replace("Z", "+00:00")));
     }
 
-    private static CorrectionLine correction(int lineNo, long id, String description, String amount, String approvedAt) {
-        return new CorrectionLine(lineNo, id, description, decimal(amount),
-                OffsetDateTime.parse(approvedAt.replace("Z", "+00:00")));
+    private static CorrectionLine correction(
+            int lineNo, long id, String description, String amount, String approvedAt) {
+        return new CorrectionLine(
+                lineNo, id, description, decimal(amount), OffsetDateTime.parse(approvedAt.replace("Z", "+00:00")));
     }
 
     private static BigDecimal decimal(String value) {
@@ -252,14 +342,28 @@ class PrepayInvoiceTest {
 
     /** Numeric values keep the scale they were written with; equal amounts compare equal whatever the scale. */
     private static List<ChargeLine> normalizedCharges(List<ChargeLine> lines) {
-        return lines.stream().map(l -> new ChargeLine(l.lineNo(), l.transactionId(), l.serviceId(), l.subscriptionId(),
-                l.description(), strip(l.quantity()), l.durationMonths(), strip(l.unitPrice()), strip(l.discount()),
-                strip(l.taxes()), strip(l.amount()), l.createdAt())).toList();
+        return lines.stream()
+                .map(l -> new ChargeLine(
+                        l.lineNo(),
+                        l.transactionId(),
+                        l.serviceId(),
+                        l.subscriptionId(),
+                        l.description(),
+                        strip(l.quantity()),
+                        l.durationMonths(),
+                        strip(l.unitPrice()),
+                        strip(l.discount()),
+                        strip(l.taxes()),
+                        strip(l.amount()),
+                        l.createdAt()))
+                .toList();
     }
 
     private static List<CorrectionLine> normalizedCorrections(List<CorrectionLine> lines) {
-        return lines.stream().map(l -> new CorrectionLine(l.lineNo(), l.correctionId(), l.description(),
-                strip(l.amount()), l.approvedAt())).toList();
+        return lines.stream()
+                .map(l -> new CorrectionLine(
+                        l.lineNo(), l.correctionId(), l.description(), strip(l.amount()), l.approvedAt()))
+                .toList();
     }
 
     private static BigDecimal strip(BigDecimal value) {
@@ -267,6 +371,7 @@ class PrepayInvoiceTest {
     }
 
     private static void assertMoney(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
+        assertEquals(
+                0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 }

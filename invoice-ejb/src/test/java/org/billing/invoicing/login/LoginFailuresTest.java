@@ -48,7 +48,8 @@ class LoginFailuresTest {
 
     @BeforeEach
     void twoNodes() throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM login_failure");
         }
         nodeA = new LoginFailures(database.dataSource(), clock, LIMITS, REFRESH);
@@ -115,9 +116,11 @@ class LoginFailuresTest {
     }
 
     private static int failures(String kind, String key) {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT coalesce(sum(failures), 0) FROM login_failure WHERE kind = '"
-                     + kind + "' AND key = '" + key + "'")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row =
+                        statement.executeQuery("SELECT coalesce(sum(failures), 0) FROM login_failure WHERE kind = '"
+                                + kind + "' AND key = '" + key + "'")) {
             row.next();
             return row.getInt(1);
         } catch (java.sql.SQLException e) {

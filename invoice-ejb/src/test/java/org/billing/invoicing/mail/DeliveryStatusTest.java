@@ -25,25 +25,55 @@ class DeliveryStatusTest {
 
     @Test
     void aMessageOnItsWayMakesTheInvoiceQueued() {
-        assertEquals(DeliveryStatus.QUEUED, DeliveryStatus.of(true, List.of(
-                message(1, "a@x.example", MailStatus.SENT), message(2, "b@x.example", MailStatus.SENDING))));
+        assertEquals(
+                DeliveryStatus.QUEUED,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(1, "a@x.example", MailStatus.SENT),
+                                message(2, "b@x.example", MailStatus.SENDING))));
     }
 
     @Test
     void allFailedSomeFailedAllSent() {
-        assertEquals(DeliveryStatus.FAILED, DeliveryStatus.of(true, List.of(
-                message(1, "a@x.example", MailStatus.FAILED), message(2, "b@x.example", MailStatus.FAILED))));
-        assertEquals(DeliveryStatus.PARTLY_FAILED, DeliveryStatus.of(true, List.of(
-                message(1, "a@x.example", MailStatus.SENT), message(2, "b@x.example", MailStatus.FAILED))));
-        assertEquals(DeliveryStatus.SENT, DeliveryStatus.of(true, List.of(
-                message(1, "a@x.example", MailStatus.SENT), message(2, "b@x.example", MailStatus.SENT))));
+        assertEquals(
+                DeliveryStatus.FAILED,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(1, "a@x.example", MailStatus.FAILED),
+                                message(2, "b@x.example", MailStatus.FAILED))));
+        assertEquals(
+                DeliveryStatus.PARTLY_FAILED,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(1, "a@x.example", MailStatus.SENT),
+                                message(2, "b@x.example", MailStatus.FAILED))));
+        assertEquals(
+                DeliveryStatus.SENT,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(1, "a@x.example", MailStatus.SENT),
+                                message(2, "b@x.example", MailStatus.SENT))));
     }
 
     @Test
     void aLaterMessageToTheSameRecipientMakesUpForAnEarlierFailure() {
-        assertEquals(DeliveryStatus.SENT, DeliveryStatus.of(true, List.of(
-                message(3, "a@x.example", MailStatus.SENT), message(1, "a@x.example", MailStatus.FAILED))));
-        assertEquals(DeliveryStatus.FAILED, DeliveryStatus.of(true, List.of(
-                message(1, "a@x.example", MailStatus.SENT), message(3, "a@x.example", MailStatus.FAILED))));
+        assertEquals(
+                DeliveryStatus.SENT,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(3, "a@x.example", MailStatus.SENT),
+                                message(1, "a@x.example", MailStatus.FAILED))));
+        assertEquals(
+                DeliveryStatus.FAILED,
+                DeliveryStatus.of(
+                        true,
+                        List.of(
+                                message(1, "a@x.example", MailStatus.SENT),
+                                message(3, "a@x.example", MailStatus.FAILED))));
     }
 }

@@ -66,7 +66,8 @@ class MailSettingsTest {
 
     @Test
     void theRetryDelayDoublesUpToItsMaximum() {
-        MailSettings settings = settings(Map.of("invoicing.mail.retry-delay", "1m", "invoicing.mail.max-retry-delay", "5m"));
+        MailSettings settings =
+                settings(Map.of("invoicing.mail.retry-delay", "1m", "invoicing.mail.max-retry-delay", "5m"));
 
         assertEquals(Duration.ofMinutes(1), settings.retryDelayAfter(1));
         assertEquals(Duration.ofMinutes(2), settings.retryDelayAfter(2));
@@ -77,17 +78,19 @@ class MailSettingsTest {
 
     @Test
     void aWrongValueIsReportedByItsKey() {
-        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-                () -> settings(Map.of("invoicing.mail.port", "smtp")));
-        IllegalArgumentException delay = assertThrows(IllegalArgumentException.class,
-                () -> settings(Map.of("invoicing.mail.retry-delay", "soon")));
-        IllegalArgumentException attempts = assertThrows(IllegalArgumentException.class,
-                () -> settings(Map.of("invoicing.mail.max-attempts", "0")));
-        IllegalArgumentException lease = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException port =
+                assertThrows(IllegalArgumentException.class, () -> settings(Map.of("invoicing.mail.port", "smtp")));
+        IllegalArgumentException delay = assertThrows(
+                IllegalArgumentException.class, () -> settings(Map.of("invoicing.mail.retry-delay", "soon")));
+        IllegalArgumentException attempts = assertThrows(
+                IllegalArgumentException.class, () -> settings(Map.of("invoicing.mail.max-attempts", "0")));
+        IllegalArgumentException lease = assertThrows(
+                IllegalArgumentException.class,
                 () -> settings(Map.of("invoicing.mail.timeout", "1m", "invoicing.mail.lease", "2m")));
 
         assertEquals("invoicing.mail.port is a whole number, not 'smtp'.", port.getMessage());
-        assertEquals("invoicing.mail.retry-delay is a duration such as 30s, 5m or PT30S, not 'soon'.", delay.getMessage());
+        assertEquals(
+                "invoicing.mail.retry-delay is a duration such as 30s, 5m or PT30S, not 'soon'.", delay.getMessage());
         assertEquals("invoicing.mail.max-attempts is at least 1.", attempts.getMessage());
         assertEquals("invoicing.mail.lease is longer than three timeouts.", lease.getMessage());
     }

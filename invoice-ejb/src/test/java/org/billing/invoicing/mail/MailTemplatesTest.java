@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 class MailTemplatesTest {
 
     private static InvoiceMailFacts march(String total) {
-        return new InvoiceMailFacts(42, "INV-2026-000007", "Acme wholesale", "Acme Telecom",
-                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), new BigDecimal(total), "EUR");
+        return new InvoiceMailFacts(
+                42,
+                "INV-2026-000007",
+                "Acme wholesale",
+                "Acme Telecom",
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                new BigDecimal(total),
+                "EUR");
     }
 
     @Test
@@ -28,8 +35,10 @@ class MailTemplatesTest {
 
     @Test
     void everyPlaceholderOfTheMailIsReplaced() {
-        MailTemplates templates = new MailTemplates("[I_REF] [I_ID]",
-                "[A_NAME]|[C_NAME]|[I_START_DATE]|[I_END_DATE]|[I_TOTAL]|[I_TOTAL_D]|[A_CURRENCY]", "x.pdf");
+        MailTemplates templates = new MailTemplates(
+                "[I_REF] [I_ID]",
+                "[A_NAME]|[C_NAME]|[I_START_DATE]|[I_END_DATE]|[I_TOTAL]|[I_TOTAL_D]|[A_CURRENCY]",
+                "x.pdf");
 
         RenderedMail mail = templates.render(march("1234.5"));
 
@@ -59,10 +68,19 @@ class MailTemplatesTest {
 
     @Test
     void valuesAreInsertedLiterallyEvenWithRegexCharacters() {
-        InvoiceMailFacts facts = new InvoiceMailFacts(1, "A$1\\2", "Name $0", "C", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 1, 31), BigDecimal.ONE, "USD");
+        InvoiceMailFacts facts = new InvoiceMailFacts(
+                1,
+                "A$1\\2",
+                "Name $0",
+                "C",
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 31),
+                BigDecimal.ONE,
+                "USD");
 
-        assertEquals("A$1\\2 Name $0", new MailTemplates("[I_REF] [A_NAME]", "", "x").render(facts).subject());
+        assertEquals(
+                "A$1\\2 Name $0",
+                new MailTemplates("[I_REF] [A_NAME]", "", "x").render(facts).subject());
     }
 
     @Test
@@ -74,7 +92,9 @@ class MailTemplatesTest {
 
     @Test
     void theFileNameKeepsLettersDigitsDotsAndDashesOnly() {
-        assertEquals("Acme_GmbH_Co._KG_INV_1_2026-03-01.pdf", MailTemplates.fileName("Acme GmbH & Co. KG_INV/1_2026-03-01.pdf"));
+        assertEquals(
+                "Acme_GmbH_Co._KG_INV_1_2026-03-01.pdf",
+                MailTemplates.fileName("Acme GmbH & Co. KG_INV/1_2026-03-01.pdf"));
         assertEquals("etc_passwd.pdf", MailTemplates.fileName("../../etc/passwd.pdf"));
         assertEquals("Müller_Ελλάδα_1.pdf", MailTemplates.fileName("Müller Ελλάδα 1.pdf"));
         assertEquals("a_b.pdf", MailTemplates.fileName("a\r\n\tb.pdf"));

@@ -38,7 +38,8 @@ class OutboxStoreTest {
         database = PostgresDatabase.startMigrated();
         database.run("/fixtures/march-2026.sql");
         database.run("/fixtures/invoice-1-pending.sql");
-        execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
+        execute(
+                "UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
     }
 
     @AfterAll
@@ -54,8 +55,15 @@ class OutboxStoreTest {
     @Test
     void aQueuedMessageIsClaimedOnceWithItsContent() throws SQLException {
         try (Connection connection = database.connection()) {
-            long id = store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL,
-                    new Attachment(new byte[] {1, 2, 3}, "application/pdf"), NOW);
+            long id = store.queue(
+                    connection,
+                    1,
+                    "ISSUED",
+                    "operator",
+                    "a@acme.example",
+                    MAIL,
+                    new Attachment(new byte[] {1, 2, 3}, "application/pdf"),
+                    NOW);
 
             List<OutgoingMail> first = store.claimDue(connection, NOW, NOW.plusSeconds(60), 10);
             List<OutgoingMail> second = store.claimDue(connection, NOW, NOW.plusSeconds(60), 10);
@@ -80,7 +88,8 @@ class OutboxStoreTest {
                 store.queue(setup, 1, "ISSUED", "operator", "r" + i + "@acme.example", MAIL, null, NOW);
             }
         }
-        try (Connection one = database.connection(); Connection other = database.connection()) {
+        try (Connection one = database.connection();
+                Connection other = database.connection()) {
             one.setAutoCommit(false);
             other.setAutoCommit(false);
             List<OutgoingMail> claimedByOne = store.claimDue(one, NOW, NOW.plusSeconds(60), 15);
@@ -101,12 +110,15 @@ class OutboxStoreTest {
     void aMessageIsNotClaimedBeforeItsNextAttempt() throws SQLException {
         try (Connection connection = database.connection()) {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
-            OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            OutgoingMail mail =
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
 
             assertTrue(store.markAttemptFailed(connection, mail, "421 try later", NOW.plusSeconds(30)));
 
-            assertTrue(store.claimDue(connection, NOW.plusSeconds(29), NOW.plusSeconds(90), 1).isEmpty());
-            OutgoingMail again = store.claimDue(connection, NOW.plusSeconds(30), NOW.plusSeconds(90), 1).get(0);
+            assertTrue(store.claimDue(connection, NOW.plusSeconds(29), NOW.plusSeconds(90), 1)
+                    .isEmpty());
+            OutgoingMail again = store.claimDue(connection, NOW.plusSeconds(30), NOW.plusSeconds(90), 1)
+                    .get(0);
             assertEquals(2, again.attempts());
             MailDelivery delivery = store.deliveries(connection, 1).get(0);
             assertEquals(MailStatus.SENDING, delivery.status());
@@ -118,9 +130,10 @@ class OutboxStoreTest {
     void onlyTheHolderOfTheClaimRecordsTheOutcome() throws SQLException {
         try (Connection connection = database.connection()) {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
-            OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
-            OutgoingMail impostor = new OutgoingMail(mail.id(), 1, mail.recipient(), "", "", null, null, null, 1,
-                    java.util.UUID.randomUUID(), NOW);
+            OutgoingMail mail =
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            OutgoingMail impostor = new OutgoingMail(
+                    mail.id(), 1, mail.recipient(), "", "", null, null, null, 1, java.util.UUID.randomUUID(), NOW);
 
             assertFalse(store.markSent(connection, impostor, NOW));
             assertFalse(store.markAttemptFailed(connection, impostor, "x", null));
@@ -138,15 +151,18 @@ class OutboxStoreTest {
     void aMessageWhoseSenderStoppedIsGivenUpNotSentAgain() throws SQLException {
         try (Connection connection = database.connection()) {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
-            OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            OutgoingMail mail =
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
 
             assertTrue(store.failAbandoned(connection, NOW.plusSeconds(60)).isEmpty(), "the lease still runs");
             List<OutboxStore.AbandonedRow> abandoned = store.failAbandoned(connection, NOW.plusSeconds(61));
 
             assertEquals(1, abandoned.size());
             assertEquals(1, abandoned.get(0).invoiceId());
-            assertTrue(store.claimDue(connection, NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), 10).isEmpty());
-            assertEquals(MailStatus.FAILED, store.deliveries(connection, 1).get(0).status());
+            assertTrue(store.claimDue(connection, NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)), 10)
+                    .isEmpty());
+            assertEquals(
+                    MailStatus.FAILED, store.deliveries(connection, 1).get(0).status());
             // The slow sender did get it out in the end: the record says so.
             assertTrue(store.markSent(connection, mail, NOW.plusSeconds(62)));
             assertEquals(MailStatus.SENT, store.deliveries(connection, 1).get(0).status());
@@ -159,7 +175,8 @@ class OutboxStoreTest {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
             store.queue(connection, 1, "ISSUED", "operator", "b@acme.example", MAIL, null, NOW);
             store.queue(connection, 1, "ISSUED", "operator", "c@acme.example", MAIL, null, NOW);
-            OutgoingMail first = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            OutgoingMail first =
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
             store.markSent(connection, first, NOW);
             store.claimDue(connection, NOW, NOW.plusSeconds(60), 1);
 
@@ -169,9 +186,13 @@ class OutboxStoreTest {
 
     @Test
     void anIssuedInvoiceStaysUntouchedByItsDeliveries() throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL, null, NOW);
-            store.markSent(connection, store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0), NOW);
+            store.markSent(
+                    connection,
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0),
+                    NOW);
 
             try (var row = statement.executeQuery("SELECT state, number FROM invoice WHERE id = 1")) {
                 row.next();
@@ -182,7 +203,8 @@ class OutboxStoreTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -194,12 +216,27 @@ class OutboxStoreTest {
     @Test
     void theAttachmentsBytesGoOnceTheMessageIsSentAndTheRetentionIsOver() throws SQLException {
         try (Connection connection = database.connection()) {
-            long sent = store.queue(connection, 1, "ISSUED", "operator", "a@acme.example", MAIL,
-                    new Attachment(new byte[] {1, 2, 3}, "application/pdf"), NOW);
-            OutgoingMail mail = store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
+            long sent = store.queue(
+                    connection,
+                    1,
+                    "ISSUED",
+                    "operator",
+                    "a@acme.example",
+                    MAIL,
+                    new Attachment(new byte[] {1, 2, 3}, "application/pdf"),
+                    NOW);
+            OutgoingMail mail =
+                    store.claimDue(connection, NOW, NOW.plusSeconds(60), 1).get(0);
             assertTrue(store.markSent(connection, mail, NOW.plusSeconds(1)));
-            long waiting = store.queue(connection, 1, "RESEND", "operator", "b@acme.example", MAIL,
-                    new Attachment(new byte[] {4, 5}, "application/pdf"), NOW);
+            long waiting = store.queue(
+                    connection,
+                    1,
+                    "RESEND",
+                    "operator",
+                    "b@acme.example",
+                    MAIL,
+                    new Attachment(new byte[] {4, 5}, "application/pdf"),
+                    NOW);
 
             assertEquals(0, store.forgetAttachments(connection, NOW));
             assertEquals(3, attachmentBytes(sent));
@@ -207,15 +244,21 @@ class OutboxStoreTest {
             assertEquals(1, store.forgetAttachments(connection, NOW.plusSeconds(2)));
             assertEquals(-1, attachmentBytes(sent));
             assertEquals(2, attachmentBytes(waiting), "a message on its way keeps its attachment");
-            assertEquals("Acme_INV-1.pdf", store.deliveries(connection, 1).stream()
-                    .filter(delivery -> delivery.id() == sent).findFirst().orElseThrow().attachmentName());
+            assertEquals(
+                    "Acme_INV-1.pdf",
+                    store.deliveries(connection, 1).stream()
+                            .filter(delivery -> delivery.id() == sent)
+                            .findFirst()
+                            .orElseThrow()
+                            .attachmentName());
         }
     }
 
     /** The attachment's length, -1 when the bytes are gone. */
     private static int attachmentBytes(long id) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT length(attachment) FROM mail_outbox WHERE id = " + id)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT length(attachment) FROM mail_outbox WHERE id = " + id)) {
             row.next();
             int length = row.getInt(1);
             return row.wasNull() ? -1 : length;

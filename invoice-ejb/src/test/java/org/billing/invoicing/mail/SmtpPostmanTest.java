@@ -47,16 +47,30 @@ class SmtpPostmanTest {
 
     private static MailSettings settings(int port, String timeout) {
         return MailSettings.from(key -> Optional.ofNullable(Map.of(
-                "invoicing.mail.host", "127.0.0.1",
-                "invoicing.mail.port", Integer.toString(port),
-                "invoicing.mail.from", "billing@operator.example",
-                "invoicing.mail.timeout", timeout).get(key)));
+                        "invoicing.mail.host",
+                        "127.0.0.1",
+                        "invoicing.mail.port",
+                        Integer.toString(port),
+                        "invoicing.mail.from",
+                        "billing@operator.example",
+                        "invoicing.mail.timeout",
+                        timeout)
+                .get(key)));
     }
 
     private static OutgoingMail mail(byte[] attachment) {
-        return new OutgoingMail(7, 42, "ap@acme.example", "Invoice INV-2026-000007 für Acme", "Dear Acme,\nsee it.",
-                attachment == null ? null : "Acme_INV-2026-000007.pdf", attachment == null ? null : "application/pdf",
-                attachment, 1, UUID.randomUUID(), java.time.Instant.parse("2026-04-01T08:00:00Z"));
+        return new OutgoingMail(
+                7,
+                42,
+                "ap@acme.example",
+                "Invoice INV-2026-000007 für Acme",
+                "Dear Acme,\nsee it.",
+                attachment == null ? null : "Acme_INV-2026-000007.pdf",
+                attachment == null ? null : "application/pdf",
+                attachment,
+                1,
+                UUID.randomUUID(),
+                java.time.Instant.parse("2026-04-01T08:00:00Z"));
     }
 
     @Test

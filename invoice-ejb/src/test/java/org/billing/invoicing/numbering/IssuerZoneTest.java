@@ -23,8 +23,9 @@ class IssuerZoneTest {
     void theDayOfIssueIsTheIssuersWhateverTheAccount() {
         assertEquals(LocalDate.of(2026, 12, 31), IssuerZone.issueDay(NEW_YEARS_EVE, ZoneOffset.UTC));
         assertEquals(LocalDate.of(2027, 1, 1), IssuerZone.issueDay(NEW_YEARS_EVE, ZoneId.of("Europe/Berlin")));
-        assertEquals(LocalDate.of(2026, 12, 31), IssuerZone.issueDay(NEW_YEARS_EVE.withZone(ZoneId.of("Europe/Berlin")),
-                ZoneId.of("America/New_York")));
+        assertEquals(
+                LocalDate.of(2026, 12, 31),
+                IssuerZone.issueDay(NEW_YEARS_EVE.withZone(ZoneId.of("Europe/Berlin")), ZoneId.of("America/New_York")));
     }
 
     @Test

@@ -66,29 +66,39 @@ class NumberPatternTest {
 
     /** Issue 11: two series whose patterns can print one number are refused (a number is unique across series). */
     @ParameterizedTest(name = "{0} (padding {1}) and {2} (padding {3}) share {4}")
-    @CsvSource(delimiter = '|', value = {
-            "INV-%year%-%num%|6|INV-%year%-%num%|6|INV-1111-111111",
-            "%num%|0|1%num%|0|11",
-            "INV-%year%-%num%|6|INV-2026-%num%|0|INV-2026-111111",
-            "%num%/%year%|0|%num%/%year%|3|111/1111",
-            "A%mon%%num%|0|A%num%|0|A111"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "INV-%year%-%num%|6|INV-%year%-%num%|6|INV-1111-111111",
+                "%num%|0|1%num%|0|11",
+                "INV-%year%-%num%|6|INV-2026-%num%|0|INV-2026-111111",
+                "%num%/%year%|0|%num%/%year%|3|111/1111",
+                "A%mon%%num%|0|A%num%|0|A111"
+            })
     void patternsThatCanPrintTheSameNumberCollide(String a, int paddingA, String b, int paddingB, String shared) {
-        String found = NumberPattern.of(a).sharedNumber(paddingA, NumberPattern.of(b), paddingB).orElseThrow();
+        String found = NumberPattern.of(a)
+                .sharedNumber(paddingA, NumberPattern.of(b), paddingB)
+                .orElseThrow();
 
         assertEquals(shared, found);
         assertTrue(java.util.regex.Pattern.matches(NumberPattern.of(a).sqlRegex(null), found), found);
         assertTrue(java.util.regex.Pattern.matches(NumberPattern.of(b).sqlRegex(null), found), found);
-        assertTrue(NumberPattern.of(b).sharedNumber(paddingB, NumberPattern.of(a), paddingA).isPresent());
+        assertTrue(NumberPattern.of(b)
+                .sharedNumber(paddingB, NumberPattern.of(a), paddingA)
+                .isPresent());
     }
 
     @ParameterizedTest(name = "{0} and {1} never print the same number")
-    @CsvSource(delimiter = '|', value = {
-            "INV-%year%-%num%|VND-%year%-%num%",
-            "INV-%year%-%num%|CN-%year%-%num%",
-            "%num%|%num%/%year%",
-            "INV-%year%-%num%|INV-%num%",
-            "R-%num%|%num%/%year%",
-            "%num%-A|%num%-B"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "INV-%year%-%num%|VND-%year%-%num%",
+                "INV-%year%-%num%|CN-%year%-%num%",
+                "%num%|%num%/%year%",
+                "INV-%year%-%num%|INV-%num%",
+                "R-%num%|%num%/%year%",
+                "%num%-A|%num%-B"
+            })
     void patternsWithADistinctLiteralDoNotCollide(String a, String b) {
         assertEquals(java.util.Optional.empty(), NumberPattern.of(a).sharedNumber(6, NumberPattern.of(b), 0));
         assertEquals(java.util.Optional.empty(), NumberPattern.of(b).sharedNumber(0, NumberPattern.of(a), 6));

@@ -53,7 +53,9 @@ class DuePlannerTest {
 
         DuePeriods due = DuePlanner.due(InvoicePeriod.DAILY, from, BERLIN, TWO_HOURS, List.of(), early, 100);
 
-        assertEquals(LocalDate.of(2026, 11, 24), due.periods().get(due.periods().size() - 1).lastDay());
+        assertEquals(
+                LocalDate.of(2026, 11, 24),
+                due.periods().get(due.periods().size() - 1).lastDay());
         assertEquals(5, due.periods().size());
     }
 
@@ -62,31 +64,54 @@ class DuePlannerTest {
         LocalDate from = LocalDate.of(2026, 9, 2);
         Instant now = Instant.parse("2026-11-01T12:00:00Z");
 
-        assertEquals(List.of("2026-09-07..2026-09-13", "2026-09-14..2026-09-20", "2026-09-21..2026-09-27",
-                        "2026-09-28..2026-10-04", "2026-10-05..2026-10-11", "2026-10-12..2026-10-18",
+        assertEquals(
+                List.of(
+                        "2026-09-07..2026-09-13",
+                        "2026-09-14..2026-09-20",
+                        "2026-09-21..2026-09-27",
+                        "2026-09-28..2026-10-04",
+                        "2026-10-05..2026-10-11",
+                        "2026-10-12..2026-10-18",
                         "2026-10-19..2026-10-25"),
                 ranges(DuePlanner.due(InvoicePeriod.WEEKLY, from, BERLIN, TWO_HOURS, List.of(), now, 100)));
         // Fortnights counted from Monday 2024-01-01: 2026-09-07 is 140 weeks later (105 to 2026-01-05, 35 more).
-        assertEquals(List.of("2026-09-07..2026-09-20", "2026-09-21..2026-10-04", "2026-10-05..2026-10-18"),
+        assertEquals(
+                List.of("2026-09-07..2026-09-20", "2026-09-21..2026-10-04", "2026-10-05..2026-10-18"),
                 ranges(DuePlanner.due(InvoicePeriod.BIWEEKLY, from, BERLIN, TWO_HOURS, List.of(), now, 100)));
-        assertEquals(List.of("2026-10-01..2026-10-31"),
+        assertEquals(
+                List.of("2026-10-01..2026-10-31"),
                 ranges(DuePlanner.due(InvoicePeriod.MONTHLY, from, BERLIN, TWO_HOURS, List.of(), now, 100)));
-        assertEquals(List.of("2026-09-16..2026-09-30", "2026-10-01..2026-10-15", "2026-10-16..2026-10-31"),
+        assertEquals(
+                List.of("2026-09-16..2026-09-30", "2026-10-01..2026-10-15", "2026-10-16..2026-10-31"),
                 ranges(DuePlanner.due(InvoicePeriod.SEMIMONTHLY, from, BERLIN, TWO_HOURS, List.of(), now, 100)));
         // Split by month: the week of 2026-09-28 is cut into 28-30 September and 1-4 October (Auto partial).
-        DuePeriods split = DuePlanner.due(InvoicePeriod.WEEKLY_SPLIT_BY_MONTH, from, BERLIN, TWO_HOURS, List.of(),
-                now, 100);
-        assertEquals(List.of("2026-09-07..2026-09-13", "2026-09-14..2026-09-20", "2026-09-21..2026-09-27",
-                        "2026-09-28..2026-09-30", "2026-10-01..2026-10-04", "2026-10-05..2026-10-11",
-                        "2026-10-12..2026-10-18", "2026-10-19..2026-10-25", "2026-10-26..2026-10-31"),
+        DuePeriods split =
+                DuePlanner.due(InvoicePeriod.WEEKLY_SPLIT_BY_MONTH, from, BERLIN, TWO_HOURS, List.of(), now, 100);
+        assertEquals(
+                List.of(
+                        "2026-09-07..2026-09-13",
+                        "2026-09-14..2026-09-20",
+                        "2026-09-21..2026-09-27",
+                        "2026-09-28..2026-09-30",
+                        "2026-10-01..2026-10-04",
+                        "2026-10-05..2026-10-11",
+                        "2026-10-12..2026-10-18",
+                        "2026-10-19..2026-10-25",
+                        "2026-10-26..2026-10-31"),
                 ranges(split));
-        assertEquals(List.of(false, false, false, true, true, false, false, false, true),
+        assertEquals(
+                List.of(false, false, false, true, true, false, false, false, true),
                 split.periods().stream().map(AutoPeriod::partial).toList());
         // The fortnight of 19 October is cut at the month's end; its November part is not over yet.
-        assertEquals(List.of("2026-09-07..2026-09-20", "2026-09-21..2026-09-30", "2026-10-01..2026-10-04",
-                        "2026-10-05..2026-10-18", "2026-10-19..2026-10-31"),
-                ranges(DuePlanner.due(InvoicePeriod.BIWEEKLY_SPLIT_BY_MONTH, from, BERLIN, TWO_HOURS, List.of(), now,
-                        100)));
+        assertEquals(
+                List.of(
+                        "2026-09-07..2026-09-20",
+                        "2026-09-21..2026-09-30",
+                        "2026-10-01..2026-10-04",
+                        "2026-10-05..2026-10-18",
+                        "2026-10-19..2026-10-31"),
+                ranges(DuePlanner.due(
+                        InvoicePeriod.BIWEEKLY_SPLIT_BY_MONTH, from, BERLIN, TWO_HOURS, List.of(), now, 100)));
     }
 
     @Test
@@ -105,8 +130,8 @@ class DuePlannerTest {
     void claimsInAnyOrderAndTouchingClaimsAreHandled() {
         LocalDate from = LocalDate.of(2026, 10, 1);
         Instant now = Instant.parse("2026-10-08T12:00:00Z");
-        List<BillingPeriod> claims = List.of(days("2026-10-05", "2026-10-06"), days("2026-10-01", "2026-10-02"),
-                days("2026-10-03", "2026-10-03"));
+        List<BillingPeriod> claims = List.of(
+                days("2026-10-05", "2026-10-06"), days("2026-10-01", "2026-10-02"), days("2026-10-03", "2026-10-03"));
 
         DuePeriods due = DuePlanner.due(InvoicePeriod.DAILY, from, BERLIN, TWO_HOURS, claims, now, 100);
 
@@ -124,7 +149,8 @@ class DuePlannerTest {
         assertEquals(10, due.periods().size());
         assertEquals(LocalDate.of(2026, 1, 1), due.periods().get(0).firstDay());
         assertEquals(21, due.deferred());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DuePlanner.due(InvoicePeriod.DAILY, from, BERLIN, TWO_HOURS, List.of(), now, -1));
     }
 
@@ -142,6 +168,8 @@ class DuePlannerTest {
     }
 
     private static List<String> ranges(DuePeriods due) {
-        return due.periods().stream().map(p -> p.firstDay() + ".." + p.lastDay()).toList();
+        return due.periods().stream()
+                .map(p -> p.firstDay() + ".." + p.lastDay())
+                .toList();
     }
 }

@@ -37,34 +37,39 @@ class InvoicePeriodTest {
 
     @Test
     void dailyPeriodsAreDays() {
-        assertEquals(List.of(whole("2026-02-28", "2026-02-28"), whole("2026-03-01", "2026-03-01")),
+        assertEquals(
+                List.of(whole("2026-02-28", "2026-02-28"), whole("2026-03-01", "2026-03-01")),
                 from(InvoicePeriod.DAILY, "2026-02-28", 2));
     }
 
     @Test
     void weeksAreIsoWeeksFromMonday() {
         // 2026-03-01 is a Sunday: its ISO week began on Monday 2026-02-23.
-        assertEquals(List.of(whole("2026-02-23", "2026-03-01"), whole("2026-03-02", "2026-03-08")),
+        assertEquals(
+                List.of(whole("2026-02-23", "2026-03-01"), whole("2026-03-02", "2026-03-08")),
                 from(InvoicePeriod.WEEKLY, "2026-03-01", 2));
     }
 
     @Test
     void fortnightsLineUpFromTheAnchor() {
         // 2026-03-02 is 113 weeks after 2024-01-01: odd, so its fortnight began a week earlier.
-        assertEquals(List.of(whole("2026-02-23", "2026-03-08"), whole("2026-03-09", "2026-03-22")),
+        assertEquals(
+                List.of(whole("2026-02-23", "2026-03-08"), whole("2026-03-09", "2026-03-22")),
                 from(InvoicePeriod.BIWEEKLY, "2026-03-02", 2));
         assertEquals(whole("2023-12-18", "2023-12-31"), InvoicePeriod.BIWEEKLY.periodOf(LocalDate.parse("2023-12-25")));
     }
 
     @Test
     void monthsRunFromTheFirstToTheLastDay() {
-        assertEquals(List.of(whole("2028-02-01", "2028-02-29"), whole("2028-03-01", "2028-03-31")),
+        assertEquals(
+                List.of(whole("2028-02-01", "2028-02-29"), whole("2028-03-01", "2028-03-31")),
                 from(InvoicePeriod.MONTHLY, "2028-02-10", 2));
     }
 
     @Test
     void aWeekSplitByANewMonthGivesTwoPartialPeriods() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         partial("2026-03-01", "2026-03-01"),
                         whole("2026-03-02", "2026-03-08"),
                         whole("2026-03-09", "2026-03-15"),
@@ -77,7 +82,8 @@ class InvoicePeriodTest {
 
     @Test
     void aFortnightSplitByANewMonth() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         partial("2026-03-01", "2026-03-08"),
                         whole("2026-03-09", "2026-03-22"),
                         partial("2026-03-23", "2026-03-31"),
@@ -87,7 +93,10 @@ class InvoicePeriodTest {
 
     @Test
     void semiMonthlyPeriodsAreTheFirstAndSecondHalves() {
-        assertEquals(List.of(whole("2026-02-01", "2026-02-15"), whole("2026-02-16", "2026-02-28"),
+        assertEquals(
+                List.of(
+                        whole("2026-02-01", "2026-02-15"),
+                        whole("2026-02-16", "2026-02-28"),
                         whole("2026-03-01", "2026-03-15")),
                 from(InvoicePeriod.SEMIMONTHLY, "2026-02-03", 3));
     }

@@ -39,7 +39,8 @@ class VatIdsTest {
 
     @Test
     void theRefusalShowsHowTheNumberIsWritten() {
-        assertEquals(Optional.of("'DE1234' is not a VAT ID of DE: it is written like DE123456789."),
+        assertEquals(
+                Optional.of("'DE1234' is not a VAT ID of DE: it is written like DE123456789."),
                 VatIds.problem("DE", "DE1234"));
     }
 

@@ -15,8 +15,7 @@ import java.sql.Statement;
  */
 public final class GeneratedInvoices {
 
-    private GeneratedInvoices() {
-    }
+    private GeneratedInvoices() {}
 
     /** Inserts {@code count} invoices numbered from {@code firstNumber}; answers how many were written. */
     public static long insert(Connection connection, long firstNumber, long count) throws SQLException {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -76,8 +75,8 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Runs a script of the test resources, e.g. {@code /fixtures/march-2026.sql}. */
     public void run(String resource) throws SQLException {
         try (InputStream in = PostgresDatabase.class.getResourceAsStream(resource);
-             Connection connection = connection();
-             Statement statement = connection.createStatement()) {
+                Connection connection = connection();
+                Statement statement = connection.createStatement()) {
             if (in == null) {
                 throw new IllegalArgumentException("No test resource " + resource);
             }

@@ -55,29 +55,42 @@ public class Authorization implements DynamicFeature {
             SecurityContext security = request.getSecurityContext();
             if (security.getUserPrincipal() == null
                     && request.getProperty(InvoicingAuthentication.LOCKED_UNTIL) instanceof Lockout lockout) {
-                request.abortWith(Response.fromResponse(Problem.response(ErrorCode.TOO_MANY_LOGIN_FAILURES, null,
+                request.abortWith(Response.fromResponse(Problem.response(
+                                ErrorCode.TOO_MANY_LOGIN_FAILURES,
+                                null,
                                 "Too many failed logins of this user or from this address: try again in "
                                         + lockout.waitText() + "."))
-                        .header(HttpHeaders.RETRY_AFTER, lockout.retryAfterSeconds()).build());
+                        .header(HttpHeaders.RETRY_AFTER, lockout.retryAfterSeconds())
+                        .build());
                 return;
             }
             if (security.getUserPrincipal() == null) {
                 boolean wrong = Boolean.TRUE.equals(request.getProperty(InvoicingAuthentication.FAILED));
-                request.abortWith(Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,
-                                wrong ? "The user name or password is wrong." : "Log in with HTTP Basic authentication."))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+                request.abortWith(Response.fromResponse(Problem.response(
+                                ErrorCode.AUTHENTICATION_REQUIRED,
+                                null,
+                                wrong
+                                        ? "The user name or password is wrong."
+                                        : "Log in with HTTP Basic authentication."))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                        .build());
                 return;
             }
             if (roles.stream().noneMatch(security::isUserInRole)) {
-                request.abortWith(Problem.response(ErrorCode.ACCESS_DENIED, null,
-                        "Your role does not allow this; it needs " + String.join(" or ", roles.stream().sorted().toList())
-                                + "."));
+                request.abortWith(Problem.response(
+                        ErrorCode.ACCESS_DENIED,
+                        null,
+                        "Your role does not allow this; it needs "
+                                + String.join(" or ", roles.stream().sorted().toList()) + "."));
                 return;
             }
-            if (Origins.crossSite(request.getMethod(), request.getHeaderString("Origin"),
-                    request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString(HttpHeaders.HOST))) {
-                request.abortWith(Problem.response(ErrorCode.CROSS_SITE_REQUEST, null,
-                        "A state-changing request from another site is refused."));
+            if (Origins.crossSite(
+                    request.getMethod(),
+                    request.getHeaderString("Origin"),
+                    request.getHeaderString("Sec-Fetch-Site"),
+                    request.getHeaderString(HttpHeaders.HOST))) {
+                request.abortWith(Problem.response(
+                        ErrorCode.CROSS_SITE_REQUEST, null, "A state-changing request from another site is refused."));
             }
         }
     }

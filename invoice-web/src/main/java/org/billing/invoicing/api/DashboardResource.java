@@ -24,15 +24,17 @@ public class DashboardResource {
     @EJB
     private DashboardService dashboard;
 
-    @Operation(summary = "The month at a glance",
-            description = "The twelve months up to the current month of the issuer's zone, oldest first (`months`);"
-                    + " per month of the invoices' first days, `invoiced`: the issued amounts (Approved and Closed"
-                    + " invoices, and credit notes, negative) per direction and currency, unrounded and never summed"
-                    + " across currencies; `traffic`: the calls and billed seconds of the issued invoices per direction"
-                    + " (credited invoices left out). Then the counts that open filtered lists: `pendingInvoices`"
-                    + " (`GET /invoices?state=PENDING`), `failedDocuments` (`?documentFailed=true`), `failedEmails`"
-                    + " (`?emailFailed=true`), `failingAutomaticInvoicing` (accounts per direction invoiced"
-                    + " automatically with a failed period waiting) and `driftedInvoices` (`?drifted=true`: the issued invoices whose last drift check found a difference).")
+    @Operation(
+            summary = "The month at a glance",
+            description =
+                    "The twelve months up to the current month of the issuer's zone, oldest first (`months`);"
+                            + " per month of the invoices' first days, `invoiced`: the issued amounts (Approved and Closed"
+                            + " invoices, and credit notes, negative) per direction and currency, unrounded and never summed"
+                            + " across currencies; `traffic`: the calls and billed seconds of the issued invoices per direction"
+                            + " (credited invoices left out). Then the counts that open filtered lists: `pendingInvoices`"
+                            + " (`GET /invoices?state=PENDING`), `failedDocuments` (`?documentFailed=true`), `failedEmails`"
+                            + " (`?emailFailed=true`), `failingAutomaticInvoicing` (accounts per direction invoiced"
+                            + " automatically with a failed period waiting) and `driftedInvoices` (`?drifted=true`: the issued invoices whose last drift check found a difference).")
     @APIResponse(responseCode = "200", description = "The figures")
     @GET
     public MonthAtAGlance monthAtAGlance() {

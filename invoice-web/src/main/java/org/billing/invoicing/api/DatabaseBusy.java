@@ -13,15 +13,16 @@ import jakarta.persistence.QueryTimeoutException;
  */
 final class DatabaseBusy {
 
-    private DatabaseBusy() {
-    }
+    private DatabaseBusy() {}
 
     static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql
+                    && ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
                 return true;
             }
-            if (cause instanceof LockTimeoutException || cause instanceof PessimisticLockException
+            if (cause instanceof LockTimeoutException
+                    || cause instanceof PessimisticLockException
                     || cause instanceof QueryTimeoutException) {
                 return true;
             }

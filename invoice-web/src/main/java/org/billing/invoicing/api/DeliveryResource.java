@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.mail.InvoiceDeliveries;
 import org.billing.invoicing.mail.MailOutbox;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

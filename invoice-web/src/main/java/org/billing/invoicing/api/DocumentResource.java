@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.document.TemplateInspector;
@@ -39,13 +39,21 @@ public class DocumentResource {
 
     @Operation(summary = "The PDF of an issued invoice")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "DOCUMENT_NOT_READY",
+    @APIResponse(
+            responseCode = "409",
+            description = "DOCUMENT_NOT_READY",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "429", description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed",
+    @APIResponse(
+            responseCode = "429",
+            description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "503", description = "PDF_UNAVAILABLE",
+    @APIResponse(
+            responseCode = "503",
+            description = "PDF_UNAVAILABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("{id}/document.pdf")
@@ -94,7 +102,10 @@ public class DocumentResource {
         add(json, "templateSha1", document.templateSha1());
         add(json, "odtSha256", document.odtSha256());
         add(json, "pdfSha256", document.pdfSha256());
-        add(json, "renderedAt", document.renderedAt() == null ? null : document.renderedAt().toString());
+        add(
+                json,
+                "renderedAt",
+                document.renderedAt() == null ? null : document.renderedAt().toString());
         return json.build();
     }
 

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
 import org.billing.invoicing.generation.GenerationRun;
@@ -56,29 +56,43 @@ public class GenerationResource {
     public AutoInvoicingSettings settings(@PathParam("id") String id, @PathParam("direction") String direction) {
         long accountId = accountId(id);
         Direction parsed = direction(direction);
-        return autoInvoicing.settings(accountId, parsed).orElseThrow(() -> new InvoicingException(ErrorCode.NOT_FOUND,
-                "Account " + accountId + " is not invoiced automatically as " + parsed + "."));
+        return autoInvoicing
+                .settings(accountId, parsed)
+                .orElseThrow(() -> new InvoicingException(
+                        ErrorCode.NOT_FOUND,
+                        "Account " + accountId + " is not invoiced automatically as " + parsed + "."));
     }
 
     /** {@code {invoicePeriod, generateFrom}}: invoices every period from the first whole one on or after that day. */
     @Operation(summary = "Invoice an account automatically in one direction")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.AUTO_INVOICING_REQUEST)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.AUTO_INVOICING_REQUEST)))
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "ACCOUNT_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("accounts/{id}/auto-invoicing/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AutoInvoicingSettings change(@PathParam("id") String id, @PathParam("direction") String direction,
-                                        JsonValue body) {
+    public AutoInvoicingSettings change(
+            @PathParam("id") String id, @PathParam("direction") String direction, JsonValue body) {
         JsonObject json = JsonBodies.object(body, "{invoicePeriod, generateFrom}");
-        InvoicePeriod period = Params.enumValue(InvoicePeriod.class, JsonBodies.requiredString(json, "invoicePeriod"),
-                "invoicePeriod");
-        return autoInvoicing.change(new AutoInvoicingSettings(accountId(id), direction(direction), period,
+        InvoicePeriod period = Params.enumValue(
+                InvoicePeriod.class, JsonBodies.requiredString(json, "invoicePeriod"), "invoicePeriod");
+        return autoInvoicing.change(new AutoInvoicingSettings(
+                accountId(id),
+                direction(direction),
+                period,
                 Params.date(JsonBodies.requiredString(json, "generateFrom"), "generateFrom")));
     }
 
@@ -98,8 +112,12 @@ public class GenerationResource {
     @Path("generation-runs")
     public Response start() {
         GenerationRun run = runs.start();
-        return Response.accepted(run).location(uriInfo.getBaseUriBuilder().path("generation-runs")
-                .path(String.valueOf(run.id())).build()).build();
+        return Response.accepted(run)
+                .location(uriInfo.getBaseUriBuilder()
+                        .path("generation-runs")
+                        .path(String.valueOf(run.id()))
+                        .build())
+                .build();
     }
 
     @GET

@@ -19,8 +19,7 @@ import org.billing.invoicing.invoice.InvoiceRequest;
  */
 final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     static JsonObject object(JsonValue body, String shape) {
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -32,7 +31,8 @@ final class JsonBodies {
     /** {@code {accountId, direction, startDate, endDate}} */
     static InvoiceRequest invoiceRequest(JsonValue body) {
         JsonObject json = object(body, "{accountId, direction, startDate, endDate}");
-        return new InvoiceRequest(requiredLong(json, "accountId"),
+        return new InvoiceRequest(
+                requiredLong(json, "accountId"),
                 Params.enumValue(Direction.class, requiredString(json, "direction"), "direction"),
                 Params.date(requiredString(json, "startDate"), "startDate"),
                 Params.date(requiredString(json, "endDate"), "endDate"));

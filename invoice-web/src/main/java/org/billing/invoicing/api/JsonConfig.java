@@ -18,9 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withNullValues(true)
-            .withSerializers(new DecimalAsString()));
+    private final Jsonb jsonb =
+            JsonbBuilder.create(new JsonbConfig().withNullValues(true).withSerializers(new DecimalAsString()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

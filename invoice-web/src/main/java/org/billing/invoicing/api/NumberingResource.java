@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
@@ -68,16 +68,26 @@ public class NumberingResource {
     @GET
     @Path("numbering-series/{id}/next-number")
     public JsonObject nextNumber(@PathParam("id") String id) {
-        return jakarta.json.Json.createObjectBuilder().add("nextNumber", numbering.preview(seriesId(id))).build();
+        return jakarta.json.Json.createObjectBuilder()
+                .add("nextNumber", numbering.preview(seriesId(id)))
+                .build();
     }
 
     @Operation(summary = "Create a numbering series")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
+    @APIResponse(
+            responseCode = "409",
+            description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -85,19 +95,32 @@ public class NumberingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
         SeriesView created = numbering.create(definition(body));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @Operation(summary = "Revise a series; issued numbers never change")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised series")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN",
+    @APIResponse(
+            responseCode = "409",
+            description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -109,9 +132,13 @@ public class NumberingResource {
 
     @Operation(summary = "Delete a series that numbers nothing")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SERIES_IN_USE",
+    @APIResponse(
+            responseCode = "409",
+            description = "SERIES_IN_USE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
     @RolesAllowed(Roles.ADMIN)
@@ -128,12 +155,20 @@ public class NumberingResource {
     }
 
     @Operation(summary = "Choose the default series")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.NUMBERING_DEFAULTS_REQUEST)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.NUMBERING_DEFAULTS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The defaults")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -141,14 +176,19 @@ public class NumberingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public NumberingDefaults changeDefaults(JsonValue body) {
         JsonObject json = JsonBodies.object(body, "{customerSeriesId, vendorSeriesId, creditNoteSeriesId}");
-        return settings.changeNumberingDefaults(new NumberingDefaults(JsonBodies.requiredLong(json, "customerSeriesId"),
-                JsonBodies.requiredLong(json, "vendorSeriesId"), JsonBodies.requiredLong(json, "creditNoteSeriesId")));
+        return settings.changeNumberingDefaults(new NumberingDefaults(
+                JsonBodies.requiredLong(json, "customerSeriesId"),
+                JsonBodies.requiredLong(json, "vendorSeriesId"),
+                JsonBodies.requiredLong(json, "creditNoteSeriesId")));
     }
 
     private static SeriesDefinition definition(JsonValue body) {
         JsonObject json = JsonBodies.object(body, SERIES_SHAPE);
-        return new SeriesDefinition(JsonBodies.requiredString(json, "name"), JsonBodies.requiredString(json, "pattern"),
-                JsonBodies.requiredLong(json, "startNumber"), JsonBodies.optionalBoolean(json, "yearlyRestart", false),
+        return new SeriesDefinition(
+                JsonBodies.requiredString(json, "name"),
+                JsonBodies.requiredString(json, "pattern"),
+                JsonBodies.requiredLong(json, "startNumber"),
+                JsonBodies.optionalBoolean(json, "yearlyRestart", false),
                 JsonBodies.optionalInt(json, "padding", 0));
     }
 

@@ -15,20 +15,33 @@ public class OpenApiProblems implements OASFilter {
     public Operation filterOperation(Operation operation) {
         if (operation.getResponses() != null) {
             if (!operation.getResponses().hasAPIResponse("401")) {
-                operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
-                        .description("AUTHENTICATION_REQUIRED: no or wrong HTTP Basic credentials")
-                        .content(OpenApiModel.problemContent()));
+                operation
+                        .getResponses()
+                        .addAPIResponse(
+                                "401",
+                                OASFactory.createAPIResponse()
+                                        .description("AUTHENTICATION_REQUIRED: no or wrong HTTP Basic credentials")
+                                        .content(OpenApiModel.problemContent()));
             }
             if (!operation.getResponses().hasAPIResponse("403")) {
-                operation.getResponses().addAPIResponse("403", OASFactory.createAPIResponse()
-                        .description("ACCESS_DENIED: the user's role is too low; CROSS_SITE_REQUEST")
-                        .content(OpenApiModel.problemContent()));
+                operation
+                        .getResponses()
+                        .addAPIResponse(
+                                "403",
+                                OASFactory.createAPIResponse()
+                                        .description("ACCESS_DENIED: the user's role is too low; CROSS_SITE_REQUEST")
+                                        .content(OpenApiModel.problemContent()));
             }
             if (!operation.getResponses().hasAPIResponse("429")) {
-                operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
-                        .description("TOO_MANY_LOGIN_FAILURES: too many failed logins of the user or from the address;"
-                                + " Retry-After says when to try again")
-                        .content(OpenApiModel.problemContent()));
+                operation
+                        .getResponses()
+                        .addAPIResponse(
+                                "429",
+                                OASFactory.createAPIResponse()
+                                        .description(
+                                                "TOO_MANY_LOGIN_FAILURES: too many failed logins of the user or from the address;"
+                                                        + " Retry-After says when to try again")
+                                        .content(OpenApiModel.problemContent()));
             }
             if (!operation.getResponses().hasAPIResponse("default")) {
                 operation.getResponses().addAPIResponse("default", OpenApiModel.problemResponse());

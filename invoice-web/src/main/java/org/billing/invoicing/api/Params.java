@@ -14,8 +14,7 @@ final class Params {
 
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private Params() {
-    }
+    private Params() {}
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
         if (value == null || value.isBlank()) {
@@ -24,7 +23,8 @@ final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw invalid(field, field + " is one of " + allowed + "; got '" + value + "'.");
         }
     }

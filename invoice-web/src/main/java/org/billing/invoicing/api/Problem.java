@@ -14,9 +14,17 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Response response(ErrorCode code, String field, String detail) {
-        Problem problem = new Problem("urn:invoicing:problem:" + code.name().toLowerCase(java.util.Locale.ROOT),
-                title(code), code.httpStatus(), detail, code.name(), field);
-        return Response.status(code.httpStatus()).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
+        Problem problem = new Problem(
+                "urn:invoicing:problem:" + code.name().toLowerCase(java.util.Locale.ROOT),
+                title(code),
+                code.httpStatus(),
+                detail,
+                code.name(),
+                field);
+        return Response.status(code.httpStatus())
+                .type(MediaType.valueOf(MEDIA_TYPE))
+                .entity(problem)
+                .build();
     }
 
     private static String title(ErrorCode code) {

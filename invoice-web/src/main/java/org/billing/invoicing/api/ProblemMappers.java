@@ -8,8 +8,8 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,8 +30,7 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class Business implements ExceptionMapper<InvoicingException> {
@@ -74,9 +73,10 @@ public final class ProblemMappers {
                 return Problem.response(ErrorCode.NOT_ACCEPTABLE, null, "This resource answers application/json.");
             }
             if (e instanceof NotAuthorizedException) {
-                return Response.fromResponse(Problem.response(ErrorCode.AUTHENTICATION_REQUIRED, null,
-                        "Log in with HTTP Basic authentication.")).header(HttpHeaders.WWW_AUTHENTICATE,
-                        Authorization.CHALLENGE).build();
+                return Response.fromResponse(Problem.response(
+                                ErrorCode.AUTHENTICATION_REQUIRED, null, "Log in with HTTP Basic authentication."))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, Authorization.CHALLENGE)
+                        .build();
             }
             if (e instanceof ForbiddenException) {
                 return Problem.response(ErrorCode.ACCESS_DENIED, null, "Your role does not allow this.");
@@ -112,13 +112,19 @@ public final class ProblemMappers {
             if (DatabaseBusy.is(e)) {
                 String incident = java.util.UUID.randomUUID().toString();
                 LOG.log(Level.WARNING, "The database did not answer in time, incident " + incident, e);
-                return Problem.response(ErrorCode.DATABASE_BUSY, null, "The database did not answer in time: data"
-                        + " this request needs is locked by another session, or the work took longer than allowed."
-                        + " Nothing was changed; try again. The operators can find incident " + incident + " in the log.");
+                return Problem.response(
+                        ErrorCode.DATABASE_BUSY,
+                        null,
+                        "The database did not answer in time: data"
+                                + " this request needs is locked by another session, or the work took longer than allowed."
+                                + " Nothing was changed; try again. The operators can find incident " + incident
+                                + " in the log.");
             }
             String incident = java.util.UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-            return Problem.response(ErrorCode.INTERNAL_ERROR, null,
+            return Problem.response(
+                    ErrorCode.INTERNAL_ERROR,
+                    null,
                     "The request could not be completed. The operators can find incident " + incident + " in the log.");
         }
     }

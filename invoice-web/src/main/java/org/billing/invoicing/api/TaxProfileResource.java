@@ -45,11 +45,19 @@ public class TaxProfileResource {
 
     private static final String SELLER_SHAPE = "{legalName, street, city, postalCode, country, vatId, registration,"
             + " contactEmail, contactPhone, iban, bic, paymentTermsDays, rounding, isDefault}";
-    private static final List<String> SELLER_FIELDS = List.of("vatId", "registration", "contactEmail", "contactPhone",
-            "iban", "bic", "paymentTermsDays", "rounding", "isDefault");
+    private static final List<String> SELLER_FIELDS = List.of(
+            "vatId",
+            "registration",
+            "contactEmail",
+            "contactPhone",
+            "iban",
+            "bic",
+            "paymentTermsDays",
+            "rounding",
+            "isDefault");
     private static final String BUYER_SHAPE = "{country, vatId, treatment, vatRate, exemptionReason, buyerReference}";
-    private static final List<String> BUYER_FIELDS = List.of("country", "vatId", "treatment", "vatRate",
-            "exemptionReason", "buyerReference");
+    private static final List<String> BUYER_FIELDS =
+            List.of("country", "vatId", "treatment", "vatRate", "exemptionReason", "buyerReference");
 
     @EJB
     private TaxProfileService profiles;
@@ -70,12 +78,20 @@ public class TaxProfileResource {
     }
 
     @Operation(summary = "Create a seller profile (the first is the default)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN",
+    @APIResponse(
+            responseCode = "409",
+            description = "SELLER_PROFILE_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -83,19 +99,32 @@ public class TaxProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSeller(JsonValue body) {
         SellerProfileView created = profiles.createSeller(seller(JsonBodies.object(body, SELLER_SHAPE)));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @Operation(summary = "Revise a seller profile; issued invoices keep what they were issued with")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised profile")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "SELLER_PROFILE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN",
+    @APIResponse(
+            responseCode = "409",
+            description = "SELLER_PROFILE_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -109,9 +138,13 @@ public class TaxProfileResource {
 
     @Operation(summary = "Delete a seller profile that is neither the default nor assigned to an account")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "SELLER_PROFILE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_IN_USE",
+    @APIResponse(
+            responseCode = "409",
+            description = "SELLER_PROFILE_IN_USE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
     @RolesAllowed(Roles.ADMIN)
@@ -128,12 +161,20 @@ public class TaxProfileResource {
     }
 
     @Operation(summary = "Choose the legal entity an account sells through")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = OpenApiModel.ACCOUNT_SELLER_REQUEST)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.ACCOUNT_SELLER_REQUEST)))
     @APIResponse(responseCode = "200", description = "The account's seller")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -147,23 +188,36 @@ public class TaxProfileResource {
 
     @Operation(summary = "A contractor's tax profile")
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @GET
     @Path("contractors/{id}/tax-profile")
     public BuyerTaxProfileView buyer(@PathParam("id") String id) {
         long contractorId = contractorId(id);
-        return profiles.buyerProfile(contractorId).orElseThrow(() -> new InvoicingException(
-                ErrorCode.TAX_PROFILE_NOT_FOUND, "id", "Contractor " + contractorId + " has no tax profile yet."));
+        return profiles.buyerProfile(contractorId)
+                .orElseThrow(() -> new InvoicingException(
+                        ErrorCode.TAX_PROFILE_NOT_FOUND,
+                        "id",
+                        "Contractor " + contractorId + " has no tax profile yet."));
     }
 
     @Operation(summary = "Set a contractor's tax profile (every field given, null for none)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = OpenApiModel.BUYER_TAX_PROFILE_DEFINITION)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.BUYER_TAX_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "CONTRACTOR_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -173,11 +227,15 @@ public class TaxProfileResource {
         JsonObject json = JsonBodies.object(body, BUYER_SHAPE);
         BUYER_FIELDS.forEach(field -> JsonBodies.requirePresent(json, field, "null for none"));
         String treatment = JsonBodies.optionalString(json, "treatment");
-        return profiles.putBuyerProfile(contractorId(id), new BuyerTaxProfileDefinition(
-                JsonBodies.optionalString(json, "country"), JsonBodies.optionalString(json, "vatId"),
-                treatment == null ? null : Params.enumValue(TaxTreatment.class, treatment, "treatment"),
-                JsonBodies.optionalDecimal(json, "vatRate"), JsonBodies.optionalString(json, "exemptionReason"),
-                JsonBodies.optionalString(json, "buyerReference")));
+        return profiles.putBuyerProfile(
+                contractorId(id),
+                new BuyerTaxProfileDefinition(
+                        JsonBodies.optionalString(json, "country"),
+                        JsonBodies.optionalString(json, "vatId"),
+                        treatment == null ? null : Params.enumValue(TaxTreatment.class, treatment, "treatment"),
+                        JsonBodies.optionalDecimal(json, "vatRate"),
+                        JsonBodies.optionalString(json, "exemptionReason"),
+                        JsonBodies.optionalString(json, "buyerReference")));
     }
 
     private static SellerProfileDefinition seller(JsonObject json) {
@@ -185,13 +243,20 @@ public class TaxProfileResource {
         if (terms != null && (terms < 0 || terms > 365)) {
             throw Params.invalid("paymentTermsDays", "Payment terms are from 0 to 365 days.");
         }
-        return new SellerProfileDefinition(JsonBodies.optionalString(json, "legalName"),
-                JsonBodies.optionalString(json, "street"), JsonBodies.optionalString(json, "city"),
-                JsonBodies.optionalString(json, "postalCode"), JsonBodies.optionalString(json, "country"),
-                JsonBodies.optionalString(json, "vatId"), JsonBodies.optionalString(json, "registration"),
-                JsonBodies.optionalString(json, "contactEmail"), JsonBodies.optionalString(json, "contactPhone"),
-                JsonBodies.optionalString(json, "iban"), JsonBodies.optionalString(json, "bic"),
-                terms == null ? null : terms.intValue(), JsonBodies.optionalString(json, "rounding"),
+        return new SellerProfileDefinition(
+                JsonBodies.optionalString(json, "legalName"),
+                JsonBodies.optionalString(json, "street"),
+                JsonBodies.optionalString(json, "city"),
+                JsonBodies.optionalString(json, "postalCode"),
+                JsonBodies.optionalString(json, "country"),
+                JsonBodies.optionalString(json, "vatId"),
+                JsonBodies.optionalString(json, "registration"),
+                JsonBodies.optionalString(json, "contactEmail"),
+                JsonBodies.optionalString(json, "contactPhone"),
+                JsonBodies.optionalString(json, "iban"),
+                JsonBodies.optionalString(json, "bic"),
+                terms == null ? null : terms.intValue(),
+                JsonBodies.optionalString(json, "rounding"),
                 JsonBodies.optionalBoolean(json, "isDefault", false));
     }
 

@@ -25,9 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceFile;
 import org.billing.invoicing.document.TemplateCheck;
@@ -82,8 +82,11 @@ public class TemplateResource {
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@QueryParam("name") String name, @QueryParam("filename") String filename, InputStream body) {
         TemplateView created = templates.upload(name, filename, read(body));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
     }
 
     /** Checks a file as an upload would, and stores nothing: 200 with the problems found (none: valid). */
@@ -93,13 +96,15 @@ public class TemplateResource {
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Lint lint(InputStream body) {
         TemplateCheck check = templates.lint(read(body));
-        return new Lint(check.valid(), check.problems(), check.placeholders().stream().sorted().toList(),
+        return new Lint(
+                check.valid(),
+                check.problems(),
+                check.placeholders().stream().sorted().toList(),
                 check.tables().stream().sorted().toList());
     }
 
     /** The result of a lint: {@code valid}, the {@code problems}, the placeholders and tables used. */
-    public record Lint(boolean valid, List<TemplateProblem> problems, List<String> placeholders, List<String> tables) {
-    }
+    public record Lint(boolean valid, List<TemplateProblem> problems, List<String> placeholders, List<String> tables) {}
 
     @GET
     @Path("invoice-templates/default")
@@ -108,10 +113,16 @@ public class TemplateResource {
     }
 
     @Operation(summary = "Choose the default template")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The default")
-    @APIResponse(responseCode = "404", description = "TEMPLATE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "TEMPLATE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -143,7 +154,8 @@ public class TemplateResource {
     public Response source(@PathParam("id") String id) {
         TemplateSource source = templates.source(templateId(id));
         return file(new InvoiceFile(source.filename(), ODT, source.content()), "attachment")
-                .header("ETag", "\"" + source.sha1() + "\"").build();
+                .header("ETag", "\"" + source.sha1() + "\"")
+                .build();
     }
 
     /** "Preview PDF" (seed 003): the template as a PDF, placeholders as they are. */
@@ -168,12 +180,20 @@ public class TemplateResource {
 
     /** Assigns a template to an account for one direction; {@code {"templateId": null}} removes it. */
     @Operation(summary = "Assign a template to an account for one direction; null removes it")
-    @RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The assignment")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED",
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
+    @APIResponse(
+            responseCode = "404",
+            description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
     @RolesAllowed(Roles.ADMIN)
@@ -200,21 +220,28 @@ public class TemplateResource {
             return Json.createObjectBuilder().addNull("templateId").build();
         }
         TemplateView view = template.get();
-        return Json.createObjectBuilder().add("templateId", view.id()).add("name", view.name())
-                .add("sha1", view.sha1()).build();
+        return Json.createObjectBuilder()
+                .add("templateId", view.id())
+                .add("name", view.name())
+                .add("sha1", view.sha1())
+                .build();
     }
 
     private byte[] read(InputStream body) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+            byte[] bytes = body == null
+                    ? new byte[0]
+                    : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
             if (bytes.length > maxFileBytes) {
                 // Read the rest (up to a bound) so that the client hears the refusal instead of a reset connection.
                 long drained = 0;
                 while (drained < DRAIN_LIMIT && body.read() >= 0) {
                     drained += 1 + body.skip(DRAIN_LIMIT - drained);
                 }
-                throw new InvoicingException(ErrorCode.TEMPLATE_TOO_LARGE, "file", "The file is larger than "
-                        + maxFileBytes + " bytes, the most accepted.");
+                throw new InvoicingException(
+                        ErrorCode.TEMPLATE_TOO_LARGE,
+                        "file",
+                        "The file is larger than " + maxFileBytes + " bytes, the most accepted.");
             }
             return bytes;
         } catch (IOException e) {

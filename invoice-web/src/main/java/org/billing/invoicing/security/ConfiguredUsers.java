@@ -57,11 +57,9 @@ public class ConfiguredUsers implements IdentityStore {
     private Map<String, User> users = Map.of();
     private String dummyHash;
 
-    record User(String password, Set<String> roles) {
-    }
+    record User(String password, Set<String> roles) {}
 
-    public ConfiguredUsers() {
-    }
+    public ConfiguredUsers() {}
 
     /** For tests: these users, checked with these hashes. */
     ConfiguredUsers(Pbkdf2PasswordHash hashes, Map<String, User> users) {
@@ -72,9 +70,11 @@ public class ConfiguredUsers implements IdentityStore {
     @PostConstruct
     void load() {
         Map<String, User> loaded = new LinkedHashMap<>();
-        for (String name : config.getOptionalValues("invoicing.security.users", String.class).orElse(List.of())) {
+        for (String name : config.getOptionalValues("invoicing.security.users", String.class)
+                .orElse(List.of())) {
             String user = name.trim();
-            Optional<String> password = config.getOptionalValue("invoicing.security.user." + user + ".password", String.class);
+            Optional<String> password =
+                    config.getOptionalValue("invoicing.security.user." + user + ".password", String.class);
             if (user.isEmpty() || password.isEmpty()) {
                 LOG.warning(() -> "Configured user '" + user + "' has no password (invoicing.security.user." + user
                         + ".password) and cannot log in");
@@ -82,7 +82,11 @@ public class ConfiguredUsers implements IdentityStore {
             }
             List<String> roles = config.getOptionalValues("invoicing.security.user." + user + ".roles", String.class)
                     .orElse(List.of());
-            loaded.put(user, new User(password.get(), Set.copyOf(roles.stream().map(String::trim).toList())));
+            loaded.put(
+                    user,
+                    new User(
+                            password.get(),
+                            Set.copyOf(roles.stream().map(String::trim).toList())));
         }
         use(loaded);
         if (!users.isEmpty()) {
@@ -125,8 +129,9 @@ public class ConfiguredUsers implements IdentityStore {
             return hashes.verify(given.toCharArray(), stored);
         }
         hashes.verify(given.toCharArray(), dummyHash); // never matches: its hash is random
-        return stored != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                stored.getBytes(StandardCharsets.UTF_8));
+        return stored != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), stored.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -134,9 +139,12 @@ public class ConfiguredUsers implements IdentityStore {
      * configured hash (or Jakarta Security's defaults when none is), so verifying it costs as much.
      */
     static String dummyHash(List<String> passwords) {
-        String[] shape = passwords.stream().filter(p -> p.startsWith(HASH_PREFIX)).map(ConfiguredUsers::shape)
+        String[] shape = passwords.stream()
+                .filter(p -> p.startsWith(HASH_PREFIX))
+                .map(ConfiguredUsers::shape)
                 .filter(s -> s != null)
-                .max(Comparator.comparingLong((String[] s) -> Long.parseLong(s[1])).thenComparingInt(s -> Integer.parseInt(s[3])))
+                .max(Comparator.comparingLong((String[] s) -> Long.parseLong(s[1]))
+                        .thenComparingInt(s -> Integer.parseInt(s[3])))
                 .orElse(DEFAULT_HASH_SHAPE.split(":"));
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[Integer.parseInt(shape[2])];
@@ -155,8 +163,12 @@ public class ConfiguredUsers implements IdentityStore {
         }
         try {
             Integer.parseInt(parts[1]);
-            return new String[] {parts[0], parts[1], Integer.toString(Base64.getDecoder().decode(parts[2]).length),
-                    Integer.toString(Base64.getDecoder().decode(parts[3]).length)};
+            return new String[] {
+                parts[0],
+                parts[1],
+                Integer.toString(Base64.getDecoder().decode(parts[2]).length),
+                Integer.toString(Base64.getDecoder().decode(parts[3]).length)
+            };
         } catch (IllegalArgumentException malformed) {
             return null;
         }

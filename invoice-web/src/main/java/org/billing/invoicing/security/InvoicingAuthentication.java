@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import fish.payara.security.annotations.RealmIdentityStoreDefinition;
-
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.login.LoginThrottle;
 
@@ -48,6 +47,7 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
     public static final String FAILED = "org.billing.invoicing.security.failed";
     /** Request attribute, a {@link Lockout}: the attempt was refused, its user name or address locked out. */
     public static final String LOCKED_UNTIL = "org.billing.invoicing.security.locked-until";
+
     public static final String LOGIN_PAGE = "/login.xhtml";
 
     private static final String API = "/api/";
@@ -62,8 +62,8 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
     private Clock clock;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (path(request).startsWith(API)) {
             return basic(request, context);
         }
@@ -100,14 +100,14 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(FAILED, Boolean.TRUE);
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(),
-                Roles.withImplied(result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(
+                result.getCallerPrincipal().getName(), Roles.withImplied(result.getCallerGroups()));
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
-        CredentialValidationResult result = check(request,
-                given instanceof UsernamePasswordCredential credential ? credential : null);
+        CredentialValidationResult result =
+                check(request, given instanceof UsernamePasswordCredential credential ? credential : null);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -131,8 +131,8 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(LOCKED_UNTIL, Lockout.until(locked.get(), clock));
             return CredentialValidationResult.INVALID_RESULT;
         }
-        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
+        CredentialValidationResult result =
+                credential == null ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             throttle.succeeded(user);
         } else {
@@ -143,8 +143,8 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** Sends the browser to the login page, then back where it was going (GET only). */
-    private AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
-                                             HttpMessageContext context) {
+    private AuthenticationStatus toLoginPage(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String login = request.getContextPath() + LOGIN_PAGE;
         if ("GET".equals(request.getMethod())) {
             String target = path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -157,8 +157,9 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
             try {
                 response.setContentType("text/xml");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + login.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+                response.getWriter()
+                        .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                                + login.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
                 return AuthenticationStatus.SEND_CONTINUE;
             } catch (IOException e) {
                 return AuthenticationStatus.SEND_FAILURE;
@@ -175,7 +176,9 @@ public class InvoicingAuthentication implements HttpAuthenticationMechanism {
         try {
             String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
-            return colon <= 0 ? null : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+            return colon <= 0
+                    ? null
+                    : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
         } catch (IllegalArgumentException notBase64) {
             return null;
         }

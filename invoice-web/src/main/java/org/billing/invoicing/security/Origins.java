@@ -18,8 +18,7 @@ public final class Origins {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private Origins() {
-    }
+    private Origins() {}
 
     /** True when the request must be refused. */
     public static boolean crossSite(String method, String origin, String fetchSite, String host) {
@@ -51,7 +50,11 @@ public final class Origins {
     }
 
     private static List<String> allowed() {
-        return ConfigProvider.getConfig().getOptionalValues("invoicing.security.allowed-origins", String.class)
-                .orElse(List.of()).stream().map(o -> o.trim().toLowerCase(Locale.ROOT)).toList();
+        return ConfigProvider.getConfig()
+                .getOptionalValues("invoicing.security.allowed-origins", String.class)
+                .orElse(List.of())
+                .stream()
+                .map(o -> o.trim().toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

@@ -68,8 +68,12 @@ public class ResponseHeaders extends HttpFilter {
             // Invoices are confidential: no shared or browser cache keeps a copy.
             response.setHeader("Cache-Control", "no-store");
         }
-        if (!path.startsWith("/api/") && Origins.crossSite(request.getMethod(), request.getHeader("Origin"),
-                request.getHeader("Sec-Fetch-Site"), request.getHeader("Host"))) {
+        if (!path.startsWith("/api/")
+                && Origins.crossSite(
+                        request.getMethod(),
+                        request.getHeader("Origin"),
+                        request.getHeader("Sec-Fetch-Site"),
+                        request.getHeader("Host"))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

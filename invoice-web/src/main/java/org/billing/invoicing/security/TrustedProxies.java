@@ -76,7 +76,8 @@ public final class TrustedProxies {
     public static TrustedProxies configured() {
         TrustedProxies proxies = configured;
         if (proxies == null) {
-            proxies = new TrustedProxies(Settings.value(KEY).map(v -> List.of(v.split(","))).orElse(List.of()));
+            proxies = new TrustedProxies(
+                    Settings.value(KEY).map(v -> List.of(v.split(","))).orElse(List.of()));
             configured = proxies;
         }
         return proxies;
@@ -97,7 +98,10 @@ public final class TrustedProxies {
             return false;
         }
         int comma = proto.indexOf(',');
-        return (comma < 0 ? proto : proto.substring(0, comma)).trim().toLowerCase(Locale.ROOT).equals("https");
+        return (comma < 0 ? proto : proto.substring(0, comma))
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .equals("https");
     }
 
     /**
@@ -106,7 +110,8 @@ public final class TrustedProxies {
      */
     public String clientAddress(HttpServletRequest request) {
         java.util.Enumeration<String> headers = request.getHeaders("X-Forwarded-For");
-        return clientAddress(request.getRemoteAddr(), headers == null ? List.of() : java.util.Collections.list(headers));
+        return clientAddress(
+                request.getRemoteAddr(), headers == null ? List.of() : java.util.Collections.list(headers));
     }
 
     String clientAddress(String remote, List<String> forwardedFor) {
@@ -163,8 +168,11 @@ public final class TrustedProxies {
         } catch (ReflectiveOperationException | RuntimeException e) {
             if (!containerWarned) {
                 containerWarned = true;
-                LOG.log(Level.WARNING, "Cannot mark a request forwarded over HTTPS as secure on this container: the"
-                        + " session cookie will lack Secure; set it in the proxy instead", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot mark a request forwarded over HTTPS as secure on this container: the"
+                                + " session cookie will lack Secure; set it in the proxy instead",
+                        e);
             }
             return false;
         }
@@ -173,8 +181,9 @@ public final class TrustedProxies {
     /** The bytes of an IP literal, or null when the text is not one (never a DNS lookup). */
     private static byte[] literal(String text) {
         String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (address.isEmpty() || !address.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+") || !(address.contains(":")
-                || address.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+        if (address.isEmpty()
+                || !address.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")
+                || !(address.contains(":") || address.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
             return null;
         }
         try {

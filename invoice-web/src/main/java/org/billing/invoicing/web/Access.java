@@ -47,8 +47,10 @@ public class Access {
             throw new IOException("Logout failed", e);
         }
         external.invalidateSession();
-        external.redirect(TrustedProxies.configured().redirectTarget((HttpServletRequest) external.getRequest(),
-                external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
+        external.redirect(TrustedProxies.configured()
+                .redirectTarget(
+                        (HttpServletRequest) external.getRequest(),
+                        external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
         FacesContext.getCurrentInstance().responseComplete();
     }
 

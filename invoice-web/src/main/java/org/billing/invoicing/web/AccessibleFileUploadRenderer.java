@@ -18,8 +18,9 @@ import org.primefaces.component.fileupload.FileUploadRenderer;
 public class AccessibleFileUploadRenderer extends FileUploadRenderer {
 
     @Override
-    protected void encodeSimpleInputField(FacesContext context, FileUpload fileUpload, String clientId, String style,
-                                          String styleClass) throws IOException {
+    protected void encodeSimpleInputField(
+            FacesContext context, FileUpload fileUpload, String clientId, String style, String styleClass)
+            throws IOException {
         if (fileUpload.isSkinSimple()) {
             super.encodeSimpleInputField(context, fileUpload, clientId, style, styleClass);
             return;

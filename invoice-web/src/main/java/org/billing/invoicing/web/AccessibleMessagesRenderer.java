@@ -19,8 +19,9 @@ import org.primefaces.component.messages.MessagesRenderer;
 public class AccessibleMessagesRenderer extends MessagesRenderer {
 
     @Override
-    protected void encodeMessage(ResponseWriter writer, Messages uiMessages, FacesMessage message, String severity,
-                                 boolean escape) throws IOException {
+    protected void encodeMessage(
+            ResponseWriter writer, Messages uiMessages, FacesMessage message, String severity, boolean escape)
+            throws IOException {
         super.encodeMessage(new AlertInsideItem(writer), uiMessages, message, severity, escape);
     }
 

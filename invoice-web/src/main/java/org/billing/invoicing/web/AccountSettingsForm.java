@@ -25,6 +25,7 @@ public class AccountSettingsForm extends AccountDirectionForm {
 
     /** Not "account": that is the view parameter, which a form of that id would submit. */
     private static final String FORM = "accountSettings";
+
     private static final Set<String> INPUTS = Set.of("accountId", "seriesId", "recipients");
 
     public AccountSettingsForm() {
@@ -37,6 +38,7 @@ public class AccountSettingsForm extends AccountDirectionForm {
     private Long seriesId;
     /** One address a line, as the operator types them; commas and semicolons separate too. */
     private String recipients;
+
     private boolean attachCalls;
 
     @Override
@@ -49,18 +51,22 @@ public class AccountSettingsForm extends AccountDirectionForm {
             return;
         }
         try {
-            show(settings.changeAccountSettings(new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses(),
-                    attachCalls)));
+            show(settings.changeAccountSettings(
+                    new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses(), attachCalls)));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
         }
-        Messages.info("The " + getDirection().name().toLowerCase() + " invoice settings of account " + getAccountId() + " are saved.");
+        Messages.info("The " + getDirection().name().toLowerCase() + " invoice settings of account " + getAccountId()
+                + " are saved.");
     }
 
     private List<String> addresses() {
-        return recipients == null ? List.of()
-                : Arrays.stream(recipients.split("[\\s,;]+")).filter(address -> !address.isEmpty()).toList();
+        return recipients == null
+                ? List.of()
+                : Arrays.stream(recipients.split("[\\s,;]+"))
+                        .filter(address -> !address.isEmpty())
+                        .toList();
     }
 
     private void show(AccountInvoiceSettings stored) {

@@ -34,7 +34,10 @@ public class Accounts implements Serializable {
 
     /** The name of account {@code id} (for a table that holds only ids), or the id when it is not known. */
     public String name(long id) {
-        return getAll().stream().filter(account -> account.id() == id).map(AccountView::name).findFirst()
+        return getAll().stream()
+                .filter(account -> account.id() == id)
+                .map(AccountView::name)
+                .findFirst()
                 .orElse(String.valueOf(id));
     }
 }

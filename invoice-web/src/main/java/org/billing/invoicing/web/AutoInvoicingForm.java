@@ -55,8 +55,8 @@ public class AutoInvoicingForm extends AccountDirectionForm {
             return;
         }
         try {
-            show(Optional.of(autoInvoicing.change(new AutoInvoicingSettings(getAccountId(), getDirection(), invoicePeriod,
-                    generateFrom))));
+            show(Optional.of(autoInvoicing.change(
+                    new AutoInvoicingSettings(getAccountId(), getDirection(), invoicePeriod, generateFrom))));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;

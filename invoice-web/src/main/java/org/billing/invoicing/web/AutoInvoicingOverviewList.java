@@ -41,6 +41,7 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     /** The period filter's choices besides a kind of period. */
     public static final String AUTOMATIC = "AUTOMATIC";
+
     public static final String NOT_AUTOMATIC = "NOT_AUTOMATIC";
     /** Pairs with a failed period still waiting: the dashboard's count links here, {@code automatic.xhtml?period=FAILING}. */
     public static final String FAILING = "FAILING";
@@ -67,7 +68,8 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     /** A filter changed: back to the first page. */
     public void filter() {
-        if (FacesContext.getCurrentInstance().getViewRoot().findComponent(FORM + ":accounts") instanceof DataTable table) {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent(FORM + ":accounts")
+                instanceof DataTable table) {
             table.setFirst(0);
         }
     }
@@ -102,10 +104,11 @@ public class AutoInvoicingOverviewList implements Serializable {
             refused(Refusals.refusal(e));
             return;
         }
-        Messages.info(stopped == selected
-                ? "Automatic invoicing stopped for " + rows(stopped) + "; their invoices stay."
-                : "Automatic invoicing stopped for " + stopped + " of the " + rows(selected) + " (the others were not"
-                        + " invoiced automatically); their invoices stay.");
+        Messages.info(
+                stopped == selected
+                        ? "Automatic invoicing stopped for " + rows(stopped) + "; their invoices stay."
+                        : "Automatic invoicing stopped for " + stopped + " of the " + rows(selected)
+                                + " (the others were not" + " invoiced automatically); their invoices stay.");
         selection = new ArrayList<>();
     }
 
@@ -126,7 +129,8 @@ public class AutoInvoicingOverviewList implements Serializable {
         boolean failing = FAILING.equals(chosen);
         Boolean automatic = chosen == null || failing ? null : !NOT_AUTOMATIC.equals(chosen);
         InvoicePeriod kind = chosen == null || failing || AUTOMATIC.equals(chosen) || NOT_AUTOMATIC.equals(chosen)
-                ? null : InvoicePeriod.valueOf(chosen);
+                ? null
+                : InvoicePeriod.valueOf(chosen);
         return new Filter(text, direction, automatic, kind, failing);
     }
 
@@ -197,8 +201,12 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     /** A choice of the filter; anything else (a link edited by hand) shows every row. */
     public void setPeriod(String period) {
-        boolean known = period != null && (period.equals(AUTOMATIC) || period.equals(NOT_AUTOMATIC) || period.equals(FAILING)
-                || java.util.Arrays.stream(InvoicePeriod.values()).anyMatch(kind -> kind.name().equals(period)));
+        boolean known = period != null
+                && (period.equals(AUTOMATIC)
+                        || period.equals(NOT_AUTOMATIC)
+                        || period.equals(FAILING)
+                        || java.util.Arrays.stream(InvoicePeriod.values())
+                                .anyMatch(kind -> kind.name().equals(period)));
         this.period = known ? period : null;
     }
 
@@ -208,8 +216,10 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     public void setSelection(List<Row> selection) {
         // A key this view never showed has no row: it is left out rather than acted on blindly.
-        this.selection = selection == null ? new ArrayList<>()
-                : new ArrayList<>(selection.stream().filter(java.util.Objects::nonNull).toList());
+        this.selection = selection == null
+                ? new ArrayList<>()
+                : new ArrayList<>(
+                        selection.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     public InvoicePeriod getInvoicePeriod() {

@@ -26,8 +26,8 @@ public class BuyerTaxForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final String FORM = "buyer";
-    private static final Set<String> INPUTS = Set.of("country", "vatId", "treatment", "vatRate", "exemptionReason",
-            "buyerReference");
+    private static final Set<String> INPUTS =
+            Set.of("country", "vatId", "treatment", "vatRate", "exemptionReason", "buyerReference");
 
     @EJB
     private TaxProfileService profiles;
@@ -48,7 +48,9 @@ public class BuyerTaxForm implements Serializable {
 
     /** Shows the chosen contractor's profile in the form (empty when it has none yet). */
     public void load() {
-        current = contractorId == null ? null : profiles.buyerProfile(contractorId).orElse(null);
+        current = contractorId == null
+                ? null
+                : profiles.buyerProfile(contractorId).orElse(null);
         country = current == null ? null : current.country();
         vatId = current == null ? null : current.vatId();
         treatment = current == null ? null : current.treatment();
@@ -62,12 +64,19 @@ public class BuyerTaxForm implements Serializable {
             return;
         }
         try {
-            current = profiles.putBuyerProfile(contractorId, new BuyerTaxProfileDefinition(country, vatId, treatment,
-                    treatment == TaxTreatment.DOMESTIC ? vatRate : null,
-                    treatment == TaxTreatment.EXEMPT ? exemptionReason : null, buyerReference));
+            current = profiles.putBuyerProfile(
+                    contractorId,
+                    new BuyerTaxProfileDefinition(
+                            country,
+                            vatId,
+                            treatment,
+                            treatment == TaxTreatment.DOMESTIC ? vatRate : null,
+                            treatment == TaxTreatment.EXEMPT ? exemptionReason : null,
+                            buyerReference));
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            Messages.error(INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
+            Messages.error(
+                    INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
             return;
         }
         Messages.info("The tax profile is saved: " + label(current.treatment()) + ", VAT category "

@@ -32,7 +32,8 @@ public class DashboardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Colour-blind safe (Okabe-Ito), one per series; the tables carry the same figures in words. */
-    private static final String[] COLOURS = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"};
+    private static final String[] COLOURS = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"
+    };
 
     @EJB
     private DashboardService dashboard;
@@ -43,7 +44,8 @@ public class DashboardView implements Serializable {
     private MonthAtAGlance figures;
 
     /** One row of the traffic table: a month's calls and billed seconds in both directions. */
-    public record TrafficRow(String month, long customerCalls, long customerSeconds, long vendorCalls, long vendorSeconds)
+    public record TrafficRow(
+            String month, long customerCalls, long customerSeconds, long vendorCalls, long vendorSeconds)
             implements Serializable {
 
         private static final long serialVersionUID = 1L;
@@ -97,11 +99,16 @@ public class DashboardView implements Serializable {
             for (BigDecimal value : entry.getValue()) {
                 data.add(value == null ? BigDecimal.ZERO : value);
             }
-            datasets.add(Json.createObjectBuilder().add("label", entry.getKey()).add("data", data)
+            datasets.add(Json.createObjectBuilder()
+                    .add("label", entry.getKey())
+                    .add("data", data)
                     .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
         }
-        return chart("bar", months, datasets, Json.createObjectBuilder()
-                .add("y", Json.createObjectBuilder().add("title", title("Amount issued"))));
+        return chart(
+                "bar",
+                months,
+                datasets,
+                Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("title", title("Amount issued"))));
     }
 
     /** Calls as bars and billed minutes as lines, per month and direction, on two axes. */
@@ -121,20 +128,39 @@ public class DashboardView implements Serializable {
                 .add(dataset("bar", "Vendor calls", vendorCalls, COLOURS[1], "calls"))
                 .add(dataset("line", "Customer billed minutes", customerMinutes, COLOURS[2], "minutes"))
                 .add(dataset("line", "Vendor billed minutes", vendorMinutes, COLOURS[3], "minutes"));
-        return chart("bar", getFigures().months(), datasets, Json.createObjectBuilder()
-                .add("calls", Json.createObjectBuilder().add("type", "linear").add("position", "left")
-                        .add("title", title("Calls")))
-                .add("minutes", Json.createObjectBuilder().add("type", "linear").add("position", "right")
-                        .add("title", title("Billed minutes")).add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))));
+        return chart(
+                "bar",
+                getFigures().months(),
+                datasets,
+                Json.createObjectBuilder()
+                        .add(
+                                "calls",
+                                Json.createObjectBuilder()
+                                        .add("type", "linear")
+                                        .add("position", "left")
+                                        .add("title", title("Calls")))
+                        .add(
+                                "minutes",
+                                Json.createObjectBuilder()
+                                        .add("type", "linear")
+                                        .add("position", "right")
+                                        .add("title", title("Billed minutes"))
+                                        .add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))));
     }
 
     private static BigDecimal minutes(long seconds) {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 
-    private static JsonObjectBuilder dataset(String type, String label, JsonArrayBuilder data, String colour, String axis) {
-        return Json.createObjectBuilder().add("type", type).add("label", label).add("data", data)
-                .add("backgroundColor", colour).add("borderColor", colour).add("yAxisID", axis);
+    private static JsonObjectBuilder dataset(
+            String type, String label, JsonArrayBuilder data, String colour, String axis) {
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add("label", label)
+                .add("data", data)
+                .add("backgroundColor", colour)
+                .add("borderColor", colour)
+                .add("yAxisID", axis);
     }
 
     private static JsonObjectBuilder title(String text) {
@@ -145,14 +171,26 @@ public class DashboardView implements Serializable {
     private static String chart(String type, List<String> months, JsonArrayBuilder datasets, JsonObjectBuilder scales) {
         return Json.createObjectBuilder()
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", Json.createArrayBuilder(months)).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder()
-                        .add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("animation", false)
-                        .add("scales", scales)
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
-                .build().toString();
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("labels", Json.createArrayBuilder(months))
+                                .add("datasets", datasets))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add("animation", false)
+                                .add("scales", scales)
+                                .add(
+                                        "plugins",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "legend",
+                                                        Json.createObjectBuilder()
+                                                                .add("position", "bottom"))))
+                .build()
+                .toString();
     }
 }

@@ -31,7 +31,8 @@ public class Downloads {
 
     /** The view action of a page with download links. */
     public void showRefusal() {
-        Map<String, Object> session = FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
+        Map<String, Object> session =
+                FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
         Object refusal = session.remove(REFUSAL);
         if (refusal != null) {
             Messages.error(null, refusal.toString());
@@ -39,8 +40,7 @@ public class Downloads {
     }
 
     /** What a file link names: an id and which of its files (the two groups of the servlet's pattern). */
-    record Link(long id, String file) {
-    }
+    record Link(long id, String file) {}
 
     /** The link the request's path names; null, with a 404 sent, when it names none. */
     static Link link(HttpServletRequest request, HttpServletResponse response, Pattern files) throws IOException {
@@ -56,8 +56,14 @@ public class Downloads {
      * Sends the file {@code make} gives; when it refuses, opens {@code page} again, which says
      * {@code why} followed by the refusal.
      */
-    static void serve(HttpServletRequest request, HttpServletResponse response, Supplier<InvoiceFile> make,
-                      boolean inline, String page, String why) throws IOException {
+    static void serve(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Supplier<InvoiceFile> make,
+            boolean inline,
+            String page,
+            String why)
+            throws IOException {
         InvoiceFile file;
         try {
             file = make.get();
@@ -72,7 +78,8 @@ public class Downloads {
     private static void send(HttpServletResponse response, InvoiceFile file, boolean inline) throws IOException {
         response.setContentType(file.mediaType());
         response.setContentLengthLong(file.content().length);
-        response.setHeader("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName()));
+        response.setHeader(
+                "Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName()));
         response.getOutputStream().write(file.content());
     }
 
@@ -89,7 +96,9 @@ public class Downloads {
      */
     static String contentDisposition(String type, String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -10,8 +10,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.invoice.DetailTable;
@@ -59,6 +59,7 @@ public class InvoiceDetail implements Serializable {
     private transient InvoiceDocument document;
     /** The last drift check of an issued invoice (issue 13), read once per view and after a check. */
     private DriftView drift;
+
     private boolean driftRead;
     private String supplementedNumber;
 
@@ -136,8 +137,10 @@ public class InvoiceDetail implements Serializable {
         if (document != null && document.status() == InvoiceDocument.Status.READY) {
             Messages.info("The document of invoice " + invoice.number() + " is made.");
         } else {
-            Messages.error(null, "The document of invoice " + invoice.number() + " could not be made"
-                    + (document == null || document.failure() == null ? "." : ": " + document.failure()));
+            Messages.error(
+                    null,
+                    "The document of invoice " + invoice.number() + " could not be made"
+                            + (document == null || document.failure() == null ? "." : ": " + document.failure()));
         }
     }
 
@@ -151,7 +154,10 @@ public class InvoiceDetail implements Serializable {
 
     /** An issued invoice (not a credit note or a supplementary invoice) that no credit note reverses: it may drift. */
     public boolean isDriftCheckable() {
-        return invoice != null && !isPending() && invoice.kind() == InvoiceKind.INVOICE && invoice.creditNoteId() == null;
+        return invoice != null
+                && !isPending()
+                && invoice.kind() == InvoiceKind.INVOICE
+                && invoice.creditNoteId() == null;
     }
 
     /** The invoice's last drift check, or null when it was never checked (or cannot drift). */
@@ -166,7 +172,9 @@ public class InvoiceDetail implements Serializable {
     /** Drifted upwards with no supplementary invoice Pending: an operator may bill the difference. */
     public boolean isSupplementable() {
         DriftView last = getDrift();
-        return last != null && last.drifted() && last.amountDifference().signum() >= 0
+        return last != null
+                && last.drifted()
+                && last.amountDifference().signum() >= 0
                 && last.pendingSupplementaryId() == null;
     }
 
@@ -179,7 +187,8 @@ public class InvoiceDetail implements Serializable {
     /** The number of the invoice a supplementary invoice bills the difference of. */
     public String getSupplementedNumber() {
         if (supplementedNumber == null && isSupplementary()) {
-            supplementedNumber = invoices.find(invoice.supplementedInvoiceId()).map(InvoiceView::number)
+            supplementedNumber = invoices.find(invoice.supplementedInvoiceId())
+                    .map(InvoiceView::number)
                     .orElse("#" + invoice.supplementedInvoiceId());
         }
         return supplementedNumber;
@@ -197,8 +206,10 @@ public class InvoiceDetail implements Serializable {
             Messages.error(null, Refusals.refusal(e).getMessage());
             return;
         }
-        Messages.info(drift.drifted() ? "The period of invoice " + invoice.number() + " changed since it was issued."
-                : "The period of invoice " + invoice.number() + " gives what was issued: no drift.");
+        Messages.info(
+                drift.drifted()
+                        ? "The period of invoice " + invoice.number() + " changed since it was issued."
+                        : "The period of invoice " + invoice.number() + " gives what was issued: no drift.");
     }
 
     /** Creates the supplementary invoice of the difference and opens it. */
@@ -229,7 +240,8 @@ public class InvoiceDetail implements Serializable {
             corrected = invoices.correct(invoice.id(), creditReason);
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            Messages.error("reason".equals(refusal.field()) ? "correction:correctionReason" : null, refusal.getMessage());
+            Messages.error(
+                    "reason".equals(refusal.field()) ? "correction:correctionReason" : null, refusal.getMessage());
             return null;
         }
         Messages.infoAfterRedirect("Invoice " + invoice.number() + " is credited; invoice " + corrected.id()

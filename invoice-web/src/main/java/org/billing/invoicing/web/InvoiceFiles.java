@@ -33,7 +33,8 @@ public class InvoiceFiles extends HttpServlet {
 
     static final String PATH = "/invoice-files";
 
-    private static final Pattern FILE = Pattern.compile("/(\\d{1,18})/(document\\.pdf|document\\.odt|calls\\.csv|calls\\.csv\\.gz)");
+    private static final Pattern FILE =
+            Pattern.compile("/(\\d{1,18})/(document\\.pdf|document\\.odt|calls\\.csv|calls\\.csv\\.gz)");
 
     @EJB
     private DocumentService documents;
@@ -52,8 +53,13 @@ public class InvoiceFiles extends HttpServlet {
             return;
         }
         boolean pdf = link.file().equals("document.pdf");
-        Downloads.serve(request, response, () -> pdf ? documents.pdf(link.id()) : documents.odt(link.id()), pdf,
-                "/invoice.xhtml?id=" + link.id(), "No " + (pdf ? "PDF" : "ODT") + " of invoice " + link.id() + ": ");
+        Downloads.serve(
+                request,
+                response,
+                () -> pdf ? documents.pdf(link.id()) : documents.odt(link.id()),
+                pdf,
+                "/invoice.xhtml?id=" + link.id(),
+                "No " + (pdf ? "PDF" : "ODT") + " of invoice " + link.id() + ": ");
     }
 
     /** The invoice's calls, streamed from the database as they are read (issue 13). */
@@ -63,7 +69,10 @@ public class InvoiceFiles extends HttpServlet {
         try {
             export = invoices.callExport(id);
         } catch (RuntimeException e) {
-            Downloads.refuse(request, response, "/invoice.xhtml?id=" + id,
+            Downloads.refuse(
+                    request,
+                    response,
+                    "/invoice.xhtml?id=" + id,
                     "No calls of invoice " + id + ": " + Refusals.refusal(e).getMessage());
             return;
         }

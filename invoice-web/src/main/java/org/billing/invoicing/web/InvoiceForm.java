@@ -8,8 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceRequest;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -27,6 +27,7 @@ public class InvoiceForm implements Serializable {
 
     /** The form's id in invoices.xhtml; its inputs carry the ids of the request fields they fill. */
     static final String FORM = "create";
+
     private static final Set<String> INPUTS = Set.of("accountId", "direction", "startDate", "endDate");
 
     @EJB

@@ -68,6 +68,7 @@ public class InvoiceList implements Serializable {
     private String problem;
     /** True: only the invoices whose last drift check found a difference (issue 13). */
     private Boolean drifted;
+
     private boolean totalExact = true;
 
     private final LazyDataModel<InvoiceView> model = new SearchModel();
@@ -78,12 +79,23 @@ public class InvoiceList implements Serializable {
 
     /** The problem filter's choices: {@code invoices.xhtml?problem=documentFailed}, {@code ?problem=emailFailed}. */
     public static final String DOCUMENT_FAILED = "documentFailed";
+
     public static final String EMAIL_FAILED = "emailFailed";
 
     private InvoiceFilter filter() {
-        return new InvoiceFilter(accountId, null, direction, state, type, null, null, paymentModel,
-                text == null || text.isBlank() ? null : text.strip(), DOCUMENT_FAILED.equals(problem),
-                EMAIL_FAILED.equals(problem), Boolean.TRUE.equals(drifted) ? true : null);
+        return new InvoiceFilter(
+                accountId,
+                null,
+                direction,
+                state,
+                type,
+                null,
+                null,
+                paymentModel,
+                text == null || text.isBlank() ? null : text.strip(),
+                DOCUMENT_FAILED.equals(problem),
+                EMAIL_FAILED.equals(problem),
+                Boolean.TRUE.equals(drifted) ? true : null);
     }
 
     /**
@@ -103,11 +115,12 @@ public class InvoiceList implements Serializable {
         }
 
         @Override
-        public List<InvoiceView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                      Map<String, FilterMeta> filterBy) {
+        public List<InvoiceView> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             InvoicePage page = invoices.search(filter(), first / pageSize, pageSize);
             totalExact = page.totalIsExact();
-            long rows = page.totalIsExact() ? page.total()
+            long rows = page.totalIsExact()
+                    ? page.total()
                     : Math.max(page.total(), first + page.items().size() + (page.nextCursor() == null ? 0 : pageSize));
             setRowCount(Math.toIntExact(rows));
             page.items().forEach(invoice -> seen.put(getRowKey(invoice), invoice));
@@ -139,12 +152,16 @@ public class InvoiceList implements Serializable {
             Messages.error(null, "Tick the invoices to approve first.");
             return;
         }
-        approvalResults = approvals.approveAll(selection.stream().map(InvoiceView::id).toList());
-        long approved = approvalResults.stream().filter(BulkApproval.Result::approved).count();
+        approvalResults =
+                approvals.approveAll(selection.stream().map(InvoiceView::id).toList());
+        long approved =
+                approvalResults.stream().filter(BulkApproval.Result::approved).count();
         long refused = approvalResults.size() - approved;
         String summary = "Approved " + approved + " of " + approvalResults.size()
                 + (approvalResults.size() == 1 ? " invoice" : " invoices")
-                + (refused == 0 ? "." : "; " + refused + " not approved, listed with the reason below the list's actions.");
+                + (refused == 0
+                        ? "."
+                        : "; " + refused + " not approved, listed with the reason below the list's actions.");
         if (refused == 0) {
             Messages.info(summary);
         } else {
@@ -187,7 +204,10 @@ public class InvoiceList implements Serializable {
                     zip.write(document.get().pdf());
                     zip.closeEntry();
                 } else {
-                    missing.append(name(invoice)).append(": ").append(whyNoPdf(invoice.id())).append('\n');
+                    missing.append(name(invoice))
+                            .append(": ")
+                            .append(whyNoPdf(invoice.id()))
+                            .append('\n');
                 }
             }
             if (!missing.isEmpty()) {
@@ -200,7 +220,9 @@ public class InvoiceList implements Serializable {
     }
 
     private static String name(InvoiceView invoice) {
-        return invoice.number() == null ? "Invoice " + invoice.id() : "Invoice " + invoice.number() + " (" + invoice.id() + ")";
+        return invoice.number() == null
+                ? "Invoice " + invoice.id()
+                : "Invoice " + invoice.number() + " (" + invoice.id() + ")";
     }
 
     /** Why an invoice has no PDF to download, in words. */
@@ -213,9 +235,11 @@ public class InvoiceList implements Serializable {
             return "it is Pending; its PDF is made when it is approved (its draft is on its page).";
         }
         try {
-            return documents.status(id).map(document -> document.failure() != null
-                    ? "its document failed: " + document.failure()
-                    : "its document is being made; download it again in a moment.")
+            return documents
+                    .status(id)
+                    .map(document -> document.failure() != null
+                            ? "its document failed: " + document.failure()
+                            : "its document is being made; download it again in a moment.")
                     .orElse("its account had no template when it was issued, and there was no default.");
         } catch (RuntimeException e) {
             return Refusals.refusal(e).getMessage();

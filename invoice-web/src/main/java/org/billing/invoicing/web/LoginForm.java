@@ -36,20 +36,25 @@ public class LoginForm {
     public void login() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
+        AuthenticationStatus status = security.authenticate(
+                (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .newAuthentication(true));
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(TrustedProxies.configured().redirectTarget((HttpServletRequest) external.getRequest(),
-                    external.getRequestContextPath() + target()));
+            external.redirect(TrustedProxies.configured()
+                    .redirectTarget(
+                            (HttpServletRequest) external.getRequest(), external.getRequestContextPath() + target()));
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
         } else if (external.getRequestMap().get(InvoicingAuthentication.LOCKED_UNTIL) instanceof Lockout lockout) {
-            Messages.error("login:password", "Too many failed logins: this user name or this computer may try again"
-                    + " in " + lockout.waitText() + ".");
+            Messages.error(
+                    "login:password",
+                    "Too many failed logins: this user name or this computer may try again" + " in "
+                            + lockout.waitText() + ".");
         } else {
             Messages.error("login:password", "The user name or password is wrong.");
         }
@@ -57,8 +62,12 @@ public class LoginForm {
 
     /** Where to go after login: a path of this application only, never another site. */
     private String target() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.contains("://") || next.startsWith("/login.xhtml")) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.contains("://")
+                || next.startsWith("/login.xhtml")) {
             return HOME;
         }
         return next;

@@ -6,8 +6,7 @@ import jakarta.faces.context.FacesContext;
 /** Adds Faces messages: to an input by its client id, or to the page as a whole with a null id. */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static void error(String clientId, String text) {
         add(clientId, FacesMessage.SEVERITY_ERROR, text);

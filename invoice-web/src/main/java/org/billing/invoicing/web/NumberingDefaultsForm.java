@@ -11,8 +11,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 import org.billing.invoicing.settings.NumberingDefaults;
 
@@ -31,6 +31,7 @@ public class NumberingDefaultsForm implements Serializable {
 
     /** As stored: what the series table says each series is the default for. */
     private NumberingDefaults stored;
+
     private Long customerSeriesId;
     private Long vendorSeriesId;
     private Long creditNoteSeriesId;
@@ -49,7 +50,8 @@ public class NumberingDefaultsForm implements Serializable {
                     new NumberingDefaults(customerSeriesId, vendorSeriesId, creditNoteSeriesId)));
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            Messages.error(INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
+            Messages.error(
+                    INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
             return;
         }
         Messages.info("The default series are saved; they number the invoices issued from now on.");

@@ -10,8 +10,7 @@ import org.billing.invoicing.common.InvoicingException;
  */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** The InvoicingException that caused {@code e}; rethrows {@code e} when it is something else. */
     static InvoicingException refusal(RuntimeException e) {

@@ -26,8 +26,22 @@ public class SellerProfileEditor implements Serializable {
 
     /** The form's id in taxes.xhtml; its inputs carry the ids of the definition fields they fill. */
     private static final String FORM = "seller";
-    private static final Set<String> INPUTS = Set.of("legalName", "street", "city", "postalCode", "country", "vatId",
-            "registration", "contactEmail", "contactPhone", "iban", "bic", "paymentTermsDays", "rounding", "isDefault");
+
+    private static final Set<String> INPUTS = Set.of(
+            "legalName",
+            "street",
+            "city",
+            "postalCode",
+            "country",
+            "vatId",
+            "registration",
+            "contactEmail",
+            "contactPhone",
+            "iban",
+            "bic",
+            "paymentTermsDays",
+            "rounding",
+            "isDefault");
 
     @EJB
     private TaxProfileService profiles;
@@ -91,14 +105,28 @@ public class SellerProfileEditor implements Serializable {
         if (!Access.permits(Roles.ADMIN, "change seller profiles")) {
             return;
         }
-        SellerProfileDefinition definition = new SellerProfileDefinition(legalName, street, city, postalCode, country,
-                vatId, registration, contactEmail, contactPhone, iban, bic, paymentTermsDays, rounding, isDefault);
+        SellerProfileDefinition definition = new SellerProfileDefinition(
+                legalName,
+                street,
+                city,
+                postalCode,
+                country,
+                vatId,
+                registration,
+                contactEmail,
+                contactPhone,
+                iban,
+                bic,
+                paymentTermsDays,
+                rounding,
+                isDefault);
         SellerProfileView saved;
         try {
             saved = editedId == null ? profiles.createSeller(definition) : profiles.reviseSeller(editedId, definition);
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            Messages.error(INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
+            Messages.error(
+                    INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
             return;
         }
         Messages.info("Seller '" + saved.legalName() + "' is " + (editedId == null ? "created" : "saved")

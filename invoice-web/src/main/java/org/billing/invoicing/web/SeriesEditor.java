@@ -8,8 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
@@ -26,6 +26,7 @@ public class SeriesEditor implements Serializable {
 
     /** The form's id in numbering.xhtml; its inputs carry the ids of the definition fields they fill. */
     private static final String FORM = "series";
+
     private static final Set<String> INPUTS = Set.of("name", "pattern", "startNumber", "padding");
     private static final String DEFAULT_PATTERN = "%num%/%year%";
 
@@ -83,7 +84,8 @@ public class SeriesEditor implements Serializable {
             saved = editedId == null ? numbering.create(definition) : numbering.revise(editedId, definition);
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
-            Messages.error(INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
+            Messages.error(
+                    INPUTS.contains(refusal.field()) ? FORM + ":" + refusal.field() : null, refusal.getMessage());
             return;
         }
         Messages.info("Series '" + saved.name() + "' is " + (editedId == null ? "created" : "saved")

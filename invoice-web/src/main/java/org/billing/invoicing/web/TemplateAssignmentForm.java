@@ -26,6 +26,7 @@ public class TemplateAssignmentForm extends AccountDirectionForm {
 
     /** Not "account": that is the view parameter, which a form of that id would submit. */
     private static final String FORM = "assignment";
+
     private static final Set<String> INPUTS = Set.of("accountId", "templateId");
 
     public TemplateAssignmentForm() {
@@ -59,9 +60,12 @@ public class TemplateAssignmentForm extends AccountDirectionForm {
         } finally {
             library.reload();
         }
-        String invoices = "The " + getDirection().name().toLowerCase(Locale.ROOT) + " invoices of account " + getAccountId();
-        Messages.info(assigned == null ? invoices + " are made with the global default template."
-                : invoices + " are made with template '" + assigned.name() + "'.");
+        String invoices =
+                "The " + getDirection().name().toLowerCase(Locale.ROOT) + " invoices of account " + getAccountId();
+        Messages.info(
+                assigned == null
+                        ? invoices + " are made with the global default template."
+                        : invoices + " are made with template '" + assigned.name() + "'.");
     }
 
     private void show(Optional<TemplateView> stored) {
@@ -75,7 +79,8 @@ public class TemplateAssignmentForm extends AccountDirectionForm {
             return "Its own template '" + assigned.name() + "'.";
         }
         TemplateView fallback = library.getGlobalDefault();
-        return fallback == null ? "No template of its own, and there is no global default: its invoices get no document."
+        return fallback == null
+                ? "No template of its own, and there is no global default: its invoices get no document."
                 : "No template of its own: the global default '" + fallback.name() + "'.";
     }
 

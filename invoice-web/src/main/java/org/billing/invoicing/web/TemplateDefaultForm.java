@@ -49,9 +49,11 @@ public class TemplateDefaultForm implements Serializable {
         } finally {
             library.reload();
         }
-        Messages.info(chosen.map(t -> "'" + t.name() + "' is the global default template: it makes the documents"
-                        + " of every account without a template of its own.")
-                .orElse("There is no global default template: only accounts with a template of their own get documents."));
+        Messages.info(
+                chosen.map(t -> "'" + t.name() + "' is the global default template: it makes the documents"
+                                + " of every account without a template of its own.")
+                        .orElse(
+                                "There is no global default template: only accounts with a template of their own get documents."));
     }
 
     public Long getTemplateId() {

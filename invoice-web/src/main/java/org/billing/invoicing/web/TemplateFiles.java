@@ -49,8 +49,13 @@ public class TemplateFiles extends HttpServlet {
         }
         // The PDF opens in the browser's tab; the .odt is saved under the name it was uploaded with.
         boolean preview = link.file().startsWith("preview");
-        Downloads.serve(request, response, () -> preview ? documents.previewTemplate(link.id()) : source(link.id()),
-                preview, "/templates.xhtml", preview ? "No PDF preview of template " + link.id() + ": " : "");
+        Downloads.serve(
+                request,
+                response,
+                () -> preview ? documents.previewTemplate(link.id()) : source(link.id()),
+                preview,
+                "/templates.xhtml",
+                preview ? "No PDF preview of template " + link.id() + ": " : "");
     }
 
     private InvoiceFile source(long id) {

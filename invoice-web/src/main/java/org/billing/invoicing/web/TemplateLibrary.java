@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
@@ -33,9 +32,10 @@ public class TemplateLibrary implements Serializable {
 
     /** The upload form's id in templates.xhtml; its inputs carry the ids of the fields a refusal names. */
     private static final String FORM = "upload";
+
     private static final String FILE_INPUT = FORM + ":file";
-    private static final Map<String, String> INPUTS = Map.of("name", FORM + ":name", "file", FILE_INPUT,
-            "filename", FILE_INPUT);
+    private static final Map<String, String> INPUTS =
+            Map.of("name", FORM + ":name", "file", FILE_INPUT, "filename", FILE_INPUT);
 
     @EJB
     private TemplateService templates;
@@ -94,7 +94,8 @@ public class TemplateLibrary implements Serializable {
         } catch (RuntimeException e) {
             InvoicingException refusal = Refusals.refusal(e);
             reload();
-            Messages.error(null, refusal.code() == ErrorCode.TEMPLATE_IN_USE ? inUse(template.id()) : refusal.getMessage());
+            Messages.error(
+                    null, refusal.code() == ErrorCode.TEMPLATE_IN_USE ? inUse(template.id()) : refusal.getMessage());
             return;
         }
         Messages.info("Template '" + template.name() + "' is deleted.");
@@ -103,12 +104,18 @@ public class TemplateLibrary implements Serializable {
 
     /** The template that is the global default, or null. */
     public TemplateView getGlobalDefault() {
-        return getTemplates().stream().filter(TemplateView::globalDefault).findFirst().orElse(null);
+        return getTemplates().stream()
+                .filter(TemplateView::globalDefault)
+                .findFirst()
+                .orElse(null);
     }
 
     /** How many accounts use a template, for either direction or both. */
     public long accountsUsing(TemplateView template) {
-        return template.usedBy().stream().map(TemplateView.Assignment::accountId).distinct().count();
+        return template.usedBy().stream()
+                .map(TemplateView.Assignment::accountId)
+                .distinct()
+                .count();
     }
 
     /** Who uses a template: {@code 10 Acme wholesale (Customer), 12 Beta (Vendor)}; empty for nobody. */
@@ -120,7 +127,8 @@ public class TemplateLibrary implements Serializable {
 
     /** Why template {@code id} is not deleted, in the screen's words (the directions as the screen shows them). */
     private String inUse(long id) {
-        TemplateView template = getTemplates().stream().filter(t -> t.id() == id).findFirst().orElse(null);
+        TemplateView template =
+                getTemplates().stream().filter(t -> t.id() == id).findFirst().orElse(null);
         if (template == null) {
             return "Template " + id + " is in use.";
         }

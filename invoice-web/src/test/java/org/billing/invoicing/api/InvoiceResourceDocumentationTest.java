@@ -28,15 +28,19 @@ class InvoiceResourceDocumentationTest {
     @Test
     void theTableNamesDocumentedAreTheTablesServed() throws Exception {
         Method table = InvoiceResource.class.getMethod("table", String.class, String.class);
-        List<String> served = Stream.concat(Arrays.stream(DetailTable.values()).map(Enum::name),
-                Arrays.stream(PrepayTable.values()).map(Enum::name)).toList();
+        List<String> served = Stream.concat(
+                        Arrays.stream(DetailTable.values()).map(Enum::name),
+                        Arrays.stream(PrepayTable.values()).map(Enum::name))
+                .toList();
         assertEquals(served, documented(table, "name"));
     }
 
     @Test
     void theSearchFiltersDocumentTheirValues() throws Exception {
-        Method search = Arrays.stream(InvoiceResource.class.getMethods()).filter(m -> m.getName().equals("search"))
-                .findFirst().orElseThrow();
+        Method search = Arrays.stream(InvoiceResource.class.getMethods())
+                .filter(m -> m.getName().equals("search"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(names(PaymentModel.values()), documented(search, "paymentModel"));
         assertEquals(names(Direction.values()), documented(search, "direction"));
         assertEquals(names(InvoiceState.values()), documented(search, "state"));
@@ -47,9 +51,12 @@ class InvoiceResourceDocumentationTest {
         for (Parameter parameter : method.getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             PathParam path = parameter.getAnnotation(PathParam.class);
-            if ((query != null && query.value().equals(name)) || (path != null && path.value().equals(name))) {
-                return List.of(parameter.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class)
-                        .schema().enumeration());
+            if ((query != null && query.value().equals(name))
+                    || (path != null && path.value().equals(name))) {
+                return List.of(parameter
+                        .getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class)
+                        .schema()
+                        .enumeration());
             }
         }
         throw new AssertionError("No parameter " + name + " in " + method);

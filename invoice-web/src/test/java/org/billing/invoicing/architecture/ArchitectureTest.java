@@ -2,11 +2,12 @@ package org.billing.invoicing.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,31 +28,49 @@ class ArchitectureTest {
 
     @Test
     void periodRulesArePlainJava() {
-        noClasses().that().resideInAPackage("..period..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax..", "org.eclipse..")
+        noClasses()
+                .that()
+                .resideInAPackage("..period..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta..", "javax..", "org.eclipse..")
                 .check(classes);
     }
 
     @Test
     void theServicesKnowNothingOfHttpOrScreens() {
-        noClasses().that().resideOutsideOfPackages("..api..", "..web..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.faces..", "org.primefaces..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..api..", "..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "jakarta.faces..", "org.primefaces..")
                 .check(classes);
     }
 
     @Test
     void restResourcesAndBackingBeansGoThroughServices() {
-        noClasses().that().resideInAnyPackage("..api..", "..web..")
-                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+        noClasses()
+                .that()
+                .resideInAnyPackage("..api..", "..web..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Entity.class)
                 .because("resources and beans map service views, never entities (STYLE 8, 9)")
                 .check(classes);
     }
 
     @Test
     void theProductNeverNeedsTheDemoData() {
-        noClasses().that().resideOutsideOfPackage("..demo..")
-                .should().dependOnClassesThat().resideInAPackage("..demo..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..demo..")
                 .because("the generator lives in invoice-demo, which the EAR does not carry; the start finds it"
                         + " as a DemoDataLoader service")
                 .check(classes);
@@ -59,9 +78,19 @@ class ArchitectureTest {
 
     @Test
     void restAndScreensStayApart() {
-        noClasses().that().resideInAPackage("..api..").should().dependOnClassesThat().resideInAPackage("..web..")
+        noClasses()
+                .that()
+                .resideInAPackage("..api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..web..")
                 .check(classes);
-        noClasses().that().resideInAPackage("..web..").should().dependOnClassesThat().resideInAPackage("..api..")
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..api..")
                 .check(classes);
     }
 }

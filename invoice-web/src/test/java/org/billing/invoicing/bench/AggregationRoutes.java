@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
 
 import org.billing.invoicing.invoice.Direction;
@@ -48,21 +47,18 @@ final class AggregationRoutes {
     /** Microseconds between 1970-01-01 and 2000-01-01, PostgreSQL's epoch of binary timestamps. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
-    private AggregationRoutes() {
-    }
+    private AggregationRoutes() {}
 
-    record Account(long id, ZoneId zone) {
-    }
+    record Account(long id, ZoneId zone) {}
 
-    record Times(Duration sql, Duration copy, long calls) {
-    }
+    record Times(Duration sql, Duration copy, long calls) {}
 
     static Times compare(DataSource dataSource, LocalDate first, LocalDate last, int threads, int chunk)
             throws Exception {
         List<Account> accounts = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, timezone FROM account ORDER BY id");
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement("SELECT id, timezone FROM account ORDER BY id");
+                ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 accounts.add(new Account(row.getLong(1), ZoneId.of(row.getString(2))));
             }
@@ -92,12 +88,16 @@ final class AggregationRoutes {
     }
 
     /** calls, billed seconds, and the amount in units of 10^-12, per "account direction". */
-    private static Map<String, long[]> sqlRoute(DataSource dataSource, List<Account> accounts, LocalDate first,
-                                                LocalDate last, int threads, int chunk) throws Exception {
+    private static Map<String, long[]> sqlRoute(
+            DataSource dataSource, List<Account> accounts, LocalDate first, LocalDate last, int threads, int chunk)
+            throws Exception {
         List<Calculation> all = new ArrayList<>();
         for (Account account : accounts) {
             for (Direction direction : Direction.values()) {
-                all.add(new Calculation(account.id(), direction, PaymentModel.POSTPAY,
+                all.add(new Calculation(
+                        account.id(),
+                        direction,
+                        PaymentModel.POSTPAY,
                         BillingPeriod.ofDays(first, last, account.zone())));
             }
         }
@@ -115,9 +115,14 @@ final class AggregationRoutes {
                         for (int i = 0; i < part.size(); i++) {
                             var calls = figures.get(i).calls();
                             if (calls.callsCount() > 0) {
-                                totals.put(part.get(i).accountId() + " " + part.get(i).direction(), new long[] {
-                                        calls.callsCount(), calls.billingDuration(),
-                                        units(calls.spent().add(calls.earned()))});
+                                totals.put(
+                                        part.get(i).accountId() + " "
+                                                + part.get(i).direction(),
+                                        new long[] {
+                                            calls.callsCount(),
+                                            calls.billingDuration(),
+                                            units(calls.spent().add(calls.earned()))
+                                        });
                             }
                         }
                     }
@@ -139,8 +144,9 @@ final class AggregationRoutes {
         return amount.movePointRight(12).setScale(0).toBigIntegerExact().longValue();
     }
 
-    private static Map<String, long[]> copyRoute(DataSource dataSource, List<Account> accounts, LocalDate first,
-                                                 LocalDate last, int threads) throws Exception {
+    private static Map<String, long[]> copyRoute(
+            DataSource dataSource, List<Account> accounts, LocalDate first, LocalDate last, int threads)
+            throws Exception {
         Map<Long, long[]> bounds = new HashMap<>();
         long widestStart = Long.MAX_VALUE;
         long widestEnd = Long.MIN_VALUE;
@@ -185,8 +191,9 @@ final class AggregationRoutes {
      * Groups per account, side, prefix, country, network, rate, success and reverse billing, as the
      * calculator's inner statement does, over primitives; the amounts are summed as exact unscaled longs.
      */
-    private static Map<String, long[]> copyPart(DataSource dataSource, Map<Long, long[]> bounds, long from, long to,
-                                                int parts, int bucket) throws Exception {
+    private static Map<String, long[]> copyPart(
+            DataSource dataSource, Map<Long, long[]> bounds, long from, long to, int parts, int bucket)
+            throws Exception {
         String sql = "COPY (SELECT customer_acc_id, vendor_acc_id, time_start, duration, success, is_last_cdr,"
                 + " customer_price, vendor_price, customer_duration, vendor_duration, destination_prefix,"
                 + " destination_next_rate, destination_reverse_billing, dialpeer_prefix, dialpeer_next_rate,"
@@ -200,7 +207,7 @@ final class AggregationRoutes {
         try (Connection connection = dataSource.getConnection()) {
             PGConnection postgres = connection.unwrap(PGConnection.class);
             try (InputStream copy = new PGCopyInputStream(postgres, sql);
-                 DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(copy, 1 << 16))) {
+                    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(copy, 1 << 16))) {
                 in.skipNBytes(11);
                 in.readInt();
                 in.skipNBytes(in.readInt());
@@ -208,7 +215,8 @@ final class AggregationRoutes {
                 while (row.read(in)) {
                     for (int side = 0; side < 2; side++) {
                         long account = side == 0 ? row.customer : row.vendor;
-                        if (account == Long.MIN_VALUE || Math.floorMod(account, parts) != bucket
+                        if (account == Long.MIN_VALUE
+                                || Math.floorMod(account, parts) != bucket
                                 || (side == 0 && !row.lastAttempt)) {
                             continue;
                         }
@@ -216,12 +224,19 @@ final class AggregationRoutes {
                         if (period == null || row.timeStart < period[0] || row.timeStart >= period[1]) {
                             continue;
                         }
-                        int prefix = strings.computeIfAbsent(side == 0 ? row.dstPrefix : row.dpPrefix,
-                                s -> strings.size());
+                        int prefix =
+                                strings.computeIfAbsent(side == 0 ? row.dstPrefix : row.dpPrefix, s -> strings.size());
                         BigDecimal rate = side == 0 ? row.dstRate : row.dpRate;
                         int rateId = rate == null ? -1 : rates.computeIfAbsent(rate, r -> rates.size());
-                        GroupKey key = new GroupKey(account, side, prefix, row.country, row.network, rateId,
-                                row.success, side == 0 ? row.dstReverse : row.dpReverse);
+                        GroupKey key = new GroupKey(
+                                account,
+                                side,
+                                prefix,
+                                row.country,
+                                row.network,
+                                rateId,
+                                row.success,
+                                side == 0 ? row.dstReverse : row.dpReverse);
                         long[] sums = groups.computeIfAbsent(key, k -> new long[3]);
                         sums[0]++;
                         sums[1] += side == 0 ? row.customerDuration : row.vendorDuration;
@@ -232,8 +247,10 @@ final class AggregationRoutes {
         }
         Map<String, long[]> totals = new HashMap<>();
         for (var group : groups.entrySet()) {
-            long[] total = totals.computeIfAbsent(group.getKey().account() + " "
-                    + (group.getKey().side() == 0 ? Direction.CUSTOMER : Direction.VENDOR), k -> new long[3]);
+            long[] total = totals.computeIfAbsent(
+                    group.getKey().account() + " "
+                            + (group.getKey().side() == 0 ? Direction.CUSTOMER : Direction.VENDOR),
+                    k -> new long[3]);
             for (int i = 0; i < 3; i++) {
                 total[i] += group.getValue()[i];
             }
@@ -241,9 +258,15 @@ final class AggregationRoutes {
         return totals;
     }
 
-    private record GroupKey(long account, int side, int prefix, long country, long network, int rate, boolean success,
-                            boolean reverse) {
-    }
+    private record GroupKey(
+            long account,
+            int side,
+            int prefix,
+            long country,
+            long network,
+            int rate,
+            boolean success,
+            boolean reverse) {}
 
     /** One CDR of the binary COPY, decoded into primitives; amounts as units of 10^-12. */
     private static final class Row {
@@ -379,11 +402,17 @@ final class AggregationRoutes {
     }
 
     static String describe(Times times, int threads) {
-        return String.format(Locale.ROOT, "Aggregation routes on %d threads, %,d calls (invoices' figures only):%n"
+        return String.format(
+                Locale.ROOT,
+                "Aggregation routes on %d threads, %,d calls (invoices' figures only):%n"
                         + "  SQL pushed down (the engine's route): %,d ms%n"
                         + "  binary COPY aggregated in Java:      %,d ms%n"
                         + "  ratio COPY / SQL: %.2f (both routes agree on every invoice's calls, billed seconds and"
-                        + " amount)%n", threads, times.calls(), times.sql().toMillis(), times.copy().toMillis(),
+                        + " amount)%n",
+                threads,
+                times.calls(),
+                times.sql().toMillis(),
+                times.copy().toMillis(),
                 times.copy().toNanos() / (double) times.sql().toNanos());
     }
 }

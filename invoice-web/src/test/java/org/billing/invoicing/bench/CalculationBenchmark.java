@@ -44,7 +44,8 @@ public final class CalculationBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
-            DemoDataSummary data = new DemoData(DemoDataSpec.benchmark(Clock.systemUTC())).writeTo(database.dataSource());
+            DemoDataSummary data =
+                    new DemoData(DemoDataSpec.benchmark(Clock.systemUTC())).writeTo(database.dataSource());
             System.out.print(data.describe());
             HeavyAccount heavy = data.findHeavyAccount().orElseThrow();
             LocalDate first = heavy.month().atDay(1);
@@ -52,8 +53,8 @@ public final class CalculationBenchmark {
             BillingPeriod period = BillingPeriod.ofDays(first, last, ZoneId.of(heavy.timezone()));
 
             List<Duration> direct = timeDirectCalculation(database, heavy.accountId(), period);
-            List<Duration> covered = withCoveringIndexes(database,
-                    () -> timeDirectCalculation(database, heavy.accountId(), period));
+            List<Duration> covered =
+                    withCoveringIndexes(database, () -> timeDirectCalculation(database, heavy.accountId(), period));
             try (PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts")) {
                 Http http = new Http(server.baseUri()).as(org.billing.invoicing.it.Users.ADMIN);
                 JsonObject request = request(heavy.accountId(), Direction.CUSTOMER, first, last);
@@ -70,20 +71,41 @@ public final class CalculationBenchmark {
                 Duration createAll = Duration.ofNanos(System.nanoTime() - started);
                 Duration singleStatement = ReferenceStatement.best(database, first, last);
 
-                System.out.printf(Locale.ROOT, "%nCalculate, account %d, %d CDRs in %s (%s):%n", heavy.accountId(),
-                        heavy.lastAttemptCdrs(), heavy.month(), heavy.timezone());
-                System.out.printf(Locale.ROOT, "  calculator (SQL + mapping): median %s ms, p90 %s ms%n",
-                        millis(median(direct)), millis(percentile(direct, 90)));
-                System.out.printf(Locale.ROOT, "  calculator, with the optional covering indexes: median %s ms, p90 %s ms%n",
-                        millis(median(covered)), millis(percentile(covered, 90)));
-                System.out.printf(Locale.ROOT, "  over REST on Payara Micro:  median %s ms, p90 %s ms  (target <= 100 ms: %s)%n",
-                        millis(median(overRest)), millis(percentile(overRest, 90)),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nCalculate, account %d, %d CDRs in %s (%s):%n",
+                        heavy.accountId(),
+                        heavy.lastAttemptCdrs(),
+                        heavy.month(),
+                        heavy.timezone());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  calculator (SQL + mapping): median %s ms, p90 %s ms%n",
+                        millis(median(direct)),
+                        millis(percentile(direct, 90)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  calculator, with the optional covering indexes: median %s ms, p90 %s ms%n",
+                        millis(median(covered)),
+                        millis(percentile(covered, 90)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  over REST on Payara Micro:  median %s ms, p90 %s ms  (target <= 100 ms: %s)%n",
+                        millis(median(overRest)),
+                        millis(percentile(overRest, 90)),
                         median(overRest).toMillis() <= 100 ? "met" : "MISSED");
-                System.out.printf(Locale.ROOT, "Create all invoices of %s (%d accounts x 2 directions = %d):%n",
-                        heavy.month(), data.accountIds().size(), created);
+                System.out.printf(
+                        Locale.ROOT,
+                        "Create all invoices of %s (%d accounts x 2 directions = %d):%n",
+                        heavy.month(),
+                        data.accountIds().size(),
+                        created);
                 System.out.printf(Locale.ROOT, "  over REST, one after the other: %s ms%n", millis(createAll));
-                System.out.printf(Locale.ROOT, "  best single SQL statement, same figures: %s ms%n", millis(singleStatement));
-                System.out.printf(Locale.ROOT, "  ratio create-all / single statement: %.2f%n",
+                System.out.printf(
+                        Locale.ROOT, "  best single SQL statement, same figures: %s ms%n", millis(singleStatement));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  ratio create-all / single statement: %.2f%n",
                         createAll.toNanos() / (double) singleStatement.toNanos());
             }
         }
@@ -124,7 +146,8 @@ public final class CalculationBenchmark {
         try (var in = CalculationBenchmark.class.getResourceAsStream("/db/optional/cdr_covering_indexes.sql")) {
             script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        try (Connection connection = database.connection(); var statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                var statement = connection.createStatement()) {
             statement.execute(script);
             // Index-only scans need the visibility map, which VACUUM sets.
             statement.execute("VACUUM ANALYZE cdr");
@@ -141,8 +164,12 @@ public final class CalculationBenchmark {
     }
 
     private static JsonObject request(long accountId, Direction direction, LocalDate first, LocalDate last) {
-        return Json.createObjectBuilder().add("accountId", accountId).add("direction", direction.name())
-                .add("startDate", first.toString()).add("endDate", last.toString()).build();
+        return Json.createObjectBuilder()
+                .add("accountId", accountId)
+                .add("direction", direction.name())
+                .add("startDate", first.toString())
+                .add("endDate", last.toString())
+                .build();
     }
 
     private static Http.Response check(Http.Response response, int status) {

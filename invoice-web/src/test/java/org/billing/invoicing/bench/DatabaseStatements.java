@@ -14,11 +14,11 @@ import org.billing.invoicing.testing.PostgresDatabase;
  */
 final class DatabaseStatements {
 
-    private DatabaseStatements() {
-    }
+    private DatabaseStatements() {}
 
     static void reset(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             statement.execute("SELECT pg_stat_statements_reset()");
         }
@@ -26,13 +26,18 @@ final class DatabaseStatements {
 
     static String top(PostgresDatabase database, int count) throws SQLException {
         StringBuilder text = new StringBuilder("Statements that took longest in the database (pg_stat_statements):\n");
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT total_exec_time, calls, rows,"
-                     + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements"
-                     + " ORDER BY total_exec_time DESC LIMIT " + count)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT total_exec_time, calls, rows,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements"
+                        + " ORDER BY total_exec_time DESC LIMIT " + count)) {
             while (row.next()) {
-                text.append(String.format(Locale.ROOT, "  %,10.0f ms %,8d calls %,9d rows  %s%n",
-                        row.getDouble("total_exec_time"), row.getLong("calls"), row.getLong("rows"),
+                text.append(String.format(
+                        Locale.ROOT,
+                        "  %,10.0f ms %,8d calls %,9d rows  %s%n",
+                        row.getDouble("total_exec_time"),
+                        row.getLong("calls"),
+                        row.getLong("rows"),
                         row.getString("query")));
             }
         }

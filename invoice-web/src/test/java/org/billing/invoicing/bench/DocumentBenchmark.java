@@ -32,8 +32,7 @@ public final class DocumentBenchmark {
     private static final int FILL_RUNS = 20;
     private static final int PDF_DOCUMENTS = 10;
 
-    private DocumentBenchmark() {
-    }
+    private DocumentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         OdtRenderer renderer = new OdtRenderer();
@@ -42,8 +41,16 @@ public final class DocumentBenchmark {
         DocumentData all = DocumentFixtures.withRows(1_000);
         Map<DetailTable, List<?>> one = new EnumMap<>(DetailTable.class);
         one.put(DetailTable.INV_ORIG_DST_TABLE, all.rows(DetailTable.INV_ORIG_DST_TABLE));
-        DocumentData single = new DocumentData(all.invoice(), all.accountBalance(), all.accountMinBalance(),
-                all.accountMaxBalance(), all.invoicePeriod(), all.contractorAddress(), all.contractorPhones(), one, false);
+        DocumentData single = new DocumentData(
+                all.invoice(),
+                all.accountBalance(),
+                all.accountMinBalance(),
+                all.accountMaxBalance(),
+                all.invoicePeriod(),
+                all.contractorAddress(),
+                all.contractorPhones(),
+                one,
+                false);
         double fillOne = medianMillis(() -> renderer.render(template, single), FILL_RUNS);
         double fillNine = medianMillis(() -> renderer.render(template, all), FILL_RUNS);
 
@@ -61,18 +68,27 @@ public final class DocumentBenchmark {
         double fresh = freshSofficeMillis(config.officeHome(), document);
 
         System.out.println();
-        System.out.println("Invoice documents benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
-        System.out.printf(Locale.ROOT, "fill, one table of 1,000 rows (median of %d): %.1f ms (target <= 200 ms)%n",
-                FILL_RUNS, fillOne);
-        System.out.printf(Locale.ROOT, "fill, nine tables of 1,000 rows (median of %d): %.1f ms%n", FILL_RUNS, fillNine);
-        System.out.printf(Locale.ROOT, "PDF through the warm pool (median of %d): %.1f ms per document%n",
-                PDF_DOCUMENTS, pooled);
-        System.out.printf(Locale.ROOT, "PDF by a fresh soffice --convert-to (median of %d): %.1f ms per document%n",
-                PDF_DOCUMENTS, fresh);
+        System.out.println(
+                "Invoice documents benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        System.out.printf(
+                Locale.ROOT,
+                "fill, one table of 1,000 rows (median of %d): %.1f ms (target <= 200 ms)%n",
+                FILL_RUNS,
+                fillOne);
+        System.out.printf(
+                Locale.ROOT, "fill, nine tables of 1,000 rows (median of %d): %.1f ms%n", FILL_RUNS, fillNine);
+        System.out.printf(
+                Locale.ROOT, "PDF through the warm pool (median of %d): %.1f ms per document%n", PDF_DOCUMENTS, pooled);
+        System.out.printf(
+                Locale.ROOT,
+                "PDF by a fresh soffice --convert-to (median of %d): %.1f ms per document%n",
+                PDF_DOCUMENTS,
+                fresh);
         System.out.printf(Locale.ROOT, "ratio fresh / pool: %.1fx (target >= 5x)%n", fresh / pooled);
     }
 
-    private static double freshSofficeMillis(Path officeHome, byte[] document) throws IOException, InterruptedException {
+    private static double freshSofficeMillis(Path officeHome, byte[] document)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bench-soffice");
         Path profile = dir.resolve("profile");
         Path odt = dir.resolve("invoice.odt");
@@ -87,12 +103,22 @@ public final class DocumentBenchmark {
         return median(times);
     }
 
-    private static void convert(Path officeHome, Path profile, Path odt, Path outDir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(officeHome.resolve("program").resolve("soffice").toString(),
-                "-env:UserInstallation=" + profile.toUri(), "--headless", "--convert-to", "pdf", "--outdir",
-                outDir.toString(), odt.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+    private static void convert(Path officeHome, Path profile, Path odt, Path outDir)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(
+                        officeHome.resolve("program").resolve("soffice").toString(),
+                        "-env:UserInstallation=" + profile.toUri(),
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        outDir.toString(),
+                        odt.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0
+        if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)
+                || process.exitValue() != 0
                 || !Files.exists(outDir.resolve("invoice.pdf"))) {
             throw new IllegalStateException("soffice --convert-to failed");
         }

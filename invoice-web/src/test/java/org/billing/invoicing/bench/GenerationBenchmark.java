@@ -64,6 +64,7 @@ public final class GenerationBenchmark {
     private static final Duration PROGRESS = Duration.ofSeconds(15);
     /** Answers other than 200 to the run's GET tolerated in a row (10 s of polling) before giving up. */
     private static final int MAX_REFUSED_IN_A_ROW = 40;
+
     private static final int LOG_TAIL_LINES = 40;
     private static final long MIB = 1024 * 1024;
     /** The longest call when an account sets none (the platform's {@code max_call_duration} default). */
@@ -73,6 +74,7 @@ public final class GenerationBenchmark {
     private static final Pattern USED_HEAP = Pattern.compile(
             "^(?:base_memory_usedHeap_bytes|memory_usedHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
             Pattern.MULTILINE);
+
     private static final Pattern MAX_HEAP = Pattern.compile(
             "^(?:base_memory_maxHeap_bytes|memory_maxHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
             Pattern.MULTILINE);
@@ -95,20 +97,25 @@ public final class GenerationBenchmark {
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(1);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
-        Clock clock = Clock.fixed(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        Clock clock = Clock.fixed(
+                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
 
         boolean statements = Boolean.parseBoolean(System.getProperty("bench.statements", "false"));
-        try (PostgresDatabase database = PostgresDatabase.startMigrated(statements
-                ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all")
-                : Map.of())) {
+        try (PostgresDatabase database = PostgresDatabase.startMigrated(
+                statements
+                        ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all")
+                        : Map.of())) {
             DemoDataSummary data = new DemoData(new DemoDataSpec(42, accounts, cdrs, 1, 0, false, clock))
                     .writeTo(database.dataSource());
             System.out.print(data.describe());
             checkOnlyTheMonthIsDue(database, month, Instant.now());
             int settings = invoiceMonthly(database, data.accountIds(), first);
             long expected = 2L * data.accountIds().size();
-            System.out.printf(Locale.ROOT, "Automatic invoicing set to MONTHLY from %s for %d account-directions%n",
-                    first, settings);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Automatic invoicing set to MONTHLY from %s for %d account-directions%n",
+                    first,
+                    settings);
 
             Map<String, String> environment = new HashMap<>(database.environment());
             environment.put("INVOICING_AUTO_ENABLED", "false");
@@ -125,9 +132,16 @@ public final class GenerationBenchmark {
                 if (idleHeap < 0) {
                     throw new IllegalStateException("No used heap in " + metrics.uri + ":\n" + metrics.text());
                 }
-                System.out.printf(Locale.ROOT, "Payara Micro up (%s; max heap %s MiB, used %s MiB before the run,"
-                        + " read from %s as \"%s\"); log %s%n", String.join(" ", jvmOptions),
-                        mib(metrics.maxHeap().orElse(-1)), mib(idleHeap), metrics.uri, metrics.usedHeapName(), log);
+                System.out.printf(
+                        Locale.ROOT,
+                        "Payara Micro up (%s; max heap %s MiB, used %s MiB before the run,"
+                                + " read from %s as \"%s\"); log %s%n",
+                        String.join(" ", jvmOptions),
+                        mib(metrics.maxHeap().orElse(-1)),
+                        mib(idleHeap),
+                        metrics.uri,
+                        metrics.usedHeapName(),
+                        log);
                 System.out.printf(Locale.ROOT, "Load average before the run: %.2f%n", loadAverage());
 
                 if (statements) {
@@ -149,8 +163,14 @@ public final class GenerationBenchmark {
                     if (answer.status() != 200) {
                         // Say what the server answered and go on polling, unless it keeps refusing.
                         refused++;
-                        System.out.printf(Locale.ROOT, "  %6.1f s  GET %s answered %d %s (used heap %s MiB)%n",
-                                seconds(started), path, answer.status(), answer.text(), mib(used));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  %6.1f s  GET %s answered %d %s (used heap %s MiB)%n",
+                                seconds(started),
+                                path,
+                                answer.status(),
+                                answer.text(),
+                                mib(used));
                         if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
                             throw new IllegalStateException("GET " + path + " answered " + answer.status() + " "
                                     + refusedInARow + " times in a row. Last lines of " + log + ":\n" + tail(log));
@@ -166,10 +186,16 @@ public final class GenerationBenchmark {
                     }
                     if (System.nanoTime() >= nextProgress) {
                         nextProgress += PROGRESS.toNanos();
-                        System.out.printf(Locale.ROOT, "  %6.1f s  %s%s, used heap %s MiB (peak %s MiB)%n",
-                                seconds(started), status, run.containsKey("done") && run.containsKey("due")
-                                        ? " " + run.getInt("done") + "/" + run.getInt("due") : "",
-                                mib(used), mib(peakHeap));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  %6.1f s  %s%s, used heap %s MiB (peak %s MiB)%n",
+                                seconds(started),
+                                status,
+                                run.containsKey("done") && run.containsKey("due")
+                                        ? " " + run.getInt("done") + "/" + run.getInt("due")
+                                        : "",
+                                mib(used),
+                                mib(peakHeap));
                     }
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("The run did not end within " + timeout + ": " + run);
@@ -177,10 +203,16 @@ public final class GenerationBenchmark {
                     Thread.sleep(POLL.toMillis());
                 }
                 runTime = Duration.ofNanos(System.nanoTime() - started);
-                System.out.printf(Locale.ROOT, "Load average at the end of the run: %.2f%s%n", loadAverage(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "Load average at the end of the run: %.2f%s%n",
+                        loadAverage(),
                         refused == 0 ? "" : "; the run's GET was refused " + refused + " times");
                 peakHeap = Math.max(peakHeap, metrics.usedHeap().orElse(0));
-                invoices = check(http.get("api/v1/invoices?size=1"), 200).jsonObject().getJsonNumber("total").longValue();
+                invoices = check(http.get("api/v1/invoices?size=1"), 200)
+                        .jsonObject()
+                        .getJsonNumber("total")
+                        .longValue();
             }
             System.out.println("Run: " + run);
             if (statements) {
@@ -188,31 +220,50 @@ public final class GenerationBenchmark {
             }
             long outOfMemory = countLines(log, "OutOfMemoryError");
             if (outOfMemory > 0) {
-                System.out.printf(Locale.ROOT, "The server's log names OutOfMemoryError %d times: %s%n", outOfMemory, log);
+                System.out.printf(
+                        Locale.ROOT, "The server's log names OutOfMemoryError %d times: %s%n", outOfMemory, log);
             }
 
             Duration reference = ReferenceStatement.best(database, first, last);
             double ratio = runTime.toNanos() / (double) reference.toNanos();
             String target = ratio <= 0.5 ? "met" : ratio <= 1.0 ? "MISSED (within 1.0)" : "MISSED (worse than 1.0)";
 
-            System.out.printf(Locale.ROOT, "%nAutomatic invoicing of %s, one run (%s):%n", month, run.getString("status"));
+            System.out.printf(
+                    Locale.ROOT, "%nAutomatic invoicing of %s, one run (%s):%n", month, run.getString("status"));
             System.out.printf(Locale.ROOT, "  CDRs:                               %,d%n", data.cdrs());
-            System.out.printf(Locale.ROOT, "  accounts:                           %,d%n", data.accountIds().size());
-            System.out.printf(Locale.ROOT, "  invoices created:                   %,d (expected %,d: %s)%n", invoices,
-                    expected, invoices == expected ? "ok" : "WRONG");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  accounts:                           %,d%n",
+                    data.accountIds().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  invoices created:                   %,d (expected %,d: %s)%n",
+                    invoices,
+                    expected,
+                    invoices == expected ? "ok" : "WRONG");
             System.out.printf(Locale.ROOT, "  run time, POST to end:              %,d ms%n", runTime.toMillis());
-            System.out.printf(Locale.ROOT, "  reference SQL, best of %d:           %,d ms%n", ReferenceStatement.RUNS,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  reference SQL, best of %d:           %,d ms%n",
+                    ReferenceStatement.RUNS,
                     reference.toMillis());
-            System.out.printf(Locale.ROOT, "  ratio run / reference:              %.2f (target <= 0.5, never > 1.0: %s)%n",
-                    ratio, target);
-            System.out.printf(Locale.ROOT, "  invoices per second:                %.1f%n",
-                    invoices / (runTime.toNanos() / 1e9));
-            System.out.printf(Locale.ROOT, "  peak used heap of the server:       %s MiB (target <= 512 MiB: %s; -Xmx%s)%n",
-                    mib(peakHeap), peakHeap <= 512 * MIB ? "met" : "MISSED", heap);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ratio run / reference:              %.2f (target <= 0.5, never > 1.0: %s)%n",
+                    ratio,
+                    target);
+            System.out.printf(
+                    Locale.ROOT, "  invoices per second:                %.1f%n", invoices / (runTime.toNanos() / 1e9));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  peak used heap of the server:       %s MiB (target <= 512 MiB: %s; -Xmx%s)%n",
+                    mib(peakHeap),
+                    peakHeap <= 512 * MIB ? "met" : "MISSED",
+                    heap);
             if (Boolean.parseBoolean(System.getProperty("bench.routes", "true"))) {
                 int threads = Runtime.getRuntime().availableProcessors();
-                System.out.print(AggregationRoutes.describe(AggregationRoutes.compare(database.dataSource(), first,
-                        last, threads, 1_000), threads));
+                System.out.print(AggregationRoutes.describe(
+                        AggregationRoutes.compare(database.dataSource(), first, last, threads, 1_000), threads));
             }
 
             if (!run.getString("status").equals("COMPLETED")) {
@@ -231,13 +282,22 @@ public final class GenerationBenchmark {
     private static void checkOnlyTheMonthIsDue(PostgresDatabase database, YearMonth month, Instant now)
             throws Exception {
         try (Connection connection = database.connection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, timezone, max_call_duration FROM account");
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT id, timezone, max_call_duration FROM account");
+                ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 ZoneId zone = ZoneId.of(row.getString(2));
                 long maxCall = row.getObject(3) == null ? DEFAULT_MAX_CALL_SECONDS : row.getLong(3);
-                Instant due = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().plusSeconds(maxCall);
-                Instant nextDue = month.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant().plusSeconds(maxCall);
+                Instant due = month.plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay(zone)
+                        .toInstant()
+                        .plusSeconds(maxCall);
+                Instant nextDue = month.plusMonths(2)
+                        .atDay(1)
+                        .atStartOfDay(zone)
+                        .toInstant()
+                        .plusSeconds(maxCall);
                 if (now.isBefore(due) || !now.isBefore(nextDue)) {
                     throw new IllegalStateException("Account " + row.getLong(1) + " (" + zone + "): " + month
                             + " is due from " + due + " and the next month from " + nextDue + "; now is " + now
@@ -251,7 +311,7 @@ public final class GenerationBenchmark {
     private static int invoiceMonthly(PostgresDatabase database, List<Long> accountIds, LocalDate from)
             throws Exception {
         try (Connection connection = database.connection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from, updated_at)
                      SELECT a.id, d.direction, 'MONTHLY', ?, now()
                      FROM unnest(?::bigint[]) AS a(id) CROSS JOIN (VALUES ('CUSTOMER'), ('VENDOR')) AS d(direction)
@@ -265,7 +325,8 @@ public final class GenerationBenchmark {
     /** The server's MicroProfile Metrics at the server root, read as Prometheus text. */
     private static final class Metrics {
 
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final URI uri;
 
         Metrics(URI uri) {
@@ -273,8 +334,11 @@ public final class GenerationBenchmark {
         }
 
         String text() {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "text/plain").GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "text/plain")
+                    .GET()
+                    .build();
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200 ? response.body() : "";

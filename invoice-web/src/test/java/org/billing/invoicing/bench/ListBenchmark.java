@@ -63,26 +63,48 @@ public final class ListBenchmark {
                 Http http = new Http(server.baseUri()).as(Users.VIEWER);
                 List<Scenario> scenarios = List.of(
                         new Scenario("first page, no filter", i -> INVOICES_PATH),
-                        new Scenario("deep page by cursor (anywhere in the list)",
+                        new Scenario(
+                                "deep page by cursor (anywhere in the list)",
                                 i -> INVOICES_PATH + "&cursor=" + cursors.get(i % cursors.size())),
                         new Scenario("page 500, no filter", i -> INVOICES_PATH + "&page=500"),
-                        new Scenario("one account and direction, first page",
-                                i -> INVOICES_PATH + "&accountId=" + (1 + random(i).nextInt(CONTRACTORS * ACCOUNTS_EACH))
-                                        + "&direction=" + (i % 2 == 0 ? "CUSTOMER" : "VENDOR")),
+                        new Scenario(
+                                "one account and direction, first page",
+                                i -> INVOICES_PATH + "&accountId="
+                                        + (1 + random(i).nextInt(CONTRACTORS * ACCOUNTS_EACH)) + "&direction="
+                                        + (i % 2 == 0 ? "CUSTOMER" : "VENDOR")),
                         new Scenario("dates: a past week (14,000 invoices)", i -> {
                             java.time.LocalDate from = java.time.LocalDate.parse("2020-01-01")
                                     .plusDays(random(i).nextInt(490));
                             return INVOICES_PATH + "&from=" + from + "&to=" + from.plusDays(6);
                         }),
-                        new Scenario("search q=GEN-<4 digits> (number)",
-                                i -> INVOICES_PATH + "&q=" + encode("GEN-" + (1000 + random(i).nextInt(9000)))),
-                        new Scenario("search q=<account name>",
-                                i -> INVOICES_PATH + "&q=" + encode("Generated account " + (1 + random(i).nextInt(CONTRACTORS))
-                                        + "-" + (1 + random(i).nextInt(ACCOUNTS_EACH)))));
-                System.out.printf(Locale.ROOT, "%n%d invoices; %d concurrent clients, %d requests each scenario"
-                        + " (after %d to warm up), pages of %d:%n", INVOICES, CLIENTS, REQUESTS, WARM_UP, PAGE);
-                System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s %12s  %s%n", "request", "median ms", "p99 ms",
-                        "max ms", "requests/s", "p99 <= 50 ms");
+                        new Scenario(
+                                "search q=GEN-<4 digits> (number)",
+                                i -> INVOICES_PATH + "&q="
+                                        + encode("GEN-" + (1000 + random(i).nextInt(9000)))),
+                        new Scenario(
+                                "search q=<account name>",
+                                i -> INVOICES_PATH + "&q="
+                                        + encode("Generated account "
+                                                + (1 + random(i).nextInt(CONTRACTORS)) + "-"
+                                                + (1 + random(i).nextInt(ACCOUNTS_EACH)))));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n%d invoices; %d concurrent clients, %d requests each scenario"
+                                + " (after %d to warm up), pages of %d:%n",
+                        INVOICES,
+                        CLIENTS,
+                        REQUESTS,
+                        WARM_UP,
+                        PAGE);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-44s %10s %10s %10s %12s  %s%n",
+                        "request",
+                        "median ms",
+                        "p99 ms",
+                        "max ms",
+                        "requests/s",
+                        "p99 <= 50 ms");
                 for (Scenario scenario : scenarios) {
                     // One client first: the first requests of a fresh server set up JPA, the pool and the JIT.
                     for (int i = 0; i < 20; i++) {
@@ -90,16 +112,21 @@ public final class ListBenchmark {
                     }
                     run(http, scenario, WARM_UP);
                     Result result = run(http, scenario, REQUESTS);
-                    System.out.printf(Locale.ROOT, "%-44s %10.1f %10.1f %10.1f %12.0f  %s%n", scenario.name(),
-                            result.percentile(50), result.percentile(99), result.percentile(100), result.throughput(),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-44s %10.1f %10.1f %10.1f %12.0f  %s%n",
+                            scenario.name(),
+                            result.percentile(50),
+                            result.percentile(99),
+                            result.percentile(100),
+                            result.throughput(),
                             result.percentile(99) <= 50 ? "met" : "MISSED");
                 }
             }
         }
     }
 
-    private record Scenario(String name, IntFunction<String> path) {
-    }
+    private record Scenario(String name, IntFunction<String> path) {}
 
     private record Result(List<Long> nanos, Duration elapsed) {
         double percentile(int p) {
@@ -156,15 +183,20 @@ public final class ListBenchmark {
     /** The accounts and invoices, analysed and vacuumed (as autovacuum would); cursors spread over the list. */
     private static List<String> generate(PostgresDatabase database) throws Exception {
         long started = System.nanoTime();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             GeneratedInvoices.accounts(connection, CONTRACTORS, ACCOUNTS_EACH);
             for (long first = 1; first <= INVOICES; first += 100_000) {
                 GeneratedInvoices.insert(connection, first, Math.min(100_000, INVOICES - first + 1));
             }
             statement.execute("VACUUM ANALYZE invoice");
             statement.execute("VACUUM invoice"); // once more: the visibility map of the newest pages
-            System.out.printf(Locale.ROOT, "Generated %d invoices of %d accounts in %d ms%n", INVOICES,
-                    CONTRACTORS * ACCOUNTS_EACH, (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Generated %d invoices of %d accounts in %d ms%n",
+                    INVOICES,
+                    CONTRACTORS * ACCOUNTS_EACH,
+                    (System.nanoTime() - started) / 1_000_000);
             List<String> cursors = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(42);
             try (PreparedStatement select = connection.prepareStatement(
@@ -173,8 +205,11 @@ public final class ListBenchmark {
                     select.setInt(1, i == 0 ? 25_000 : random.nextInt(INVOICES - PAGE));
                     try (ResultSet row = select.executeQuery()) {
                         row.next();
-                        cursors.add(new InvoiceCursor(row.getObject(1, java.time.OffsetDateTime.class).toInstant(),
-                                row.getLong(2)).encode());
+                        cursors.add(new InvoiceCursor(
+                                        row.getObject(1, java.time.OffsetDateTime.class)
+                                                .toInstant(),
+                                        row.getLong(2))
+                                .encode());
                     }
                 }
             }
@@ -184,33 +219,60 @@ public final class ListBenchmark {
 
     /** The plans of the list's statements on the million, as the service runs them (a transaction each). */
     private static void explain(PostgresDatabase database, String cursor) throws Exception {
-        record Shape(String name, InvoiceFilter filter, InvoiceCursor after, long offset) {
-        }
+        record Shape(String name, InvoiceFilter filter, InvoiceCursor after, long offset) {}
         InvoiceCursor deep = InvoiceCursor.decode(cursor, "cursor");
         List<Shape> shapes = List.of(
                 new Shape("first page", InvoiceFilter.any(), null, 0),
                 new Shape("cursor 25,000 deep", InvoiceFilter.any(), deep, 0),
                 new Shape("page 500", InvoiceFilter.any(), null, 500L * PAGE),
-                new Shape("account 17, vendor", new InvoiceFilter(17L, null, Direction.VENDOR, null, null, null, null,
-                        null), null, 0),
-                new Shape("state PENDING", new InvoiceFilter(null, null, null, InvoiceState.PENDING, null, null, null,
-                        null), null, 0),
-                new Shape("dates 2021-03-01..2021-03-07", new InvoiceFilter(null, null, null, null, null,
-                        java.time.LocalDate.parse("2021-03-01"), java.time.LocalDate.parse("2021-03-07"), null), null, 0),
-                new Shape("search GEN-4242", new InvoiceFilter(null, null, null, null, null, null, null, null,
-                        "GEN-4242"), null, 0),
-                new Shape("search Generated account 17-3", new InvoiceFilter(null, null, null, null, null, null, null,
-                        null, "Generated account 17-3"), null, 0));
+                new Shape(
+                        "account 17, vendor",
+                        new InvoiceFilter(17L, null, Direction.VENDOR, null, null, null, null, null),
+                        null,
+                        0),
+                new Shape(
+                        "state PENDING",
+                        new InvoiceFilter(null, null, null, InvoiceState.PENDING, null, null, null, null),
+                        null,
+                        0),
+                new Shape(
+                        "dates 2021-03-01..2021-03-07",
+                        new InvoiceFilter(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                java.time.LocalDate.parse("2021-03-01"),
+                                java.time.LocalDate.parse("2021-03-07"),
+                                null),
+                        null,
+                        0),
+                new Shape(
+                        "search GEN-4242",
+                        new InvoiceFilter(null, null, null, null, null, null, null, null, "GEN-4242"),
+                        null,
+                        0),
+                new Shape(
+                        "search Generated account 17-3",
+                        new InvoiceFilter(null, null, null, null, null, null, null, null, "Generated account 17-3"),
+                        null,
+                        0));
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             for (Shape shape : shapes) {
                 InvoiceListQuery query = InvoiceListQuery.of(connection, shape.filter());
                 InvoiceListQuery.Total total = query.total(connection);
                 query.page(connection, shape.after(), shape.offset(), PAGE, total);
-                System.out.printf(Locale.ROOT, "%n== %s: page (total %d%s)%n%s", shape.name(), total.count(),
-                        total.exact() ? "" : ", more than", query.explainPage(connection, shape.after(), shape.offset(),
-                                PAGE, total));
-                System.out.printf(Locale.ROOT, "== %s: bounded total%n%s", shape.name(), query.explainTotal(connection));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n== %s: page (total %d%s)%n%s",
+                        shape.name(),
+                        total.count(),
+                        total.exact() ? "" : ", more than",
+                        query.explainPage(connection, shape.after(), shape.offset(), PAGE, total));
+                System.out.printf(
+                        Locale.ROOT, "== %s: bounded total%n%s", shape.name(), query.explainTotal(connection));
                 connection.commit();
             }
         }

@@ -23,8 +23,7 @@ final class ReferenceStatement {
     /** Times of the statement taken; the best counts. */
     static final int RUNS = 3;
 
-    private ReferenceStatement() {
-    }
+    private ReferenceStatement() {}
 
     /**
      * Every figure of every account's customer and vendor invoice for the days {@code first} to {@code last}
@@ -52,11 +51,25 @@ final class ReferenceStatement {
                 """;
         String sql = "WITH bounds AS (SELECT a.id, ?::timestamp AT TIME ZONE a.timezone AS t0,"
                 + " ?::timestamp AT TIME ZONE a.timezone AS t1 FROM account a)\n"
-                + side.formatted("CUSTOMER", "customer_acc_id", "destination_prefix", "destination_next_rate",
-                        "customer_duration", "customer_price", "destination_reverse_billing", "AND c.is_last_cdr")
+                + side.formatted(
+                        "CUSTOMER",
+                        "customer_acc_id",
+                        "destination_prefix",
+                        "destination_next_rate",
+                        "customer_duration",
+                        "customer_price",
+                        "destination_reverse_billing",
+                        "AND c.is_last_cdr")
                 + "UNION ALL\n"
-                + side.formatted("VENDOR", "vendor_acc_id", "dialpeer_prefix", "dialpeer_next_rate",
-                        "vendor_duration", "vendor_price", "dialpeer_reverse_billing", "")
+                + side.formatted(
+                        "VENDOR",
+                        "vendor_acc_id",
+                        "dialpeer_prefix",
+                        "dialpeer_next_rate",
+                        "vendor_duration",
+                        "vendor_price",
+                        "dialpeer_reverse_billing",
+                        "")
                 + """
                 UNION ALL
                 SELECT 'SERVICES', t.account_id, GROUPING(t.service_id), NULL, NULL, NULL, NULL, count(*), NULL,
@@ -68,7 +81,8 @@ final class ReferenceStatement {
                 """;
         // Zones lie within UTC-12 and UTC+14: these bounds let the database prune partitions.
         Instant widestStart = first.atStartOfDay(ZoneOffset.ofHours(14)).toInstant();
-        Instant widestEnd = last.plusDays(1).atStartOfDay(ZoneOffset.ofHours(-12)).toInstant();
+        Instant widestEnd =
+                last.plusDays(1).atStartOfDay(ZoneOffset.ofHours(-12)).toInstant();
         List<Duration> runs = new ArrayList<>();
         try (Connection connection = database.connection()) {
             for (int run = 0; run < RUNS; run++) {

@@ -125,21 +125,34 @@ class AccessControlIT {
     @Test
     void everyEndpointRefusesCallersWithoutCredentialsAndRolesTooLow() {
         Map<String, String> documented = operations();
-        assertEquals(REQUIRED.keySet(), documented.keySet(),
+        assertEquals(
+                REQUIRED.keySet(),
+                documented.keySet(),
                 "every operation the OpenAPI document lists has its role written down here");
 
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> endpoint : REQUIRED.entrySet()) {
             String method = endpoint.getKey().split(" ")[0];
             String path = concrete(endpoint.getKey().split(" ")[1]);
-            expect(failures, endpoint.getKey() + " without credentials", anonymous.send(method, path, Map.of()),
-                    401, "AUTHENTICATION_REQUIRED");
-            expect(failures, endpoint.getKey() + " with a wrong password",
+            expect(
+                    failures,
+                    endpoint.getKey() + " without credentials",
+                    anonymous.send(method, path, Map.of()),
+                    401,
+                    "AUTHENTICATION_REQUIRED");
+            expect(
+                    failures,
+                    endpoint.getKey() + " with a wrong password",
                     anonymous.as(Users.OPERATOR.username(), "not-the-password").send(method, path, Map.of()),
-                    401, "AUTHENTICATION_REQUIRED");
+                    401,
+                    "AUTHENTICATION_REQUIRED");
             for (Users tooLow : TOO_LOW.get(endpoint.getValue())) {
-                expect(failures, endpoint.getKey() + " as " + tooLow, anonymous.as(tooLow).send(method, path, Map.of()),
-                        403, "ACCESS_DENIED");
+                expect(
+                        failures,
+                        endpoint.getKey() + " as " + tooLow,
+                        anonymous.as(tooLow).send(method, path, Map.of()),
+                        403,
+                        "ACCESS_DENIED");
             }
             if (method.equals("GET")) {
                 Http.Response read = anonymous.as(Users.VIEWER).send(method, path, Map.of());
@@ -155,26 +168,43 @@ class AccessControlIT {
     void theChallengeAsksForBasicAuthentication() {
         Http.Response response = anonymous.get("api/v1/invoices");
         assertProblem(response, 401, "AUTHENTICATION_REQUIRED", null);
-        assertEquals("Basic realm=\"invoicing\", charset=\"UTF-8\"", response.header("WWW-Authenticate").orElseThrow());
-        assertEquals("The user name or password is wrong.",
-                anonymous.as("nobody", "guess").get("api/v1/invoices").jsonObject().getString("detail"));
-        assertEquals(401, anonymous.send("GET", "api/v1/invoices", Map.of("Authorization", "Basic %%%")).status());
+        assertEquals(
+                "Basic realm=\"invoicing\", charset=\"UTF-8\"",
+                response.header("WWW-Authenticate").orElseThrow());
+        assertEquals(
+                "The user name or password is wrong.",
+                anonymous
+                        .as("nobody", "guess")
+                        .get("api/v1/invoices")
+                        .jsonObject()
+                        .getString("detail"));
+        assertEquals(
+                401,
+                anonymous
+                        .send("GET", "api/v1/invoices", Map.of("Authorization", "Basic %%%"))
+                        .status());
     }
 
     @Test
     void aViewerCannotApproveAndAnOperatorCan() {
-        Http.Response created = anonymous.as(Users.OPERATOR).post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        Http.Response created = anonymous
+                .as(Users.OPERATOR)
+                .post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
 
-        assertProblem(anonymous.as(Users.VIEWER).post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT),
-                403, "ACCESS_DENIED", null);
-        JsonObject unchanged = anonymous.as(Users.VIEWER).get("api/v1/invoices/" + id).jsonObject();
+        assertProblem(
+                anonymous.as(Users.VIEWER).post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT),
+                403,
+                "ACCESS_DENIED",
+                null);
+        JsonObject unchanged =
+                anonymous.as(Users.VIEWER).get("api/v1/invoices/" + id).jsonObject();
         assertEquals("PENDING", unchanged.getString("state"));
         assertTrue(unchanged.isNull("number"), unchanged.toString());
 
-        Http.Response approved = anonymous.as(Users.OPERATOR).post("api/v1/invoices/" + id + "/approve",
-                JsonValue.EMPTY_JSON_OBJECT);
+        Http.Response approved =
+                anonymous.as(Users.OPERATOR).post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, approved.status(), approved.text());
         assertEquals("APPROVED", approved.jsonObject().getString("state"));
     }
@@ -183,13 +213,24 @@ class AccessControlIT {
     void anOperatorCannotUploadTemplatesNorChangeNumbering() throws Exception {
         int templates = admin.get("api/v1/invoice-templates").jsonArray().size();
 
-        Http.Response upload = anonymous.as(Users.OPERATOR).upload("api/v1/invoice-templates?name=Sneaky&filename=sneaky.odt",
-                DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        Http.Response upload = anonymous
+                .as(Users.OPERATOR)
+                .upload(
+                        "api/v1/invoice-templates?name=Sneaky&filename=sneaky.odt",
+                        DocumentFixtures.demoTemplate(),
+                        "application/vnd.oasis.opendocument.text");
         assertProblem(upload, 403, "ACCESS_DENIED", null);
-        assertEquals(templates, admin.get("api/v1/invoice-templates").jsonArray().size());
+        assertEquals(
+                templates, admin.get("api/v1/invoice-templates").jsonArray().size());
 
-        Http.Response series = anonymous.as(Users.OPERATOR).post("api/v1/numbering-series", Json.createObjectBuilder()
-                .add("name", "Sneaky").add("pattern", "S-%num%").build());
+        Http.Response series = anonymous
+                .as(Users.OPERATOR)
+                .post(
+                        "api/v1/numbering-series",
+                        Json.createObjectBuilder()
+                                .add("name", "Sneaky")
+                                .add("pattern", "S-%num%")
+                                .build());
         assertProblem(series, 403, "ACCESS_DENIED", null);
         assertFalse(admin.get("api/v1/numbering-series").text().contains("Sneaky"));
     }
@@ -197,27 +238,46 @@ class AccessControlIT {
     @Test
     void aStateChangingRequestFromAnotherSiteIsRefused() {
         Map<String, String> fromElsewhere = Map.of("Origin", "https://attacker.example");
-        Http.Response created = anonymous.as(Users.OPERATOR).post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        Http.Response created = anonymous
+                .as(Users.OPERATOR)
+                .post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         long id = created.jsonObject().getJsonNumber("id").longValue();
-        Http.Response crossSite = anonymous.as(Users.OPERATOR).send("POST", "api/v1/invoices/" + id + "/approve", fromElsewhere);
+        Http.Response crossSite =
+                anonymous.as(Users.OPERATOR).send("POST", "api/v1/invoices/" + id + "/approve", fromElsewhere);
         assertProblem(crossSite, 403, "CROSS_SITE_REQUEST", null);
-        Http.Response fetchMetadata = anonymous.as(Users.OPERATOR).send("DELETE", "api/v1/invoices/" + id,
-                Map.of("Sec-Fetch-Site", "cross-site"));
+        Http.Response fetchMetadata = anonymous
+                .as(Users.OPERATOR)
+                .send("DELETE", "api/v1/invoices/" + id, Map.of("Sec-Fetch-Site", "cross-site"));
         assertProblem(fetchMetadata, 403, "CROSS_SITE_REQUEST", null);
         assertEquals("PENDING", admin.get("api/v1/invoices/" + id).jsonObject().getString("state"));
 
         // The module's own pages post from the same origin; reading from anywhere is harmless.
-        String self = DeployedModule.deployment().server().baseUri().resolve("/").toString().replaceAll("/$", "");
-        assertEquals(200, anonymous.as(Users.OPERATOR).send("POST", "api/v1/invoices/" + id + "/approve",
-                Map.of("Origin", self)).status());
-        assertEquals(200, anonymous.as(Users.VIEWER).send("GET", "api/v1/invoices/" + id, fromElsewhere).status());
+        String self = DeployedModule.deployment()
+                .server()
+                .baseUri()
+                .resolve("/")
+                .toString()
+                .replaceAll("/$", "");
+        assertEquals(
+                200,
+                anonymous
+                        .as(Users.OPERATOR)
+                        .send("POST", "api/v1/invoices/" + id + "/approve", Map.of("Origin", self))
+                        .status());
+        assertEquals(
+                200,
+                anonymous
+                        .as(Users.VIEWER)
+                        .send("GET", "api/v1/invoices/" + id, fromElsewhere)
+                        .status());
     }
 
     @Test
     void theScreensSendAnonymousVisitorsToTheLoginPage() {
         Http.Response page = anonymous.get("invoice.xhtml?id=5");
         assertEquals(302, page.status(), page.text());
-        assertTrue(page.header("Location").orElse("").endsWith("/invoicing/login.xhtml?next=%2Finvoice.xhtml%3Fid%3D5"),
+        assertTrue(
+                page.header("Location").orElse("").endsWith("/invoicing/login.xhtml?next=%2Finvoice.xhtml%3Fid%3D5"),
                 page.headers().toString());
 
         // An Ajax post of a page whose session has expired: Faces follows a redirect in its own format.
@@ -228,8 +288,10 @@ class AccessControlIT {
 
     @Test
     void answersCarryTheSecurityHeaders() {
-        for (Http.Response response : List.of(anonymous.as(Users.VIEWER).get("api/v1/accounts"),
-                anonymous.get("api/v1/accounts"), anonymous.get("login.xhtml"))) {
+        for (Http.Response response : List.of(
+                anonymous.as(Users.VIEWER).get("api/v1/accounts"),
+                anonymous.get("api/v1/accounts"),
+                anonymous.get("login.xhtml"))) {
             assertEquals("nosniff", response.header("X-Content-Type-Options").orElse(null));
             assertEquals("DENY", response.header("X-Frame-Options").orElse(null));
             assertEquals("same-origin", response.header("Referrer-Policy").orElse(null));
@@ -239,21 +301,31 @@ class AccessControlIT {
         }
         // The screens' session cookie: not readable by scripts, not sent with another site's posts.
         String cookie = anonymous.get("login.xhtml").header("Set-Cookie").orElse("");
-        assertTrue(cookie.startsWith("JSESSIONID=") && cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+        assertTrue(
+                cookie.startsWith("JSESSIONID=")
+                        && cookie.contains("HttpOnly")
+                        && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
                 cookie);
     }
 
     /** With no trusted proxy configured, anybody's X-Forwarded-Proto is ignored (LoginThrottlingIT has one). */
     @Test
     void theForwardedSchemeOfAnUntrustedAddressIsIgnored() {
-        FormLogin.Result result = FormLogin.logIn(DeployedModule.deployment().server().baseUri(), Users.VIEWER,
-                Map.of("X-Forwarded-Proto", "https"));
-        assertFalse(LoginThrottlingIT.sessionCookie(result.pageCookies()).contains("Secure"), result.pageCookies().toString());
+        FormLogin.Result result = FormLogin.logIn(
+                DeployedModule.deployment().server().baseUri(), Users.VIEWER, Map.of("X-Forwarded-Proto", "https"));
+        assertFalse(
+                LoginThrottlingIT.sessionCookie(result.pageCookies()).contains("Secure"),
+                result.pageCookies().toString());
         assertEquals(302, result.login().statusCode(), result.login().body());
-        assertFalse(LoginThrottlingIT.sessionCookie(result.loginCookies()).contains("Secure"), result.loginCookies().toString());
-        assertTrue(result.location().contains("/invoicing/invoices.xhtml") && !result.location().startsWith("https:"),
+        assertFalse(
+                LoginThrottlingIT.sessionCookie(result.loginCookies()).contains("Secure"),
+                result.loginCookies().toString());
+        assertTrue(
+                result.location().contains("/invoicing/invoices.xhtml")
+                        && !result.location().startsWith("https:"),
                 result.location());
-        assertFalse(result.page().headers().firstValue("Strict-Transport-Security").isPresent());
+        assertFalse(
+                result.page().headers().firstValue("Strict-Transport-Security").isPresent());
     }
 
     @Test
@@ -271,8 +343,17 @@ class AccessControlIT {
                 anonymous.get("no-such-page.xhtml"));
         Set<String> leaks = new TreeSet<>();
         for (Http.Response answer : answers) {
-            for (String clue : List.of("Exception", "org.billing", "java.", "jakarta.ws", "jakarta.ejb", "at org.", "SQL",
-                    "eclipse", "glassfish", ".java:")) {
+            for (String clue : List.of(
+                    "Exception",
+                    "org.billing",
+                    "java.",
+                    "jakarta.ws",
+                    "jakarta.ejb",
+                    "at org.",
+                    "SQL",
+                    "eclipse",
+                    "glassfish",
+                    ".java:")) {
                 if (answer.text().contains(clue)) {
                     leaks.add(answer.status() + " names " + clue + ": " + answer.text());
                 }
@@ -288,8 +369,9 @@ class AccessControlIT {
         Map<String, String> operations = new TreeMap<>();
         paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
                 .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
-                .forEach(method -> operations.put(method.toUpperCase(java.util.Locale.ROOT) + " "
-                        + path.replaceFirst("^/invoicing/", "/"), path)));
+                .forEach(method -> operations.put(
+                        method.toUpperCase(java.util.Locale.ROOT) + " " + path.replaceFirst("^/invoicing/", "/"),
+                        path)));
         return operations;
     }
 
@@ -304,7 +386,8 @@ class AccessControlIT {
     private static void expect(List<String> failures, String what, Http.Response response, int status, String code) {
         boolean problem = response.header("Content-Type").orElse("").startsWith("application/problem+json");
         if (response.status() != status || !problem || !response.text().contains("\"" + code + "\"")) {
-            failures.add(what + ": expected " + status + " " + code + ", got " + response.status() + " " + response.text());
+            failures.add(
+                    what + ": expected " + status + " " + code + ", got " + response.status() + " " + response.text());
         }
     }
 }

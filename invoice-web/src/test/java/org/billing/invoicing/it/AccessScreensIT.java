@@ -57,8 +57,9 @@ class AccessScreensIT {
         browser.checkScreen("login");
         browser.checkTablet("login");
         browser.click("login:submit");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:passwordMessage"),
-                "The user name or password is wrong."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("login:passwordMessage"), "The user name or password is wrong."));
         browser.checkScreen("login, the password refused");
 
         browser.type("login:username", Users.VIEWER.username());
@@ -76,7 +77,9 @@ class AccessScreensIT {
         browser.type("login:password", Users.VIEWER.password());
         browser.click("login:submit");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("session:user")));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/index.xhtml"), browser.driver().getCurrentUrl());
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/invoicing/index.xhtml"),
+                browser.driver().getCurrentUrl());
     }
 
     @Test
@@ -89,11 +92,13 @@ class AccessScreensIT {
         browser.checkScreen("invoice, a viewer");
 
         // What a viewer could send by hand: the approve button's Ajax request, as PrimeFaces would send it.
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "PrimeFaces.ab({s: 'invoice:approve', f: 'invoice', u: 'invoice', a: true});");
-        browser.await().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "return PrimeFaces.ajax.Queue.isEmpty();"));
-        assertEquals("PENDING", operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("PrimeFaces.ab({s: 'invoice:approve', f: 'invoice', u: 'invoice', a: true});");
+        browser.await().until(driver ->
+                (Boolean) ((JavascriptExecutor) driver).executeScript("return PrimeFaces.ajax.Queue.isEmpty();"));
+        assertEquals(
+                "PENDING",
+                operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));
         browser.open("invoice.xhtml?id=" + pending);
         assertTrue(browser.text("heading").contains("not numbered yet"), browser.text("heading"));
 
@@ -114,14 +119,17 @@ class AccessScreensIT {
 
         browser.open("invoice.xhtml?id=" + pending);
         browser.click("invoice:approve");
-        org.openqa.selenium.WebElement confirm = browser.await().until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        org.openqa.selenium.WebElement confirm = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         browser.checkScreen("invoice, the approval confirmation");
         browser.click("invoice:confirmYes");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is approved"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is approved"));
         browser.checkScreen("invoice, approved");
-        assertEquals("APPROVED", operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));
+        assertEquals(
+                "APPROVED",
+                operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));
 
         browser.open("numbering.xhtml");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("seriesList")));

@@ -50,30 +50,52 @@ class AutoInvoicingIT {
     }
 
     private List<JsonObject> invoicesOfAcme(String from, String to) {
-        return http.get("api/v1/invoices?accountId=10&size=500&from=" + from + "&to=" + to).jsonObject()
-                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .sorted((a, b) -> a.getString("startDate").compareTo(b.getString("startDate"))).toList();
+        return http
+                .get("api/v1/invoices?accountId=10&size=500&from=" + from + "&to=" + to)
+                .jsonObject()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .sorted((a, b) -> a.getString("startDate").compareTo(b.getString("startDate")))
+                .toList();
     }
 
     @Test
     void weeksSplitByMonthAreInvoicedOnceEachAroundAManualInvoice() throws Exception {
-        assertEquals(201, http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-09", "2026-03-15")).status());
-        Http.Response configured = http.put("api/v1/accounts/10/auto-invoicing/CUSTOMER", Json.createObjectBuilder()
-                .add("invoicePeriod", "WEEKLY_SPLIT_BY_MONTH").add("generateFrom", "2026-03-01").build());
+        assertEquals(
+                201,
+                http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-09", "2026-03-15"))
+                        .status());
+        Http.Response configured = http.put(
+                "api/v1/accounts/10/auto-invoicing/CUSTOMER",
+                Json.createObjectBuilder()
+                        .add("invoicePeriod", "WEEKLY_SPLIT_BY_MONTH")
+                        .add("generateFrom", "2026-03-01")
+                        .build());
         assertEquals(200, configured.status(), configured.text());
 
         JsonObject first = run();
 
         assertEquals("COMPLETED", first.getString("status"), first.toString());
         List<JsonObject> march = invoicesOfAcme("2026-03-01", "2026-03-31");
-        assertEquals(List.of("2026-03-01/2026-03-01 AUTO_PARTIAL", "2026-03-02/2026-03-08 AUTO",
-                        "2026-03-09/2026-03-15 MANUAL", "2026-03-16/2026-03-22 AUTO", "2026-03-23/2026-03-29 AUTO",
+        assertEquals(
+                List.of(
+                        "2026-03-01/2026-03-01 AUTO_PARTIAL",
+                        "2026-03-02/2026-03-08 AUTO",
+                        "2026-03-09/2026-03-15 MANUAL",
+                        "2026-03-16/2026-03-22 AUTO",
+                        "2026-03-23/2026-03-29 AUTO",
                         "2026-03-30/2026-03-31 AUTO_PARTIAL"),
-                march.stream().map(i -> i.getString("startDate") + "/" + i.getString("endDate") + " " + i.getString("type"))
+                march.stream()
+                        .map(i -> i.getString("startDate") + "/" + i.getString("endDate") + " " + i.getString("type"))
                         .toList());
         // Cut into weeks, March still sums to the month's 10.57 (InvoiceCalculatorTest's figures).
-        assertEquals(0, new BigDecimal("10.57").compareTo(march.stream()
-                .map(i -> new BigDecimal(i.getString("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        assertEquals(
+                0,
+                new BigDecimal("10.57")
+                        .compareTo(march.stream()
+                                .map(i -> new BigDecimal(i.getString("amount")))
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)));
         int created = Integer.parseInt(first.getString("result").replaceAll(".*created=(\\d+).*", "$1"));
         assertTrue(created >= 5, first.toString());
 
@@ -81,25 +103,57 @@ class AutoInvoicingIT {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         assertTrue(invoicesOfAcme(today.toString(), today.toString()).isEmpty());
 
-        long total = http.get("api/v1/invoices?accountId=10").jsonObject().getJsonNumber("total").longValue();
+        long total = http.get("api/v1/invoices?accountId=10")
+                .jsonObject()
+                .getJsonNumber("total")
+                .longValue();
         JsonObject second = run();
         assertEquals("COMPLETED", second.getString("status"));
         assertEquals("created=0 skipped=0 failed=0", second.getString("result"));
         assertEquals(0, second.getInt("due"));
-        assertEquals(total, http.get("api/v1/invoices?accountId=10").jsonObject().getJsonNumber("total").longValue());
+        assertEquals(
+                total,
+                http.get("api/v1/invoices?accountId=10")
+                        .jsonObject()
+                        .getJsonNumber("total")
+                        .longValue());
         assertEquals(1 + created, total);
     }
 
     /** The figures an invoice shows, as Calculate and the stored invoice both answer them. */
-    private static final List<String> FIGURES = List.of("amount", "spent", "earned", "origSpent", "origEarned",
-            "termSpent", "termEarned", "servicesSpent", "servicesEarned", "correctionsAmount",
-            "serviceTransactionsCount", "callsCount", "successfulCallsCount", "callsDuration", "billingDuration",
-            "firstCallAt", "lastCallAt", "firstSuccessfulCallAt", "lastSuccessfulCallAt");
+    private static final List<String> FIGURES = List.of(
+            "amount",
+            "spent",
+            "earned",
+            "origSpent",
+            "origEarned",
+            "termSpent",
+            "termEarned",
+            "servicesSpent",
+            "servicesEarned",
+            "correctionsAmount",
+            "serviceTransactionsCount",
+            "callsCount",
+            "successfulCallsCount",
+            "callsDuration",
+            "billingDuration",
+            "firstCallAt",
+            "lastCallAt",
+            "firstSuccessfulCallAt",
+            "lastSuccessfulCallAt");
 
     private void assertSameFiguresAsCalculate(JsonObject invoice) {
-        JsonObject stored = http.get("api/v1/invoices/" + invoice.getJsonNumber("id").longValue()).jsonObject();
-        JsonObject calculated = http.post("api/v1/invoices/calculate", request(stored.getJsonNumber("accountId").longValue(),
-                stored.getString("direction"), stored.getString("startDate"), stored.getString("endDate"))).jsonObject();
+        JsonObject stored = http.get(
+                        "api/v1/invoices/" + invoice.getJsonNumber("id").longValue())
+                .jsonObject();
+        JsonObject calculated = http.post(
+                        "api/v1/invoices/calculate",
+                        request(
+                                stored.getJsonNumber("accountId").longValue(),
+                                stored.getString("direction"),
+                                stored.getString("startDate"),
+                                stored.getString("endDate")))
+                .jsonObject();
         String which = stored.getString("startDate") + " " + stored.getString("direction") + " of account "
                 + stored.getJsonNumber("accountId");
         for (String figure : FIGURES) {
@@ -109,14 +163,17 @@ class AutoInvoicingIT {
         JsonObject tables = calculated.getJsonObject("tables");
         assertTrue(tables.size() >= 4, which);
         for (String table : tables.keySet()) {
-            assertEquals(tables.get(table), http.get("api/v1/invoices/" + stored.getJsonNumber("id") + "/tables/" + table)
-                    .json(), table + " of " + which);
+            assertEquals(
+                    tables.get(table),
+                    http.get("api/v1/invoices/" + stored.getJsonNumber("id") + "/tables/" + table)
+                            .json(),
+                    table + " of " + which);
         }
     }
 
     private void setZone(long accountId, String zone) throws Exception {
-        try (var connection = database.connection(); var update = connection.prepareStatement(
-                "UPDATE account SET timezone = ? WHERE id = ?")) {
+        try (var connection = database.connection();
+                var update = connection.prepareStatement("UPDATE account SET timezone = ? WHERE id = ?")) {
             update.setString(1, zone);
             update.setLong(2, accountId);
             update.executeUpdate();
@@ -124,17 +181,28 @@ class AutoInvoicingIT {
     }
 
     private List<JsonObject> invoices(long accountId, String direction) {
-        return http.get("api/v1/invoices?size=500&accountId=" + accountId + "&direction=" + direction).jsonObject()
-                .getJsonArray("items").getValuesAs(JsonObject.class);
+        return http.get("api/v1/invoices?size=500&accountId=" + accountId + "&direction=" + direction)
+                .jsonObject()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
     }
 
     @Test
     void aBrokenAccountIsReportedWhileTheOthersAreInvoicedWithTheFiguresOfCalculate() throws Exception {
         // In the first hours of a month the month just over is due in one zone and not yet in the other.
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.time.ZonedDateTime.now(ZoneId.of("UTC")).getDayOfMonth() > 1);
-        for (String account : List.of("10/auto-invoicing/CUSTOMER", "20/auto-invoicing/VENDOR", "30/auto-invoicing/CUSTOMER")) {
-            assertEquals(200, http.put("api/v1/accounts/" + account, Json.createObjectBuilder()
-                    .add("invoicePeriod", "MONTHLY").add("generateFrom", "2026-03-01").build()).status());
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.time.ZonedDateTime.now(ZoneId.of("UTC")).getDayOfMonth() > 1);
+        for (String account :
+                List.of("10/auto-invoicing/CUSTOMER", "20/auto-invoicing/VENDOR", "30/auto-invoicing/CUSTOMER")) {
+            assertEquals(
+                    200,
+                    http.put(
+                                    "api/v1/accounts/" + account,
+                                    Json.createObjectBuilder()
+                                            .add("invoicePeriod", "MONTHLY")
+                                            .add("generateFrom", "2026-03-01")
+                                            .build())
+                            .status());
         }
         setZone(20, "Mars/Olympus_Mons");
         try {
@@ -174,26 +242,63 @@ class AutoInvoicingIT {
             }
         }
         // Account 10's March holds the fixture's calls: 10.57 (InvoiceCalculatorTest's figures).
-        assertEquals(0, new BigDecimal("10.57").compareTo(new BigDecimal(invoicesOfAcme("2026-03-01", "2026-03-31")
-                .get(0).getString("amount"))));
+        assertEquals(
+                0,
+                new BigDecimal("10.57")
+                        .compareTo(new BigDecimal(invoicesOfAcme("2026-03-01", "2026-03-31")
+                                .get(0)
+                                .getString("amount"))));
     }
 
     @Test
     void settingsAreCheckedAndCanBeStopped() {
-        assertProblem(http.put("api/v1/accounts/10/auto-invoicing/CUSTOMER", Json.createObjectBuilder()
-                .add("invoicePeriod", "FORTNIGHTLY").add("generateFrom", "2026-03-01").build()), 400,
-                "VALIDATION_FAILED", "invoicePeriod");
-        assertProblem(http.put("api/v1/accounts/10/auto-invoicing/CUSTOMER", Json.createObjectBuilder()
-                .add("invoicePeriod", "MONTHLY").build()), 400, "VALIDATION_FAILED", "generateFrom");
-        assertProblem(http.put("api/v1/accounts/999/auto-invoicing/CUSTOMER", Json.createObjectBuilder()
-                .add("invoicePeriod", "MONTHLY").add("generateFrom", "2026-03-01").build()), 404,
-                "ACCOUNT_NOT_FOUND", "accountId");
+        assertProblem(
+                http.put(
+                        "api/v1/accounts/10/auto-invoicing/CUSTOMER",
+                        Json.createObjectBuilder()
+                                .add("invoicePeriod", "FORTNIGHTLY")
+                                .add("generateFrom", "2026-03-01")
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "invoicePeriod");
+        assertProblem(
+                http.put(
+                        "api/v1/accounts/10/auto-invoicing/CUSTOMER",
+                        Json.createObjectBuilder()
+                                .add("invoicePeriod", "MONTHLY")
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "generateFrom");
+        assertProblem(
+                http.put(
+                        "api/v1/accounts/999/auto-invoicing/CUSTOMER",
+                        Json.createObjectBuilder()
+                                .add("invoicePeriod", "MONTHLY")
+                                .add("generateFrom", "2026-03-01")
+                                .build()),
+                404,
+                "ACCOUNT_NOT_FOUND",
+                "accountId");
         assertProblem(http.get("api/v1/accounts/10/auto-invoicing/VENDOR"), 404, "NOT_FOUND", null);
 
-        assertEquals(200, http.put("api/v1/accounts/10/auto-invoicing/VENDOR", Json.createObjectBuilder()
-                .add("invoicePeriod", "MONTHLY").add("generateFrom", "2026-03-01").build()).status());
-        assertEquals("MONTHLY", http.get("api/v1/accounts/10/auto-invoicing/VENDOR").jsonObject().getString("invoicePeriod"));
-        assertEquals(204, http.delete("api/v1/accounts/10/auto-invoicing/VENDOR").status());
+        assertEquals(
+                200,
+                http.put(
+                                "api/v1/accounts/10/auto-invoicing/VENDOR",
+                                Json.createObjectBuilder()
+                                        .add("invoicePeriod", "MONTHLY")
+                                        .add("generateFrom", "2026-03-01")
+                                        .build())
+                        .status());
+        assertEquals(
+                "MONTHLY",
+                http.get("api/v1/accounts/10/auto-invoicing/VENDOR")
+                        .jsonObject()
+                        .getString("invoicePeriod"));
+        assertEquals(
+                204, http.delete("api/v1/accounts/10/auto-invoicing/VENDOR").status());
         assertProblem(http.get("api/v1/accounts/10/auto-invoicing/VENDOR"), 404, "NOT_FOUND", null);
         assertProblem(http.get("api/v1/generation-runs/987654"), 404, "NOT_FOUND", "id");
     }

@@ -33,7 +33,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final java.net.http.HttpClient DOWNLOADS = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private static final String AXE = resource("/axe/axe.min.js");
 
@@ -62,9 +63,18 @@ final class Browser implements AutoCloseable {
     static Browser start(Path profile, URI baseUri) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1440,1200", "--lang=en-US");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1440,1200",
+                "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -100,9 +110,14 @@ final class Browser implements AutoCloseable {
     Download download(String linkId) throws IOException, InterruptedException {
         String href = driver.findElement(By.id(linkId)).getAttribute("href");
         String cookies = driver.manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
-        java.net.http.HttpResponse<byte[]> response = DOWNLOADS.send(java.net.http.HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build(),
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> response = DOWNLOADS.send(
+                java.net.http.HttpRequest.newBuilder(URI.create(href))
+                        .header("Cookie", cookies)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         return new Download(response);
     }
@@ -157,8 +172,9 @@ final class Browser implements AutoCloseable {
         click(menuId);
         WebElement panel = await.until(ExpectedConditions.visibilityOfElementLocated(By.id(menuId + "_panel")));
         await.until(driver -> "1".equals(panel.getCssValue("opacity")));
-        await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "[id='" + menuId + "_items'] li[data-label='" + label + "']"))).click();
+        await.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")))
+                .click();
         await.until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
     }
 
@@ -173,11 +189,14 @@ final class Browser implements AutoCloseable {
     /** The invoices page's Create form: account (by the start of its label), Customer, start and end dates. */
     void fillCreateForm(String account, String startDate, String endDate) {
         click("create:accountId");
-        await.until(d -> "create:accountId_filter".equals(d.switchTo().activeElement().getAttribute("id")));
-        await.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "#create\\:accountId_items li[data-label^='" + account + "']"))).click();
+        await.until(d ->
+                "create:accountId_filter".equals(d.switchTo().activeElement().getAttribute("id")));
+        await.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#create\\:accountId_items li[data-label^='" + account + "']")))
+                .click();
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("create:accountId_label"), account));
-        WebElement customer = driver.findElement(By.xpath("//*[@id='create:direction']//label[normalize-space()='Customer']"));
+        WebElement customer =
+                driver.findElement(By.xpath("//*[@id='create:direction']//label[normalize-space()='Customer']"));
         if (!driver.findElement(By.id(customer.getAttribute("for"))).isSelected()) {
             customer.click();
         }
@@ -203,8 +222,8 @@ final class Browser implements AutoCloseable {
      */
     private static final java.util.regex.Pattern JARGON = java.util.regex.Pattern.compile(
             "(?i:\\bseed\\b)|(?<!\\[)\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\binvoice-(?:viewer|operator|admin)\\b|\\b(?:CUSTOMER|VENDOR|PENDING"
-            + "|APPROVED|CLOSED|CREATED|CREDITED|DELETED|PREPAY|POSTPAY|MANUAL|AUTO|STARTED|COMPLETED|ABANDONED|SCHEDULE"
-            + "|OPERATOR|READY|FAILED|QUEUED|SENT|SENDING|RESEND|ISSUE|MONTHLY|WEEKLY|DAILY|SUPPLEMENTARY)\\b");
+                    + "|APPROVED|CLOSED|CREATED|CREDITED|DELETED|PREPAY|POSTPAY|MANUAL|AUTO|STARTED|COMPLETED|ABANDONED|SCHEDULE"
+                    + "|OPERATOR|READY|FAILED|QUEUED|SENT|SENDING|RESEND|ISSUE|MONTHLY|WEEKLY|DAILY|SUPPLEMENTARY)\\b");
 
     /**
      * Checks the page as it is now for any operator: runs axe-core (a copy of {@code axe.min.js} from npm
@@ -241,7 +260,8 @@ final class Browser implements AutoCloseable {
         while (jargon.find()) {
             int from = Math.max(0, jargon.start() - 60);
             int to = Math.min(text.length(), jargon.end() + 60);
-            problems.add("internal word '" + jargon.group() + "' in: ..." + text.substring(from, to).replace('\n', ' ') + "...");
+            problems.add("internal word '" + jargon.group() + "' in: ..."
+                    + text.substring(from, to).replace('\n', ' ') + "...");
         }
         if (!problems.isEmpty()) {
             throw new AssertionError("WCAG 2.1 A/AA violations or internal words on " + state + " ("
@@ -256,10 +276,13 @@ final class Browser implements AutoCloseable {
     void checkTablet(String state) {
         driver.manage().window().setSize(new Dimension(768, 1024));
         try {
-            await.until(d -> Long.valueOf(768).equals(((JavascriptExecutor) d).executeScript("return window.innerWidth;")));
-            java.util.List<?> widths = (java.util.List<?>) ((JavascriptExecutor) driver).executeScript(
-                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
-            assertEquals(widths.get(1), widths.get(0), state + " at 768 px scrolls sideways (page width, window width)");
+            await.until(
+                    d -> Long.valueOf(768).equals(((JavascriptExecutor) d).executeScript("return window.innerWidth;")));
+            java.util.List<?> widths = (java.util.List<?>) ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+            assertEquals(
+                    widths.get(1), widths.get(0), state + " at 768 px scrolls sideways (page width, window width)");
             checkScreen(state + " at 768 px");
         } finally {
             driver.manage().window().setSize(new Dimension(1440, 1200));
@@ -273,8 +296,13 @@ final class Browser implements AutoCloseable {
 
     /** Presses Alt+Shift+{@code letter}, the screens' shortcuts. */
     void shortcut(char letter) {
-        new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT)
-                .sendKeys(String.valueOf(letter).toLowerCase(java.util.Locale.ROOT)).keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .keyDown(Keys.ALT)
+                .keyDown(Keys.SHIFT)
+                .sendKeys(String.valueOf(letter).toLowerCase(java.util.Locale.ROOT))
+                .keyUp(Keys.SHIFT)
+                .keyUp(Keys.ALT)
+                .perform();
     }
 
     /** The id of the element that has the focus ("" for one without an id). */
@@ -308,8 +336,8 @@ final class Browser implements AutoCloseable {
     }
 
     void scrollTo(String id) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                driver.findElement(By.id(id)));
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id(id)));
     }
 
     void screenshot(String name) {

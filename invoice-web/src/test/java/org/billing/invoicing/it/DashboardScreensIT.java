@@ -60,7 +60,8 @@ class DashboardScreensIT {
         approve(acmeMarch);
         long carrierMarch = create(20, "VENDOR", "2026-03-01", "2026-03-31");
         approve(carrierMarch);
-        Http.Response credited = admin.post("api/v1/invoices/" + carrierMarch + "/credit-note",
+        Http.Response credited = admin.post(
+                "api/v1/invoices/" + carrierMarch + "/credit-note",
                 Json.createObjectBuilder().add("reason", "Rates were wrong").build());
         assertEquals(201, credited.status(), credited.text());
         carrierMarchAgain = create(20, "VENDOR", "2026-03-01", "2026-03-31");
@@ -69,16 +70,17 @@ class DashboardScreensIT {
         pending.add(create(20, "VENDOR", "2026-04-01", "2026-04-30"));
 
         try (Connection connection = DeployedModule.deployment().database().connection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO invoice_document (invoice_id, status, attempts, failure, requested_at)"
                     + " VALUES (" + acmeMarch + ", 'FAILED', 10, 'The template could not be read.', now())");
             outbox(statement, acmeMarch, "billing@acme.example", "FAILED");
             outbox(statement, carrierMarchAgain, "ap@carrierb.example", "FAILED");
             outbox(statement, carrierMarchAgain, "ap@carrierb.example", "SENT");
             // Far in the future: no run of the schedule plans anything for them meanwhile.
-            statement.execute("INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from,"
-                    + " updated_at) VALUES (10, 'CUSTOMER', 'MONTHLY', '2030-01-01', now()),"
-                    + " (20, 'VENDOR', 'MONTHLY', '2030-01-01', now())");
+            statement.execute(
+                    "INSERT INTO account_auto_invoicing (account_id, direction, invoice_period, generate_from,"
+                            + " updated_at) VALUES (10, 'CUSTOMER', 'MONTHLY', '2030-01-01', now()),"
+                            + " (20, 'VENDOR', 'MONTHLY', '2030-01-01', now())");
             long run = run(connection);
             item(statement, run, 10, "CUSTOMER", "FAILED");
             item(statement, run, 20, "VENDOR", "FAILED");
@@ -93,7 +95,7 @@ class DashboardScreensIT {
             browser.closeAfter(test);
         }
         try (Connection connection = DeployedModule.deployment().database().connection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM generation_run WHERE id = ?")) {
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM generation_run WHERE id = ?")) {
             for (long run : runs) {
                 delete.setLong(1, run);
                 delete.executeUpdate();
@@ -115,9 +117,13 @@ class DashboardScreensIT {
         // March: Acme's invoice; Carrier B's invoice, its credit note and the invoice made again (0.37 - 0.37 + 0.37).
         assertEquals(List.of("2026-03 CUSTOMER EUR 10.57 1", "2026-03 VENDOR USD 0.37 3"), invoiced(api));
         // Carrier B's credited invoice is left out: its calls are those of the invoice made again.
-        assertEquals(List.of("2026-03 CUSTOMER 7 540", "2026-03 VENDOR 8 286"), api.getJsonArray("traffic").stream()
-                .map(JsonObject.class::cast).map(t -> t.getString("month") + " " + t.getString("direction") + " "
-                        + t.getJsonNumber("calls") + " " + t.getJsonNumber("billedSeconds")).toList());
+        assertEquals(
+                List.of("2026-03 CUSTOMER 7 540", "2026-03 VENDOR 8 286"),
+                api.getJsonArray("traffic").stream()
+                        .map(JsonObject.class::cast)
+                        .map(t -> t.getString("month") + " " + t.getString("direction") + " " + t.getJsonNumber("calls")
+                                + " " + t.getJsonNumber("billedSeconds"))
+                        .toList());
 
         assertEquals(200, admin.get("api/v1/invoices?state=PENDING").status());
         assertEquals(Set.of(acmeMarch), ids("api/v1/invoices?documentFailed=true"));
@@ -125,7 +131,9 @@ class DashboardScreensIT {
         assertEquals(pending, ids("api/v1/invoices?state=PENDING"));
 
         // The page after login is the dashboard.
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/index.xhtml"), browser.driver().getCurrentUrl());
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/invoicing/index.xhtml"),
+                browser.driver().getCurrentUrl());
         assertEquals("2", browser.text("pendingInvoices"));
         assertEquals("1", browser.text("failedDocuments"));
         assertEquals("1", browser.text("failedEmails"));
@@ -136,12 +144,18 @@ class DashboardScreensIT {
         assertEquals(12, traffic.size());
         assertTrue(traffic.contains("2026-03 7 9.00 8 4.77"), traffic.toString());
         for (String month : api.getJsonArray("months").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList()) {
+                .map(jakarta.json.JsonString::getString)
+                .toList()) {
             assertTrue(month.equals("2026-03") || traffic.contains(month + " 0 0.00 0 0.00"), month + " in " + traffic);
         }
         // The charts are drawn and named for screen readers; their figures are the tables'.
-        assertEquals("img", browser.driver().findElement(By.id("invoicedChart_canvas")).getAttribute("role"));
-        assertTrue(browser.driver().findElement(By.id("trafficChart_canvas")).getAttribute("aria-label").contains("table"));
+        assertEquals(
+                "img",
+                browser.driver().findElement(By.id("invoicedChart_canvas")).getAttribute("role"));
+        assertTrue(browser.driver()
+                .findElement(By.id("trafficChart_canvas"))
+                .getAttribute("aria-label")
+                .contains("table"));
         browser.screenshot("dashboard.png");
         browser.checkScreen("dashboard");
         browser.checkTablet("dashboard");
@@ -162,16 +176,21 @@ class DashboardScreensIT {
 
         browser.open("index.xhtml");
         browser.click("failingAutomaticLink");
-        browser.await().ignoring(StaleElementReferenceException.class).until(driver -> overviewRows().size() == 1);
+        browser.await()
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> overviewRows().size() == 1);
         String row = overviewRows().get(0).getText();
         assertTrue(row.contains("Acme wholesale") && row.contains("Customer"), row);
         browser.checkScreen("automatic invoicing, failing accounts from the dashboard");
     }
 
     private List<String> invoiced(JsonObject api) {
-        return api.getJsonArray("invoiced").stream().map(JsonObject.class::cast)
+        return api.getJsonArray("invoiced").stream()
+                .map(JsonObject.class::cast)
                 .map(i -> i.getString("month") + " " + i.getString("direction") + " " + i.getString("currency") + " "
-                        + new BigDecimal(i.getString("amount")).stripTrailingZeros().toPlainString() + " "
+                        + new BigDecimal(i.getString("amount"))
+                                .stripTrailingZeros()
+                                .toPlainString() + " "
                         + i.getJsonNumber("documents"))
                 .toList();
     }
@@ -191,22 +210,26 @@ class DashboardScreensIT {
         Http.Response response = admin.get(path);
         assertEquals(200, response.status(), response.text());
         Set<Long> ids = new TreeSet<>();
-        response.jsonObject().getJsonArray("items").forEach(item -> ids.add(item.asJsonObject().getJsonNumber("id").longValue()));
+        response.jsonObject()
+                .getJsonArray("items")
+                .forEach(item -> ids.add(item.asJsonObject().getJsonNumber("id").longValue()));
         return ids;
     }
 
     private static void outbox(Statement statement, long invoice, String recipient, String status) throws SQLException {
         statement.execute("INSERT INTO mail_outbox (invoice_id, cause, requested_by, recipient, subject, body, status,"
-                + " attempts, next_attempt_at, last_error, created_at, sent_at) VALUES (" + invoice + ", 'ISSUED', 'ada', '"
+                + " attempts, next_attempt_at, last_error, created_at, sent_at) VALUES (" + invoice
+                + ", 'ISSUED', 'ada', '"
                 + recipient + "', 'Invoice', 'Attached.', '" + status + "', 8, now(), "
                 + ("FAILED".equals(status) ? "'550 mailbox unavailable'" : "NULL") + ", now(), "
                 + ("SENT".equals(status) ? "now()" : "NULL") + ")");
     }
 
     private long run(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "INSERT INTO generation_run (status, trigger, started_by, node, partitions, started_at, heartbeat_at, ended_at)"
-                        + " VALUES ('COMPLETED', 'OPERATOR', 'ada', 'test', 1, now(), now(), now()) RETURNING id")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "INSERT INTO generation_run (status, trigger, started_by, node, partitions, started_at, heartbeat_at, ended_at)"
+                                + " VALUES ('COMPLETED', 'OPERATOR', 'ada', 'test', 1, now(), now(), now()) RETURNING id")) {
             row.next();
             runs.add(row.getLong(1));
             return row.getLong(1);
@@ -215,17 +238,25 @@ class DashboardScreensIT {
 
     private static void item(Statement statement, long run, long account, String direction, String status)
             throws SQLException {
-        statement.execute("INSERT INTO generation_item (run_id, account_id, direction, first_day, last_day, partial, bucket,"
-                + " status, attempts, code, reason, ended_at) VALUES (" + run + ", " + account + ", '" + direction
-                + "', '2026-05-01', '2026-05-31', false, 0, '" + status + "', 1, "
-                + ("FAILED".equals(status) ? "'DATABASE_ERROR', 'The database refused the invoice.'" : "NULL, NULL")
-                + ", now())");
+        statement.execute(
+                "INSERT INTO generation_item (run_id, account_id, direction, first_day, last_day, partial, bucket,"
+                        + " status, attempts, code, reason, ended_at) VALUES (" + run + ", " + account + ", '"
+                        + direction
+                        + "', '2026-05-01', '2026-05-31', false, 0, '" + status + "', 1, "
+                        + ("FAILED".equals(status)
+                                ? "'DATABASE_ERROR', 'The database refused the invoice.'"
+                                : "NULL, NULL")
+                        + ", now())");
     }
 
     /** The rows of a plain table's body, each as its cells' texts joined by a space. */
     private List<String> tableRows(String id) {
         return browser.driver().findElements(By.cssSelector("#" + id + " tbody tr")).stream()
-                .map(tr -> String.join(" ", tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList()))
+                .map(tr -> String.join(
+                        " ",
+                        tr.findElements(By.cssSelector("th, td")).stream()
+                                .map(WebElement::getText)
+                                .toList()))
                 .toList();
     }
 
@@ -234,12 +265,14 @@ class DashboardScreensIT {
         browser.await().until(ExpectedConditions.urlContains("invoices.xhtml"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("list:invoices")));
         Set<Long> ids = new TreeSet<>();
-        browser.driver().findElements(By.cssSelector("#list\\:invoices_data a.invoice-link"))
+        browser.driver()
+                .findElements(By.cssSelector("#list\\:invoices_data a.invoice-link"))
                 .forEach(link -> ids.add(Long.parseLong(link.getText().trim())));
         return ids;
     }
 
     private List<WebElement> overviewRows() {
-        return browser.driver().findElements(By.cssSelector("#overview\\:accounts_data > tr:not(.ui-datatable-empty-message)"));
+        return browser.driver()
+                .findElements(By.cssSelector("#overview\\:accounts_data > tr:not(.ui-datatable-empty-message)"));
     }
 }

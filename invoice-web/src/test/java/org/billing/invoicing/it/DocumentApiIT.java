@@ -58,8 +58,8 @@ class DocumentApiIT {
     }
 
     private long upload(String name) {
-        Http.Response created = http.upload(TEMPLATES + "?name=" + name + "&filename=carrier.odt",
-                DocumentFixtures.demoTemplate(), ODT);
+        Http.Response created = http.upload(
+                TEMPLATES + "?name=" + name + "&filename=carrier.odt", DocumentFixtures.demoTemplate(), ODT);
         assertEquals(201, created.status(), created.text());
         return created.jsonObject().getJsonNumber("id").longValue();
     }
@@ -82,15 +82,19 @@ class DocumentApiIT {
 
         assertProblem(http.upload(TEMPLATES + "?name=Carrier", file, ODT), 409, "TEMPLATE_NAME_TAKEN", "name");
 
-        Http.Response assigned = http.put("api/v1/accounts/10/invoice-templates/CUSTOMER",
+        Http.Response assigned = http.put(
+                "api/v1/accounts/10/invoice-templates/CUSTOMER",
                 Json.createObjectBuilder().add("templateId", id).build());
         assertEquals(200, assigned.status(), assigned.text());
         Http.Response refused = http.delete(TEMPLATES + "/" + id);
         assertProblem(refused, 409, "TEMPLATE_IN_USE", null);
-        assertTrue(refused.jsonObject().getString("detail").contains("account 10 'Acme wholesale' (CUSTOMER)"),
+        assertTrue(
+                refused.jsonObject().getString("detail").contains("account 10 'Acme wholesale' (CUSTOMER)"),
                 refused.text());
 
-        http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder().addNull("templateId").build());
+        http.put(
+                "api/v1/accounts/10/invoice-templates/CUSTOMER",
+                Json.createObjectBuilder().addNull("templateId").build());
         assertEquals(204, http.delete(TEMPLATES + "/" + id).status());
         assertEquals(0, http.get(TEMPLATES).jsonArray().size());
     }
@@ -109,19 +113,32 @@ class DocumentApiIT {
         refused("Letter".getBytes(StandardCharsets.UTF_8), 422, "TEMPLATE_NOT_ODF");
         refused(DocumentFixtures.zip(Map.of("readme.txt", new byte[] {1})), 422, "TEMPLATE_NOT_ODF");
         refused(DocumentFixtures.zip(bomb), 422, "TEMPLATE_UNSAFE");
-        refused(DocumentFixtures.withEntry(demo, "content.xml", xxe.getBytes(StandardCharsets.UTF_8)), 422, "TEMPLATE_UNSAFE");
+        refused(
+                DocumentFixtures.withEntry(demo, "content.xml", xxe.getBytes(StandardCharsets.UTF_8)),
+                422,
+                "TEMPLATE_UNSAFE");
         refused(new byte[50 * 1024 * 1024], 413, "TEMPLATE_TOO_LARGE");
-        Http.Response placeholder = refused(DocumentFixtures.withEntry(demo, "content.xml",
-                unknown.getBytes(StandardCharsets.UTF_8)), 422, "TEMPLATE_UNKNOWN_PLACEHOLDER");
-        assertTrue(placeholder.jsonObject().getString("detail").contains("[C_FAX] in table Parties, row 1: \"Phone: [C_FAX]\""),
+        Http.Response placeholder = refused(
+                DocumentFixtures.withEntry(demo, "content.xml", unknown.getBytes(StandardCharsets.UTF_8)),
+                422,
+                "TEMPLATE_UNKNOWN_PLACEHOLDER");
+        assertTrue(
+                placeholder
+                        .jsonObject()
+                        .getString("detail")
+                        .contains("[C_FAX] in table Parties, row 1: \"Phone: [C_FAX]\""),
                 placeholder.text());
         assertEquals(0, count("SELECT count(*) FROM invoice_template"));
 
-        Http.Response lint = http.upload(TEMPLATES + "/lint", DocumentFixtures.withEntry(demo, "content.xml",
-                unknown.getBytes(StandardCharsets.UTF_8)), ODT);
+        Http.Response lint = http.upload(
+                TEMPLATES + "/lint",
+                DocumentFixtures.withEntry(demo, "content.xml", unknown.getBytes(StandardCharsets.UTF_8)),
+                ODT);
         assertEquals(200, lint.status(), lint.text());
         assertFalse(lint.jsonObject().getBoolean("valid"));
-        assertEquals("[C_FAX]", lint.jsonObject().getJsonArray("problems").getJsonObject(0).getString("placeholder"));
+        assertEquals(
+                "[C_FAX]",
+                lint.jsonObject().getJsonArray("problems").getJsonObject(0).getString("placeholder"));
         assertTrue(http.upload(TEMPLATES + "/lint", demo, ODT).jsonObject().getBoolean("valid"));
         assertEquals(0, count("SELECT count(*) FROM invoice_template"));
     }
@@ -135,8 +152,14 @@ class DocumentApiIT {
     @Test
     void aPendingInvoiceIsADraftAndAnApprovedOneGetsItsFrozenPdf() throws Exception {
         long templateId = upload("Default");
-        assertEquals(200, http.put(TEMPLATES + "/default", Json.createObjectBuilder().add("templateId", templateId).build())
-                .status());
+        assertEquals(
+                200,
+                http.put(
+                                TEMPLATES + "/default",
+                                Json.createObjectBuilder()
+                                        .add("templateId", templateId)
+                                        .build())
+                        .status());
         Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
@@ -174,21 +197,31 @@ class DocumentApiIT {
     void anOfficeKilledDuringTheConversionIsRecordedOnTheInvoiceAndTheRetrySucceeds() throws Exception {
         // A template of some 200 pages: its conversion takes seconds, so the kill lands during it.
         String content = DocumentFixtures.entry(DocumentFixtures.demoTemplate(), "content.xml");
-        String filler = "<text:p text:style-name=\"Standard\">Terms and conditions, clause " + "x ".repeat(400) + "</text:p>";
+        String filler =
+                "<text:p text:style-name=\"Standard\">Terms and conditions, clause " + "x ".repeat(400) + "</text:p>";
         content = content.replace("</office:text>", filler.repeat(1_500) + "</office:text>");
-        byte[] heavy = DocumentFixtures.withEntry(DocumentFixtures.demoTemplate(), "content.xml",
-                content.getBytes(StandardCharsets.UTF_8));
+        byte[] heavy = DocumentFixtures.withEntry(
+                DocumentFixtures.demoTemplate(), "content.xml", content.getBytes(StandardCharsets.UTF_8));
         Http.Response uploaded = http.upload(TEMPLATES + "?name=Heavy", heavy, ODT);
         assertEquals(201, uploaded.status(), uploaded.text());
         long templateId = uploaded.jsonObject().getJsonNumber("id").longValue();
-        http.put(TEMPLATES + "/default", Json.createObjectBuilder().add("templateId", templateId).build());
-        assertEquals(200, http.getBytes(TEMPLATES + "/" + templateId + "/preview.pdf").status(), "the office runs");
+        http.put(
+                TEMPLATES + "/default",
+                Json.createObjectBuilder().add("templateId", templateId).build());
+        assertEquals(
+                200,
+                http.getBytes(TEMPLATES + "/" + templateId + "/preview.pdf").status(),
+                "the office runs");
         Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         long id = created.jsonObject().getJsonNumber("id").longValue();
 
-        assertEquals(200, http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         Thread.sleep(1_000);
-        ProcessHandle.current().descendants()
+        ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().command().map(c -> c.contains("soffice")).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
         JsonObject document = null;
@@ -201,12 +234,15 @@ class DocumentApiIT {
         }
         assertEquals("FAILED", document.getString("status"), document.toString());
         assertTrue(document.getString("failure").startsWith("PDF: "), document.toString());
-        assertEquals("APPROVED", http.get("api/v1/invoices/" + id).jsonObject().getString("state"), "the approval stands");
+        assertEquals(
+                "APPROVED", http.get("api/v1/invoices/" + id).jsonObject().getString("state"), "the approval stands");
 
         Http.Response retried = http.post("api/v1/invoices/" + id + "/document", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, retried.status(), retried.text());
         assertEquals("READY", retried.jsonObject().getString("status"), retried.text());
-        assertTrue(Pdf.text(http.getBytes("api/v1/invoices/" + id + "/document.pdf").body()).contains("Total due: 10.57"));
+        assertTrue(Pdf.text(
+                        http.getBytes("api/v1/invoices/" + id + "/document.pdf").body())
+                .contains("Total due: 10.57"));
     }
 
     /** Waits (up to a minute) until the issued invoice's document is made; its status. */
@@ -223,8 +259,9 @@ class DocumentApiIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }
@@ -237,13 +274,20 @@ class DocumentApiIT {
     @Test
     void aUsersDraftConversionsAreBounded() throws Exception {
         long templateId = upload("Default");
-        assertEquals(200, http.put(TEMPLATES + "/default", Json.createObjectBuilder().add("templateId", templateId).build())
-                .status());
+        assertEquals(
+                200,
+                http.put(
+                                TEMPLATES + "/default",
+                                Json.createObjectBuilder()
+                                        .add("templateId", templateId)
+                                        .build())
+                        .status());
         Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
         Http viewer = new Http(DeployedModule.deployment().server().baseUri()).as(Users.VIEWER);
-        assertEquals(200, viewer.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
+        assertEquals(
+                200, viewer.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
 
         ExecutorService threads = Executors.newFixedThreadPool(12);
         List<Future<Http.BinaryResponse>> drafts = new ArrayList<>();
@@ -266,7 +310,9 @@ class DocumentApiIT {
 
         assertTrue(made >= 1 && refused >= 1, made + " made, " + refused + " refused");
         // The bound is per user and held only while a draft is made.
-        assertEquals(200, http.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
-        assertEquals(200, viewer.getBytes("api/v1/invoices/" + id + "/document.odt").status());
+        assertEquals(
+                200, http.getBytes("api/v1/invoices/" + id + "/document.pdf").status());
+        assertEquals(
+                200, viewer.getBytes("api/v1/invoices/" + id + "/document.odt").status());
     }
 }

@@ -21,18 +21,22 @@ class EjbApiIT {
     void aSiblingModuleRunsTheLifecycleThroughTheBusinessInterface() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.startMigrated()) {
             database.run("/fixtures/march-2026.sql");
-            try (PayaraMicro server = PayaraMicro.start(ProbeWar.of(PayaraMicro.packagedWar(), "org.billing.invoicing.probe"),
-                    database.environment(), "api/v1/probe/events")) {
+            try (PayaraMicro server = PayaraMicro.start(
+                    ProbeWar.of(PayaraMicro.packagedWar(), "org.billing.invoicing.probe"),
+                    database.environment(),
+                    "api/v1/probe/events")) {
                 Http http = new Http(server.baseUri()).as(Users.OPERATOR);
 
-                Http.Response lifecycle = http.post("api/v1/probe/lifecycle?accountId=10&first=2026-03-01&last=2026-03-31",
+                Http.Response lifecycle = http.post(
+                        "api/v1/probe/lifecycle?accountId=10&first=2026-03-01&last=2026-03-31",
                         JsonValue.EMPTY_JSON_OBJECT);
 
                 assertEquals(200, lifecycle.status(), lifecycle.text());
                 JsonObject report = lifecycle.jsonObject();
                 long invoice = report.getJsonNumber("createdId").longValue();
                 long note = report.getJsonNumber("creditNoteId").longValue();
-                String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear());
+                String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                        .getYear());
                 assertEquals("10.57", report.getString("calculatedAmount"));
                 assertEquals("PENDING", report.getString("createdState"));
                 assertEquals("INV-" + year + "-000001", report.getString("previewedNumber"));
@@ -46,18 +50,25 @@ class EjbApiIT {
                 assertEquals("INVOICE_NOT_FOUND", report.getString("getMissing"));
                 assertEquals("empty", report.getString("localMissing"));
 
-                List<String> events = http.get("api/v1/probe/events").jsonArray().getValuesAs(JsonString.class)
-                        .stream().map(JsonString::getString).toList();
+                List<String> events = http.get("api/v1/probe/events").jsonArray().getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList();
                 // Observed after each commit; the refused second approval committed nothing and fired nothing.
-                assertEquals(List.of(
-                        "InvoiceCreated[invoiceId=" + invoice + "]",
-                        "InvoiceApproved[invoiceId=" + invoice + ", number=INV-" + year + "-000001, state=APPROVED]",
-                        "InvoiceApproved[invoiceId=" + note + ", number=CN-" + year + "-000001, state=APPROVED]",
-                        "InvoiceCredited[invoiceId=" + invoice + ", creditNoteId=" + note + "]"), events);
+                assertEquals(
+                        List.of(
+                                "InvoiceCreated[invoiceId=" + invoice + "]",
+                                "InvoiceApproved[invoiceId=" + invoice + ", number=INV-" + year
+                                        + "-000001, state=APPROVED]",
+                                "InvoiceApproved[invoiceId=" + note + ", number=CN-" + year
+                                        + "-000001, state=APPROVED]",
+                                "InvoiceCredited[invoiceId=" + invoice + ", creditNoteId=" + note + "]"),
+                        events);
 
                 // The business interface checks the caller's role too: a viewer reads but does not calculate.
-                JsonObject asViewer = new Http(server.baseUri()).as(Users.VIEWER)
-                        .post("api/v1/probe/as-caller?accountId=10", JsonValue.EMPTY_JSON_OBJECT).jsonObject();
+                JsonObject asViewer = new Http(server.baseUri())
+                        .as(Users.VIEWER)
+                        .post("api/v1/probe/as-caller?accountId=10", JsonValue.EMPTY_JSON_OBJECT)
+                        .jsonObject();
                 assertEquals("allowed", asViewer.getString("search"));
                 assertEquals("refused", asViewer.getString("calculate"));
                 JsonObject asOperator = http.post("api/v1/probe/as-caller?accountId=10", JsonValue.EMPTY_JSON_OBJECT)

@@ -9,8 +9,7 @@ import org.billing.invoicing.testing.PostgresDatabase;
 /** Test data chores on the fixture database. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * Removes every invoice (issued ones too: the triggers that keep issued invoices unchanged are
@@ -18,7 +17,8 @@ final class Fixtures {
      * series added by tests, and the account settings; the default series start again.
      */
     static void removeInvoices(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL session_replication_role = replica");
             statement.execute("DELETE FROM invoice_event");
@@ -27,9 +27,20 @@ final class Fixtures {
             statement.execute("DELETE FROM invoice_period_claim");
             statement.execute("DELETE FROM invoice_drift");
             statement.execute("DELETE FROM generation_drift_failure");
-            for (String table : new String[] {"inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
-                    "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",
-                    "inv_term_networks_succ", "inv_srv_data", "inv_charges", "inv_subscriptions", "inv_corrections"}) {
+            for (String table : new String[] {
+                "inv_orig_dst",
+                "inv_orig_dst_succ",
+                "inv_orig_networks",
+                "inv_orig_networks_succ",
+                "inv_term_dst",
+                "inv_term_dst_succ",
+                "inv_term_networks",
+                "inv_term_networks_succ",
+                "inv_srv_data",
+                "inv_charges",
+                "inv_subscriptions",
+                "inv_corrections"
+            }) {
                 statement.execute("DELETE FROM " + table);
             }
             statement.execute("DELETE FROM invoice WHERE credited_invoice_id IS NOT NULL");
@@ -47,7 +58,8 @@ final class Fixtures {
 
     /** Removes every invoice template, account assignment and the global default (documents first). */
     static void removeTemplates(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL session_replication_role = replica");
             statement.execute("DELETE FROM invoice_document");
@@ -60,7 +72,8 @@ final class Fixtures {
 
     /** No seller or buyer tax profile: the tax profile tests start from none (other classes share the database). */
     static void removeTaxProfiles(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM account_seller_profile");
             statement.execute("DELETE FROM seller_profile");
             statement.execute("DELETE FROM buyer_tax_profile");

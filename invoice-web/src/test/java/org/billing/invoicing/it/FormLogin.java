@@ -26,9 +26,12 @@ import java.util.stream.Collectors;
  */
 final class FormLogin {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     /** The login page's answer and the login's answer. */
     record Result(HttpResponse<String> page, HttpResponse<String> login) {
@@ -46,15 +49,17 @@ final class FormLogin {
         }
     }
 
-    private FormLogin() {
-    }
+    private FormLogin() {}
 
     /** GETs the login page, then posts the form with the user's name and password; {@code headers} go with both. */
     static Result logIn(URI baseUri, Users user, Map<String, String> headers) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(baseUri.resolve("login.xhtml")).GET(), headers);
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(baseUri.resolve("login.xhtml")).GET(), headers);
         assertEquals(200, page.statusCode(), page.body());
-        String session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+        String session = page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
         Matcher viewState = VIEW_STATE.matcher(page.body());
         assertTrue(viewState.find(), page.body());
@@ -65,11 +70,16 @@ final class FormLogin {
         form.put("login:password", user.password());
         form.put("login:submit", "");
         form.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":"));
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> login = send(HttpRequest.newBuilder(baseUri.resolve("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
-                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> login = send(
+                HttpRequest.newBuilder(baseUri.resolve("login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", session)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                headers);
         return new Result(page, login);
     }
 

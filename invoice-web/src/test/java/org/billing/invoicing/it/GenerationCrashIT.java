@@ -68,7 +68,8 @@ class GenerationCrashIT {
             environment.put("INVOICING_AUTO_CHUNK", Integer.toString(CHUNK));
 
             List<PayaraMicro> nodes = GenerationWork.startNodes(environment, takingOver);
-            try (PayaraMicro first = nodes.get(0); PayaraMicro second = nodes.get(1)) {
+            try (PayaraMicro first = nodes.get(0);
+                    PayaraMicro second = nodes.get(1)) {
                 // 1. A run on the first node, killed once some but not all of its periods are invoiced.
                 Http firstAdmin = new Http(first.baseUri()).as(Users.ADMIN);
                 JsonObject run = GenerationWork.start(firstAdmin);
@@ -78,7 +79,8 @@ class GenerationCrashIT {
                 Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
                 JsonObject seen = run;
                 while (seen.getInt("created") < due / 5) {
-                    if (!seen.getString("status").equals("STARTED") || Instant.now().isAfter(deadline)) {
+                    if (!seen.getString("status").equals("STARTED")
+                            || Instant.now().isAfter(deadline)) {
                         fail("The run ended or stalled before it could be interrupted: " + brief(seen));
                     }
                     Thread.sleep(100);
@@ -92,8 +94,8 @@ class GenerationCrashIT {
                 long created = atCrash.getOrDefault("CREATED", 0L);
                 System.out.println("Items of run " + crashed + " after the kill: " + atCrash);
                 assertTrue(created > 0 && created < due, atCrash::toString);
-                assertEquals(0, atCrash.getOrDefault("FAILED", 0L) + atCrash.getOrDefault("SKIPPED", 0L),
-                        atCrash::toString);
+                assertEquals(
+                        0, atCrash.getOrDefault("FAILED", 0L) + atCrash.getOrDefault("SKIPPED", 0L), atCrash::toString);
                 assertEquals("STARTED", runStatus(database, crashed));
                 assertEquals(created, count(database, "SELECT count(*) FROM invoice"));
                 assertNothingHalfWritten(database);
@@ -149,23 +151,26 @@ class GenerationCrashIT {
     /** Waits until the run's last heartbeat is older than the lease (plus a second of clock slack). */
     private static void awaitLeaseExpiry(PostgresDatabase database, long runId) throws Exception {
         Instant heartbeat;
-        try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT heartbeat_at FROM generation_run WHERE id = ?")) {
+        try (Connection connection = database.connection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT heartbeat_at FROM generation_run WHERE id = ?")) {
             select.setLong(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 heartbeat = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
             }
         }
-        long wait = Duration.between(Instant.now(), heartbeat.plusSeconds(LEASE_SECONDS + 1)).toMillis();
+        long wait = Duration.between(Instant.now(), heartbeat.plusSeconds(LEASE_SECONDS + 1))
+                .toMillis();
         if (wait > 0) {
             Thread.sleep(wait);
         }
     }
 
     private static String runStatus(PostgresDatabase database, long runId) throws SQLException {
-        try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT status FROM generation_run WHERE id = ?")) {
+        try (Connection connection = database.connection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT status FROM generation_run WHERE id = ?")) {
             select.setLong(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -175,8 +180,9 @@ class GenerationCrashIT {
     }
 
     private static Instant startedAt(PostgresDatabase database, long runId) throws SQLException {
-        try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT started_at FROM generation_run WHERE id = ?")) {
+        try (Connection connection = database.connection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT started_at FROM generation_run WHERE id = ?")) {
             select.setLong(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -187,13 +193,17 @@ class GenerationCrashIT {
 
     private static Set<Period> periods(PostgresDatabase database, long runId, String status) throws SQLException {
         Set<Period> periods = new TreeSet<>();
-        try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT account_id, direction, first_day, last_day FROM generation_item WHERE run_id = ? AND status = ?")) {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT account_id, direction, first_day, last_day FROM generation_item WHERE run_id = ? AND status = ?")) {
             select.setLong(1, runId);
             select.setString(2, status);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    periods.add(new Period(row.getLong(1), row.getString(2), row.getObject(3, LocalDate.class),
+                    periods.add(new Period(
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getObject(3, LocalDate.class),
                             row.getObject(4, LocalDate.class)));
                 }
             }

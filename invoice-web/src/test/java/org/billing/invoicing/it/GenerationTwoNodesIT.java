@@ -66,7 +66,8 @@ class GenerationTwoNodesIT {
             environment.put("INVOICING_AUTO_CHUNK", Integer.toString(CHUNK));
             List<PayaraMicro> nodes = GenerationWork.startNodes(environment, environment);
             ExecutorService clients = Executors.newFixedThreadPool(2);
-            try (PayaraMicro a = nodes.get(0); PayaraMicro b = nodes.get(1)) {
+            try (PayaraMicro a = nodes.get(0);
+                    PayaraMicro b = nodes.get(1)) {
                 Map<String, Http> admins = new LinkedHashMap<>();
                 admins.put("A", new Http(a.baseUri()).as(Users.ADMIN));
                 admins.put("B", new Http(b.baseUri()).as(Users.ADMIN));
@@ -77,17 +78,20 @@ class GenerationTwoNodesIT {
                 for (int round = 0; round < ROUNDS; round++) {
                     List<Answer> answers = runNowAtOnce(admins, clients);
                     rounds.add(answers);
-                    assertTrue(answers.stream().allMatch(x -> x.status() == 202), () -> "round " + rounds.size()
-                            + ": " + answers);
+                    assertTrue(
+                            answers.stream().allMatch(x -> x.status() == 202),
+                            () -> "round " + rounds.size() + ": " + answers);
                     if (round == 0) {
                         working = answers.get(0).runId();
                         assertTrue(answers.get(0).text().contains("\"due\""), answers.get(0)::text);
                     }
                     long run = working;
-                    if (GenerationWork.run(admins.get("A"), run).getString("status").equals("STARTED")
+                    if (GenerationWork.run(admins.get("A"), run)
+                                    .getString("status")
+                                    .equals("STARTED")
                             || round == 0) {
-                        assertTrue(answers.stream().allMatch(x -> x.runId() == run), () -> "two runs at once: "
-                                + answers);
+                        assertTrue(
+                                answers.stream().allMatch(x -> x.runId() == run), () -> "two runs at once: " + answers);
                     }
                     Thread.sleep(700);
                 }
@@ -110,21 +114,26 @@ class GenerationTwoNodesIT {
                 // Every run completed; none failed, was abandoned, or is going.
                 Map<String, Long> runs = new LinkedHashMap<>();
                 Instant lastPlanned;
-                try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-                    try (ResultSet row = statement.executeQuery(
-                            "SELECT status, count(*) FROM generation_run GROUP BY status")) {
+                try (Connection connection = database.connection();
+                        Statement statement = connection.createStatement()) {
+                    try (ResultSet row =
+                            statement.executeQuery("SELECT status, count(*) FROM generation_run GROUP BY status")) {
                         while (row.next()) {
                             runs.put(row.getString(1), row.getLong(2));
                         }
                     }
                     try (ResultSet row = statement.executeQuery("SELECT max(started_at) FROM generation_run")) {
                         row.next();
-                        lastPlanned = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                        lastPlanned =
+                                row.getObject(1, java.time.OffsetDateTime.class).toInstant();
                     }
                 }
                 assertEquals(Set.of("COMPLETED"), runs.keySet(), runs::toString);
-                assertEquals(0, GenerationWork.count(database, "SELECT count(*) FROM generation_item"
-                        + " WHERE status <> 'CREATED'"), "an item failed, was skipped or is open");
+                assertEquals(
+                        0,
+                        GenerationWork.count(
+                                database, "SELECT count(*) FROM generation_item" + " WHERE status <> 'CREATED'"),
+                        "an item failed, was skipped or is open");
 
                 // Each period due when the last run was planned is invoiced exactly once, as Calculate says.
                 Map<Period, Figures> invoices = GenerationWork.invoices(database);
@@ -140,9 +149,10 @@ class GenerationTwoNodesIT {
 
                 // Both nodes made invoices of the run.
                 Map<String, Long> byNode = new LinkedHashMap<>();
-                try (Connection connection = database.connection(); PreparedStatement select = connection
-                        .prepareStatement("SELECT node, count(*) FROM generation_item WHERE run_id = ?"
-                                + " AND status = 'CREATED' GROUP BY node ORDER BY node")) {
+                try (Connection connection = database.connection();
+                        PreparedStatement select = connection.prepareStatement(
+                                "SELECT node, count(*) FROM generation_item WHERE run_id = ?"
+                                        + " AND status = 'CREATED' GROUP BY node ORDER BY node")) {
                     select.setLong(1, working);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
@@ -150,8 +160,9 @@ class GenerationTwoNodesIT {
                         }
                     }
                 }
-                System.out.println("Run " + working + ": " + brief(worked) + ", invoices by node " + byNode
-                        + "; answers " + rounds + ", after it " + last + "; run of the last round " + stillGoingAfterRounds);
+                System.out.println(
+                        "Run " + working + ": " + brief(worked) + ", invoices by node " + byNode + "; answers " + rounds
+                                + ", after it " + last + "; run of the last round " + stillGoingAfterRounds);
                 assertEquals(2, byNode.size(), () -> "not both nodes worked: " + byNode);
             } finally {
                 clients.shutdownNow();
@@ -168,8 +179,12 @@ class GenerationTwoNodesIT {
                 go.await();
                 Http.Response response = node.getValue().post(GenerationWork.RUNS, JsonValue.EMPTY_JSON_OBJECT);
                 boolean run = response.status() == 202;
-                return new Answer(node.getKey(), response.status(), run ? id(response.jsonObject()) : -1,
-                        run ? response.jsonObject().getString("status") : null, response.text());
+                return new Answer(
+                        node.getKey(),
+                        response.status(),
+                        run ? id(response.jsonObject()) : -1,
+                        run ? response.jsonObject().getString("status") : null,
+                        response.text());
             }));
         }
         go.countDown();

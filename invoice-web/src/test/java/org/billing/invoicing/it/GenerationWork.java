@@ -42,12 +42,21 @@ final class GenerationWork {
 
     static final String RUNS = "api/v1/generation-runs";
     private static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofSeconds(7_200);
-    static final List<String> DETAIL_TABLES = List.of("inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
-            "inv_orig_networks_succ", "inv_term_dst", "inv_term_dst_succ", "inv_term_networks",
-            "inv_term_networks_succ", "inv_srv_data", "inv_charges", "inv_subscriptions", "inv_corrections");
+    static final List<String> DETAIL_TABLES = List.of(
+            "inv_orig_dst",
+            "inv_orig_dst_succ",
+            "inv_orig_networks",
+            "inv_orig_networks_succ",
+            "inv_term_dst",
+            "inv_term_dst_succ",
+            "inv_term_networks",
+            "inv_term_networks_succ",
+            "inv_srv_data",
+            "inv_charges",
+            "inv_subscriptions",
+            "inv_corrections");
 
-    private GenerationWork() {
-    }
+    private GenerationWork() {}
 
     /** An account-period of one direction. */
     record Period(long accountId, String direction, LocalDate firstDay, LocalDate lastDay)
@@ -68,9 +77,20 @@ final class GenerationWork {
     }
 
     /** What an invoice says of its period, figure for figure (amounts compared by value, not scale). */
-    record Figures(String type, String amount, String origSpent, String origEarned, String termSpent,
-                   String termEarned, String servicesSpent, String servicesEarned, long serviceTransactions,
-                   long calls, long successfulCalls, long callsDuration, long billingDuration) {
+    record Figures(
+            String type,
+            String amount,
+            String origSpent,
+            String origEarned,
+            String termSpent,
+            String termEarned,
+            String servicesSpent,
+            String servicesEarned,
+            long serviceTransactions,
+            long calls,
+            long successfulCalls,
+            long callsDuration,
+            long billingDuration) {
 
         static String decimal(BigDecimal value) {
             return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
@@ -82,17 +102,37 @@ final class GenerationWork {
 
         /** The figures of two adjacent periods together, as one invoice of both would show them. */
         Figures plus(Figures other) {
-            return new Figures(type, sum(amount, other.amount), sum(origSpent, other.origSpent),
-                    sum(origEarned, other.origEarned), sum(termSpent, other.termSpent),
-                    sum(termEarned, other.termEarned), sum(servicesSpent, other.servicesSpent),
-                    sum(servicesEarned, other.servicesEarned), serviceTransactions + other.serviceTransactions,
-                    calls + other.calls, successfulCalls + other.successfulCalls, callsDuration + other.callsDuration,
+            return new Figures(
+                    type,
+                    sum(amount, other.amount),
+                    sum(origSpent, other.origSpent),
+                    sum(origEarned, other.origEarned),
+                    sum(termSpent, other.termSpent),
+                    sum(termEarned, other.termEarned),
+                    sum(servicesSpent, other.servicesSpent),
+                    sum(servicesEarned, other.servicesEarned),
+                    serviceTransactions + other.serviceTransactions,
+                    calls + other.calls,
+                    successfulCalls + other.successfulCalls,
+                    callsDuration + other.callsDuration,
                     billingDuration + other.billingDuration);
         }
 
         Figures typed(String newType) {
-            return new Figures(newType, amount, origSpent, origEarned, termSpent, termEarned, servicesSpent,
-                    servicesEarned, serviceTransactions, calls, successfulCalls, callsDuration, billingDuration);
+            return new Figures(
+                    newType,
+                    amount,
+                    origSpent,
+                    origEarned,
+                    termSpent,
+                    termEarned,
+                    servicesSpent,
+                    servicesEarned,
+                    serviceTransactions,
+                    calls,
+                    successfulCalls,
+                    callsDuration,
+                    billingDuration);
         }
     }
 
@@ -106,10 +146,10 @@ final class GenerationWork {
                 .writeTo(database.dataSource());
         LocalDate from = LocalDate.ofInstant(data.period().start(), ZoneOffset.UTC);
         try (Connection connection = database.connection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO account_auto_invoicing"
-                     + " (account_id, direction, invoice_period, generate_from, updated_at)"
-                     + " SELECT a.id, d.direction, 'DAILY', ?, now() FROM account a"
-                     + " CROSS JOIN (VALUES ('CUSTOMER'), ('VENDOR')) d (direction)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO account_auto_invoicing"
+                        + " (account_id, direction, invoice_period, generate_from, updated_at)"
+                        + " SELECT a.id, d.direction, 'DAILY', ?, now() FROM account a"
+                        + " CROSS JOIN (VALUES ('CUSTOMER'), ('VENDOR')) d (direction)")) {
             insert.setObject(1, from);
             insert.executeUpdate();
         }
@@ -122,10 +162,11 @@ final class GenerationWork {
      */
     static Set<Period> duePeriods(PostgresDatabase database, Instant now) throws SQLException {
         Set<Period> due = new TreeSet<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT s.account_id, s.direction, s.invoice_period,"
-                     + " s.generate_from, a.timezone, a.max_call_duration FROM account_auto_invoicing s"
-                     + " JOIN account a ON a.id = s.account_id")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT s.account_id, s.direction, s.invoice_period,"
+                        + " s.generate_from, a.timezone, a.max_call_duration FROM account_auto_invoicing s"
+                        + " JOIN account a ON a.id = s.account_id")) {
             while (row.next()) {
                 assertEquals("DAILY", row.getString("invoice_period"));
                 ZoneId zone = ZoneId.of(row.getString("timezone"));
@@ -146,17 +187,28 @@ final class GenerationWork {
     /** The stored invoices by period; fails if a period of an account and direction is invoiced twice. */
     static Map<Period, Figures> invoices(PostgresDatabase database) throws SQLException {
         Map<Period, Figures> invoices = new TreeMap<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT * FROM invoice WHERE kind = 'INVOICE' ORDER BY id")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT * FROM invoice WHERE kind = 'INVOICE' ORDER BY id")) {
             while (row.next()) {
-                Period period = new Period(row.getLong("account_id"), row.getString("direction"),
-                        row.getObject("first_day", LocalDate.class), row.getObject("last_day", LocalDate.class));
-                Figures figures = new Figures(row.getString("type"), Figures.decimal(row.getBigDecimal("amount")),
-                        Figures.decimal(row.getBigDecimal("orig_spent")), Figures.decimal(row.getBigDecimal("orig_earned")),
-                        Figures.decimal(row.getBigDecimal("term_spent")), Figures.decimal(row.getBigDecimal("term_earned")),
-                        Figures.decimal(row.getBigDecimal("srv_spent")), Figures.decimal(row.getBigDecimal("srv_earned")),
-                        row.getLong("srv_transactions_count"), row.getLong("calls_count"),
-                        row.getLong("successful_calls_count"), row.getLong("calls_duration"),
+                Period period = new Period(
+                        row.getLong("account_id"),
+                        row.getString("direction"),
+                        row.getObject("first_day", LocalDate.class),
+                        row.getObject("last_day", LocalDate.class));
+                Figures figures = new Figures(
+                        row.getString("type"),
+                        Figures.decimal(row.getBigDecimal("amount")),
+                        Figures.decimal(row.getBigDecimal("orig_spent")),
+                        Figures.decimal(row.getBigDecimal("orig_earned")),
+                        Figures.decimal(row.getBigDecimal("term_spent")),
+                        Figures.decimal(row.getBigDecimal("term_earned")),
+                        Figures.decimal(row.getBigDecimal("srv_spent")),
+                        Figures.decimal(row.getBigDecimal("srv_earned")),
+                        row.getLong("srv_transactions_count"),
+                        row.getLong("calls_count"),
+                        row.getLong("successful_calls_count"),
+                        row.getLong("calls_duration"),
                         row.getLong("billing_duration"));
                 if (invoices.put(period, figures) != null) {
                     fail("The period " + period + " is invoiced twice");
@@ -168,17 +220,30 @@ final class GenerationWork {
 
     /** What Calculate says of the period: the reference an automatic invoice must equal, figure for figure. */
     static Figures calculated(Http http, Period period) {
-        Http.Response response = http.post("api/v1/invoices/calculate", Json.createObjectBuilder()
-                .add("accountId", period.accountId()).add("direction", period.direction())
-                .add("startDate", period.firstDay().toString()).add("endDate", period.lastDay().toString()).build());
+        Http.Response response = http.post(
+                "api/v1/invoices/calculate",
+                Json.createObjectBuilder()
+                        .add("accountId", period.accountId())
+                        .add("direction", period.direction())
+                        .add("startDate", period.firstDay().toString())
+                        .add("endDate", period.lastDay().toString())
+                        .build());
         assertEquals(200, response.status(), () -> period + ": " + response.text());
         JsonObject invoice = response.jsonObject();
-        return new Figures("AUTO", decimal(invoice, "amount"), decimal(invoice, "origSpent"),
-                decimal(invoice, "origEarned"), decimal(invoice, "termSpent"), decimal(invoice, "termEarned"),
-                decimal(invoice, "servicesSpent"), decimal(invoice, "servicesEarned"),
+        return new Figures(
+                "AUTO",
+                decimal(invoice, "amount"),
+                decimal(invoice, "origSpent"),
+                decimal(invoice, "origEarned"),
+                decimal(invoice, "termSpent"),
+                decimal(invoice, "termEarned"),
+                decimal(invoice, "servicesSpent"),
+                decimal(invoice, "servicesEarned"),
                 invoice.getJsonNumber("serviceTransactionsCount").longValue(),
-                invoice.getJsonNumber("callsCount").longValue(), invoice.getJsonNumber("successfulCallsCount").longValue(),
-                invoice.getJsonNumber("callsDuration").longValue(), invoice.getJsonNumber("billingDuration").longValue());
+                invoice.getJsonNumber("callsCount").longValue(),
+                invoice.getJsonNumber("successfulCallsCount").longValue(),
+                invoice.getJsonNumber("callsDuration").longValue(),
+                invoice.getJsonNumber("billingDuration").longValue());
     }
 
     /** Each period of the sample is invoiced with the very figures Calculate gives for it. */
@@ -190,8 +255,10 @@ final class GenerationWork {
                 differences.add(period + ": invoiced " + invoices.get(period) + ", calculated " + calculated);
             }
         }
-        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + sample.size()
-                + " invoices differ from Calculate: " + differences.subList(0, Math.min(5, differences.size())));
+        assertTrue(
+                differences.isEmpty(),
+                () -> differences.size() + " of " + sample.size() + " invoices differ from Calculate: "
+                        + differences.subList(0, Math.min(5, differences.size())));
     }
 
     /**
@@ -205,9 +272,15 @@ final class GenerationWork {
             Period p = invoice.getKey();
             String key = p.accountId() + " " + p.direction();
             Period span = spans.get(key);
-            spans.put(key, span == null ? p : new Period(p.accountId(), p.direction(),
-                    span.firstDay().isBefore(p.firstDay()) ? span.firstDay() : p.firstDay(),
-                    span.lastDay().isAfter(p.lastDay()) ? span.lastDay() : p.lastDay()));
+            spans.put(
+                    key,
+                    span == null
+                            ? p
+                            : new Period(
+                                    p.accountId(),
+                                    p.direction(),
+                                    span.firstDay().isBefore(p.firstDay()) ? span.firstDay() : p.firstDay(),
+                                    span.lastDay().isAfter(p.lastDay()) ? span.lastDay() : p.lastDay()));
             sums.merge(key, invoice.getValue().typed("AUTO"), Figures::plus);
         }
         List<String> differences = new ArrayList<>();
@@ -218,8 +291,10 @@ final class GenerationWork {
                         + calculated);
             }
         }
-        assertTrue(differences.isEmpty(), () -> differences.size() + " of " + spans.size()
-                + " accounts and directions differ from Calculate: " + differences.subList(0, Math.min(5, differences.size())));
+        assertTrue(
+                differences.isEmpty(),
+                () -> differences.size() + " of " + spans.size() + " accounts and directions differ from Calculate: "
+                        + differences.subList(0, Math.min(5, differences.size())));
     }
 
     private static String decimal(JsonObject object, String name) {
@@ -234,22 +309,33 @@ final class GenerationWork {
      */
     static void assertNothingHalfWritten(PostgresDatabase database) throws SQLException {
         Map<String, String> mustBeEmpty = new java.util.LinkedHashMap<>();
-        mustBeEmpty.put("invoices without their period claim", "SELECT i.id FROM invoice i"
-                + " WHERE NOT EXISTS (SELECT 1 FROM invoice_period_claim c WHERE c.invoice_id = i.id)");
-        mustBeEmpty.put("claims whose period is not their invoice's", "SELECT c.invoice_id FROM invoice_period_claim c"
-                + " JOIN invoice i ON i.id = c.invoice_id WHERE (c.account_id, c.direction, c.start_at, c.end_at)"
-                + " IS DISTINCT FROM (i.account_id, i.direction, i.start_at, i.end_at)");
-        mustBeEmpty.put("invoices no CREATED item records", "SELECT i.id FROM invoice i WHERE NOT EXISTS"
-                + " (SELECT 1 FROM generation_item g WHERE g.invoice_id = i.id AND g.status = 'CREATED')");
-        mustBeEmpty.put("CREATED items without their invoice", "SELECT g.id FROM generation_item g"
-                + " WHERE g.status = 'CREATED' AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = g.invoice_id"
-                + " AND i.account_id = g.account_id AND i.direction = g.direction AND i.first_day = g.first_day"
-                + " AND i.last_day = g.last_day)");
-        mustBeEmpty.put("items of another status holding an invoice", "SELECT g.id FROM generation_item g"
-                + " WHERE g.status <> 'CREATED' AND g.invoice_id IS NOT NULL");
+        mustBeEmpty.put(
+                "invoices without their period claim",
+                "SELECT i.id FROM invoice i"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM invoice_period_claim c WHERE c.invoice_id = i.id)");
+        mustBeEmpty.put(
+                "claims whose period is not their invoice's",
+                "SELECT c.invoice_id FROM invoice_period_claim c"
+                        + " JOIN invoice i ON i.id = c.invoice_id WHERE (c.account_id, c.direction, c.start_at, c.end_at)"
+                        + " IS DISTINCT FROM (i.account_id, i.direction, i.start_at, i.end_at)");
+        mustBeEmpty.put(
+                "invoices no CREATED item records",
+                "SELECT i.id FROM invoice i WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM generation_item g WHERE g.invoice_id = i.id AND g.status = 'CREATED')");
+        mustBeEmpty.put(
+                "CREATED items without their invoice",
+                "SELECT g.id FROM generation_item g"
+                        + " WHERE g.status = 'CREATED' AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = g.invoice_id"
+                        + " AND i.account_id = g.account_id AND i.direction = g.direction AND i.first_day = g.first_day"
+                        + " AND i.last_day = g.last_day)");
+        mustBeEmpty.put(
+                "items of another status holding an invoice",
+                "SELECT g.id FROM generation_item g" + " WHERE g.status <> 'CREATED' AND g.invoice_id IS NOT NULL");
         for (String table : DETAIL_TABLES) {
-            mustBeEmpty.put(table + " rows without their invoice", "SELECT d.invoice_id FROM " + table + " d"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = d.invoice_id)");
+            mustBeEmpty.put(
+                    table + " rows without their invoice",
+                    "SELECT d.invoice_id FROM " + table + " d"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = d.invoice_id)");
         }
         mustBeEmpty.put("invoices whose calls are not those of their destination table", """
                 SELECT i.id FROM invoice i LEFT JOIN LATERAL (
@@ -269,7 +355,8 @@ final class GenerationWork {
                 WHERE coalesce(c.used, 0) <> coalesce(i.n, 0) OR i.n <> i.distinct_numbers
                 """);
         List<String> problems = new ArrayList<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> check : mustBeEmpty.entrySet()) {
                 try (ResultSet row = statement.executeQuery(check.getValue() + " LIMIT 5")) {
                     List<Long> ids = new ArrayList<>();
@@ -291,16 +378,22 @@ final class GenerationWork {
      * node while its first worker was still at it) counts its calls twice.
      */
     static void assertComputedOnce(PostgresDatabase database, JsonObject run) throws SQLException {
-        long invoiced = count(database, "SELECT coalesce(sum(i.calls_count), 0) FROM generation_item g"
-                + " JOIN invoice i ON i.id = g.invoice_id WHERE g.run_id = " + id(run) + " AND g.status = 'CREATED'");
-        assertEquals(invoiced, run.getJsonNumber("cdrs").longValue(),
+        long invoiced = count(
+                database,
+                "SELECT coalesce(sum(i.calls_count), 0) FROM generation_item g"
+                        + " JOIN invoice i ON i.id = g.invoice_id WHERE g.run_id = " + id(run)
+                        + " AND g.status = 'CREATED'");
+        assertEquals(
+                invoiced,
+                run.getJsonNumber("cdrs").longValue(),
                 () -> "the run aggregated other calls than it invoiced, a chunk was worked twice: " + brief(run));
     }
 
     /** Counts rows of a query that returns one number. */
     static long count(PostgresDatabase database, String sql) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }
@@ -310,8 +403,8 @@ final class GenerationWork {
     static Map<String, Long> itemsByStatus(PostgresDatabase database, long runId) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = database.connection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT status, count(*) FROM generation_item WHERE run_id = ? GROUP BY status")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status, count(*) FROM generation_item WHERE run_id = ? GROUP BY status")) {
             select.setLong(1, runId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -380,9 +473,17 @@ final class GenerationWork {
     static String brief(JsonObject run) {
         return run.getString("status") + " due=" + run.getInt("due") + " done=" + run.getInt("done") + " "
                 + run.getString("result") + " deferred=" + run.getInt("deferred")
-                + (run.containsKey("failures") && !run.isNull("failures") && !run.getJsonArray("failures").isEmpty()
-                        ? " first failures " + run.getJsonArray("failures").subList(0,
-                                Math.min(3, run.getJsonArray("failures").size()))
+                + (run.containsKey("failures")
+                                && !run.isNull("failures")
+                                && !run.getJsonArray("failures").isEmpty()
+                        ? " first failures "
+                                + run.getJsonArray("failures")
+                                        .subList(
+                                                0,
+                                                Math.min(
+                                                        3,
+                                                        run.getJsonArray("failures")
+                                                                .size()))
                         : "");
     }
 

@@ -1,10 +1,5 @@
 package org.billing.invoicing.it;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -16,12 +11,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
 /** A small JSON client for black-box tests; paths are relative to the base URI, e.g. {@code api/v1/accounts}. */
 public final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     private final HttpClient client = CLIENT;
     private final URI baseUri;
@@ -43,8 +45,12 @@ public final class Http {
     }
 
     public Http as(String username, String password) {
-        return new Http(baseUri, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Http(
+                baseUri,
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Sends any request built on this client's base URI and credentials (extra headers, other methods). */
@@ -79,9 +85,8 @@ public final class Http {
 
     /** Posts raw bytes with their media type, e.g. an .odt file. */
     public Response upload(String path, byte[] body, String contentType) {
-        return send(request(path)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Gets a binary body (a PDF, an .odt). */
@@ -115,8 +120,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(baseUri.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 

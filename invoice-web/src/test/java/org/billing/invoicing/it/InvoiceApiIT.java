@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,8 +44,12 @@ class InvoiceApiIT {
     }
 
     static JsonObject request(long accountId, String direction, String startDate, String endDate) {
-        return Json.createObjectBuilder().add("accountId", accountId).add("direction", direction)
-                .add("startDate", startDate).add("endDate", endDate).build();
+        return Json.createObjectBuilder()
+                .add("accountId", accountId)
+                .add("direction", direction)
+                .add("startDate", startDate)
+                .add("endDate", endDate)
+                .build();
     }
 
     private static JsonObject marchForAcme() {
@@ -112,9 +115,13 @@ class InvoiceApiIT {
         assertEquals("2026-03-31T23:59:59+02:00", read.getString("lastSuccessfulCallAt"));
         assertNotNull(read.getString("createdAt"));
 
-        JsonArray destinations = http.get(INVOICES + "/" + id + "/tables/INV_ORIG_DST_TABLE").jsonArray();
-        assertEquals(List.of("33", "491800", "4930", "4930"),
-                destinations.getValuesAs(JsonObject.class).stream().map(row -> row.getString("dstPrefix")).toList());
+        JsonArray destinations =
+                http.get(INVOICES + "/" + id + "/tables/INV_ORIG_DST_TABLE").jsonArray();
+        assertEquals(
+                List.of("33", "491800", "4930", "4930"),
+                destinations.getValuesAs(JsonObject.class).stream()
+                        .map(row -> row.getString("dstPrefix"))
+                        .toList());
         JsonObject telekom = destinations.getJsonObject(3);
         assertEquals("0.12", decimal(telekom, "rate"));
         assertEquals(4, telekom.getInt("callsCount"));
@@ -122,15 +129,22 @@ class InvoiceApiIT {
         assertEquals("0.48", decimal(telekom, "amount"));
         assertEquals("Germany", telekom.getString("country"));
         assertEquals("Telekom", telekom.getString("network"));
-        JsonArray services = http.get(INVOICES + "/" + id + "/tables/INV_SRV_DATA_TABLE").jsonArray();
+        JsonArray services =
+                http.get(INVOICES + "/" + id + "/tables/INV_SRV_DATA_TABLE").jsonArray();
         assertEquals("Refund", services.getJsonObject(1).getString("service"));
         assertEquals("-3.00", decimal(services.getJsonObject(1), "amount"));
-        assertEquals(0, http.get(INVOICES + "/" + id + "/tables/INV_TERM_DST_TABLE").jsonArray().size());
+        assertEquals(
+                0,
+                http.get(INVOICES + "/" + id + "/tables/INV_TERM_DST_TABLE")
+                        .jsonArray()
+                        .size());
 
         JsonObject page = http.get(INVOICES + "?accountId=10&direction=CUSTOMER&from=2026-03-15&to=2026-04-30")
                 .jsonObject();
         assertEquals(1, page.getInt("total"));
-        assertEquals(id, page.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(
+                id,
+                page.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
         assertEquals(0, http.get(INVOICES + "?direction=VENDOR").jsonObject().getInt("total"));
         assertEquals(0, http.get(INVOICES + "?from=2026-04-01").jsonObject().getInt("total"));
 
@@ -156,14 +170,25 @@ class InvoiceApiIT {
     void theListIsNewestFirstAndPaged() {
         for (String month : List.of("01", "02", "03")) {
             LocalDate first = LocalDate.parse("2026-" + month + "-01");
-            assertEquals(201, http.post(INVOICES, request(10, "CUSTOMER", first.toString(),
-                    first.withDayOfMonth(first.lengthOfMonth()).toString())).status());
+            assertEquals(
+                    201,
+                    http.post(
+                                    INVOICES,
+                                    request(
+                                            10,
+                                            "CUSTOMER",
+                                            first.toString(),
+                                            first.withDayOfMonth(first.lengthOfMonth())
+                                                    .toString()))
+                            .status());
         }
 
         JsonObject page = http.get(INVOICES + "?size=2&page=0").jsonObject();
         assertEquals(3, page.getInt("total"));
         assertEquals(List.of("2026-03-01", "2026-02-01"), startDates(page));
-        assertEquals(List.of("2026-01-01"), startDates(http.get(INVOICES + "?size=2&page=1").jsonObject()));
+        assertEquals(
+                List.of("2026-01-01"),
+                startDates(http.get(INVOICES + "?size=2&page=1").jsonObject()));
     }
 
     @Test
@@ -171,23 +196,53 @@ class InvoiceApiIT {
         assertEquals(201, http.post(INVOICES, marchForAcme()).status());
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
 
-        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-03-15", "2026-04-15")), 409,
-                "PERIOD_OVERLAP", "startDate");
-        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-10-01", tomorrow)), 422,
-                "PERIOD_IN_FUTURE", "endDate");
-        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-05-10", "2026-05-01")), 422,
-                "PERIOD_INVERTED", "endDate");
-        assertProblem(http.post(INVOICES, request(999, "CUSTOMER", "2026-05-01", "2026-05-31")), 404,
-                "ACCOUNT_NOT_FOUND", "accountId");
-        assertProblem(http.post(INVOICES, request(10, "RESELLER", "2026-05-01", "2026-05-31")), 400,
-                "VALIDATION_FAILED", "direction");
-        assertProblem(http.post(INVOICES, request(10, "CUSTOMER", "2026-05-01", "31.05.2026")), 400,
-                "VALIDATION_FAILED", "endDate");
-        assertProblem(http.post(INVOICES, Json.createObjectBuilder().add("accountId", 10)
-                .add("startDate", "2026-05-01").add("endDate", "2026-05-31").build()), 400, "VALIDATION_FAILED", "direction");
+        assertProblem(
+                http.post(INVOICES, request(10, "CUSTOMER", "2026-03-15", "2026-04-15")),
+                409,
+                "PERIOD_OVERLAP",
+                "startDate");
+        assertProblem(
+                http.post(INVOICES, request(10, "CUSTOMER", "2026-10-01", tomorrow)),
+                422,
+                "PERIOD_IN_FUTURE",
+                "endDate");
+        assertProblem(
+                http.post(INVOICES, request(10, "CUSTOMER", "2026-05-10", "2026-05-01")),
+                422,
+                "PERIOD_INVERTED",
+                "endDate");
+        assertProblem(
+                http.post(INVOICES, request(999, "CUSTOMER", "2026-05-01", "2026-05-31")),
+                404,
+                "ACCOUNT_NOT_FOUND",
+                "accountId");
+        assertProblem(
+                http.post(INVOICES, request(10, "RESELLER", "2026-05-01", "2026-05-31")),
+                400,
+                "VALIDATION_FAILED",
+                "direction");
+        assertProblem(
+                http.post(INVOICES, request(10, "CUSTOMER", "2026-05-01", "31.05.2026")),
+                400,
+                "VALIDATION_FAILED",
+                "endDate");
+        assertProblem(
+                http.post(
+                        INVOICES,
+                        Json.createObjectBuilder()
+                                .add("accountId", 10)
+                                .add("startDate", "2026-05-01")
+                                .add("endDate", "2026-05-31")
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "direction");
         assertProblem(http.post(INVOICES, Json.createValue("not an object")), 400, "VALIDATION_FAILED", null);
-        assertProblem(http.post(INVOICES + "/calculate", request(10, "CUSTOMER", "2026-10-01", tomorrow)), 422,
-                "PERIOD_IN_FUTURE", "endDate");
+        assertProblem(
+                http.post(INVOICES + "/calculate", request(10, "CUSTOMER", "2026-10-01", tomorrow)),
+                422,
+                "PERIOD_IN_FUTURE",
+                "endDate");
         assertProblem(http.get(INVOICES + "/123456789"), 404, "INVOICE_NOT_FOUND", null);
         assertProblem(http.get(INVOICES + "/abc"), 404, "INVOICE_NOT_FOUND", "id");
         assertProblem(http.get(INVOICES + "?direction=SIDEWAYS"), 400, "VALIDATION_FAILED", "direction");
@@ -200,50 +255,76 @@ class InvoiceApiIT {
     /** Issue 13: the call detail export; its sums are the invoice's figures, whichever side it settles. */
     @Test
     void theCallsFileOfAnInvoiceSumsToItsFigures() throws Exception {
-        long customer = http.post(INVOICES, marchForAcme()).jsonObject().getJsonNumber("id").longValue();
-        long vendor = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31")).jsonObject()
-                .getJsonNumber("id").longValue();
+        long customer = http.post(INVOICES, marchForAcme())
+                .jsonObject()
+                .getJsonNumber("id")
+                .longValue();
+        long vendor = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31"))
+                .jsonObject()
+                .getJsonNumber("id")
+                .longValue();
 
         Http.BinaryResponse csv = http.getBytes(INVOICES + "/" + customer + "/calls.csv");
         assertEquals(200, csv.status(), csv.text());
-        assertEquals("text/csv", csv.header("Content-Type").orElse("").split(";")[0].trim());
-        assertEquals("attachment; filename=\"invoice-" + customer + "-calls.csv\"",
+        assertEquals(
+                "text/csv", csv.header("Content-Type").orElse("").split(";")[0].trim());
+        assertEquals(
+                "attachment; filename=\"invoice-" + customer + "-calls.csv\"",
                 csv.header("Content-Disposition").orElse(""));
         List<String[]> lines = csvLines(csv.body());
-        assertEquals("cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
-                + "reverse_billing", String.join(",", lines.get(0)));
+        assertEquals(
+                "cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
+                        + "reverse_billing",
+                String.join(",", lines.get(0)));
         // march-2026.sql: the last attempts 1, 2, 3, 5, 6, 7, 9 of account 10 in March in Berlin.
-        assertEquals(List.of("1", "2", "3", "5", "6", "7", "9"),
+        assertEquals(
+                List.of("1", "2", "3", "5", "6", "7", "9"),
                 lines.subList(1, lines.size()).stream().map(line -> line[0]).toList());
         assertEquals("2026-03-01 00:00:00", lines.get(1)[1]);
         assertEquals("Europe/Berlin", lines.get(1)[2]);
         JsonObject invoice = http.get(INVOICES + "/" + customer).jsonObject();
-        assertSumsAre(invoice, lines, new java.math.BigDecimal(invoice.getString("origSpent"))
-                .add(new java.math.BigDecimal(invoice.getString("origEarned"))));
+        assertSumsAre(
+                invoice,
+                lines,
+                new java.math.BigDecimal(invoice.getString("origSpent"))
+                        .add(new java.math.BigDecimal(invoice.getString("origEarned"))));
         assertEquals(291, invoice.getInt("callsDuration"));
 
         Http.BinaryResponse gzip = http.getBytes(INVOICES + "/" + customer + "/calls.csv.gz");
         assertEquals(200, gzip.status(), gzip.text());
-        assertEquals("application/gzip", gzip.header("Content-Type").orElse("").split(";")[0].trim());
-        assertEquals("attachment; filename=\"invoice-" + customer + "-calls.csv.gz\"",
+        assertEquals(
+                "application/gzip",
+                gzip.header("Content-Type").orElse("").split(";")[0].trim());
+        assertEquals(
+                "attachment; filename=\"invoice-" + customer + "-calls.csv.gz\"",
                 gzip.header("Content-Disposition").orElse(""));
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new java.io.ByteArrayInputStream(gzip.body()))) {
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(csv.body(), in.readAllBytes());
         }
 
-        List<String[]> vendorLines = csvLines(http.getBytes(INVOICES + "/" + vendor + "/calls.csv").body());
+        List<String[]> vendorLines =
+                csvLines(http.getBytes(INVOICES + "/" + vendor + "/calls.csv").body());
         // Every attempt terminated to account 20 in March in UTC, the failed attempt 4 too.
-        assertEquals(List.of("2", "3", "4", "5", "11", "7", "9", "8"),
-                vendorLines.subList(1, vendorLines.size()).stream().map(line -> line[0]).toList());
+        assertEquals(
+                List.of("2", "3", "4", "5", "11", "7", "9", "8"),
+                vendorLines.subList(1, vendorLines.size()).stream()
+                        .map(line -> line[0])
+                        .toList());
         JsonObject vendorInvoice = http.get(INVOICES + "/" + vendor).jsonObject();
-        assertSumsAre(vendorInvoice, vendorLines, new java.math.BigDecimal(vendorInvoice.getString("termSpent"))
-                .add(new java.math.BigDecimal(vendorInvoice.getString("termEarned"))));
+        assertSumsAre(
+                vendorInvoice,
+                vendorLines,
+                new java.math.BigDecimal(vendorInvoice.getString("termSpent"))
+                        .add(new java.math.BigDecimal(vendorInvoice.getString("termEarned"))));
 
         // Issued, the file is named by the invoice's number.
-        String number = http.post(INVOICES + "/" + customer + "/approve", JsonValue.EMPTY_JSON_OBJECT).jsonObject()
+        String number = http.post(INVOICES + "/" + customer + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                .jsonObject()
                 .getString("number");
-        String named = http.getBytes(INVOICES + "/" + customer + "/calls.csv").header("Content-Disposition").orElse("");
+        String named = http.getBytes(INVOICES + "/" + customer + "/calls.csv")
+                .header("Content-Disposition")
+                .orElse("");
         assertEquals("attachment; filename=\"" + number.replaceAll("[^A-Za-z0-9._-]", "_") + "-calls.csv\"", named);
 
         assertProblem(http.get(INVOICES + "/123456789/calls.csv"), 404, "INVOICE_NOT_FOUND", null);
@@ -254,19 +335,25 @@ class InvoiceApiIT {
     /** The CSV's lines split at commas (march-2026.sql's names hold none), the header first. */
     private static List<String[]> csvLines(byte[] csv) {
         return java.util.Arrays.stream(new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\n"))
-                .map(line -> line.split(",", -1)).toList();
+                .map(line -> line.split(",", -1))
+                .toList();
     }
 
     private static void assertSumsAre(JsonObject invoice, List<String[]> lines, java.math.BigDecimal amount) {
         List<String[]> calls = lines.subList(1, lines.size());
         assertEquals(invoice.getInt("callsCount"), calls.size());
-        assertEquals(invoice.getInt("successfulCallsCount"), calls.stream().filter(line -> line[10].equals("true")).count());
-        assertEquals(invoice.getJsonNumber("callsDuration").longValue(),
+        assertEquals(
+                invoice.getInt("successfulCallsCount"),
+                calls.stream().filter(line -> line[10].equals("true")).count());
+        assertEquals(
+                invoice.getJsonNumber("callsDuration").longValue(),
                 calls.stream().mapToLong(line -> Long.parseLong(line[6])).sum());
-        assertEquals(invoice.getJsonNumber("billingDuration").longValue(),
+        assertEquals(
+                invoice.getJsonNumber("billingDuration").longValue(),
                 calls.stream().mapToLong(line -> Long.parseLong(line[7])).sum());
-        java.math.BigDecimal sum = calls.stream().map(line -> line[9].isEmpty() ? java.math.BigDecimal.ZERO
-                : new java.math.BigDecimal(line[9])).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        java.math.BigDecimal sum = calls.stream()
+                .map(line -> line[9].isEmpty() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(line[9]))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         assertEquals(0, amount.compareTo(sum), amount + " != " + sum);
     }
 
@@ -280,8 +367,14 @@ class InvoiceApiIT {
 
     @Test
     void anIssuedInvoiceIsNotDeleted() {
-        long id = http.post(INVOICES, marchForAcme()).jsonObject().getJsonNumber("id").longValue();
-        assertEquals(200, http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        long id = http.post(INVOICES, marchForAcme())
+                .jsonObject()
+                .getJsonNumber("id")
+                .longValue();
+        assertEquals(
+                200,
+                http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
 
         assertProblem(http.delete(INVOICES + "/" + id), 409, "INVOICE_NOT_PENDING", null);
         assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
@@ -333,14 +426,17 @@ class InvoiceApiIT {
         assertEquals("Europe/Berlin", account.getString("timeZone"));
         assertEquals(7200, account.getInt("maxCallDuration"));
         assertEquals("Carrier B", http.get("api/v1/contractors/2").jsonObject().getString("name"));
-        assertEquals(List.of("Acme Telecom", "Carrier B"), names(http.get("api/v1/contractors").jsonObject()));
+        assertEquals(
+                List.of("Acme Telecom", "Carrier B"),
+                names(http.get("api/v1/contractors").jsonObject()));
         assertProblem(http.get("api/v1/accounts/77"), 404, "ACCOUNT_NOT_FOUND", "id");
         assertProblem(http.get("api/v1/nothing-here"), 404, "NOT_FOUND", null);
     }
 
     private static List<String> startDates(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(item -> item.getString("startDate")).toList();
+                .map(item -> item.getString("startDate"))
+                .toList();
     }
 
     /** Money travels as a decimal string, unrounded, with the scale the sums have in the database. */
@@ -351,7 +447,8 @@ class InvoiceApiIT {
     /** Issue 11: /accounts and /contractors answered everything at once; they are paged like /invoices. */
     @Test
     void contractorsAndAccountsComeAPageAtATime() {
-        JsonObject second = http.get("api/v1/accounts?contractorId=1&page=1&size=1").jsonObject();
+        JsonObject second =
+                http.get("api/v1/accounts?contractorId=1&page=1&size=1").jsonObject();
         assertEquals(2, second.getInt("total"));
         assertEquals(1, second.getInt("page"));
         assertEquals(1, second.getInt("size"));
@@ -369,12 +466,16 @@ class InvoiceApiIT {
     }
 
     private static List<String> names(JsonObject page) {
-        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(a -> a.getString("name")).toList();
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("name"))
+                .toList();
     }
 
     static void assertProblem(Http.Response response, int status, String code, String field) {
         assertEquals(status, response.status(), response.text());
-        assertEquals("application/problem+json", response.header("Content-Type").orElse("").split(";")[0],
+        assertEquals(
+                "application/problem+json",
+                response.header("Content-Type").orElse("").split(";")[0],
                 response.text());
         JsonObject problem = response.jsonObject();
         assertEquals(code, problem.getString("code"), response.text());

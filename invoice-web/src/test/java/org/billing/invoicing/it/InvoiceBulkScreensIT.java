@@ -64,7 +64,9 @@ class InvoiceBulkScreensIT {
     void twentyTickedOneApprovedMeanwhileNineteenApprovedTheTwentiethNamed() {
         browser.open("invoices.xhtml");
         browser.await().ignoring(StaleElementReferenceException.class).until(driver -> rows().size() == 20);
-        browser.driver().findElement(By.cssSelector("[id='list:invoices'] .ui-chkbox-all .ui-chkbox-box")).click();
+        browser.driver()
+                .findElement(By.cssSelector("[id='list:invoices'] .ui-chkbox-all .ui-chkbox-box"))
+                .click();
         browser.await().until(ExpectedConditions.textToBe(By.id("list:selectedCount"), "20 invoices"));
         browser.checkScreen("invoices, twenty ticked");
 
@@ -75,7 +77,8 @@ class InvoiceBulkScreensIT {
         String number = approved.jsonObject().getString("number");
 
         browser.click("list:approveSelected");
-        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        WebElement confirm = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         browser.checkScreen("invoices, the bulk approval confirmation");
         browser.click("confirm:yes");
@@ -83,7 +86,10 @@ class InvoiceBulkScreensIT {
 
         String refused = browser.text("refusedList");
         assertTrue(refused.startsWith(number + ": It is already issued, with number " + number), refused);
-        assertEquals(1, browser.driver().findElements(By.cssSelector("#refusedList li")).size(), refused);
+        assertEquals(
+                1,
+                browser.driver().findElements(By.cssSelector("#refusedList li")).size(),
+                refused);
         String approvedList = browser.text("approvedList");
         List<String> numbers = new ArrayList<>();
         for (long id : pending) {
@@ -96,7 +102,9 @@ class InvoiceBulkScreensIT {
         assertEquals(19, numbers.size());
         numbers.forEach(n -> assertTrue(approvedList.contains(n), n + " in " + approvedList));
         assertTrue(!approvedList.contains(number), approvedList);
-        assertTrue(browser.text("messages").contains("Approved 19 of 20 invoices; 1 not approved"), browser.text("messages"));
+        assertTrue(
+                browser.text("messages").contains("Approved 19 of 20 invoices; 1 not approved"),
+                browser.text("messages"));
         assertEquals("0 invoices", browser.text("list:selectedCount"));
         browser.checkScreen("invoices, nineteen approved and one refused");
     }
@@ -105,10 +113,18 @@ class InvoiceBulkScreensIT {
     void theApiApprovesEachOnItsOwnAndSaysWhatBecameOfEach() {
         long first = pending.get(0);
         long second = pending.get(1);
-        assertEquals(200, admin.post("api/v1/invoices/" + second + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                admin.post("api/v1/invoices/" + second + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
 
-        Http.Response response = operator.post("api/v1/invoices/approvals", Json.createObjectBuilder()
-                .add("ids", Json.createArrayBuilder().add(first).add(second).add(999_999)).build());
+        Http.Response response = operator.post(
+                "api/v1/invoices/approvals",
+                Json.createObjectBuilder()
+                        .add(
+                                "ids",
+                                Json.createArrayBuilder().add(first).add(second).add(999_999))
+                        .build());
         assertEquals(200, response.status(), response.text());
         JsonArray results = response.jsonArray();
         assertEquals(3, results.size());
@@ -119,16 +135,28 @@ class InvoiceBulkScreensIT {
         assertEquals("INVOICE_ALREADY_ISSUED", results.getJsonObject(1).getString("code"));
         assertTrue(!results.getJsonObject(1).getBoolean("approved"));
         assertEquals("INVOICE_NOT_FOUND", results.getJsonObject(2).getString("code"));
-        assertEquals("PENDING", admin.get("api/v1/invoices/" + pending.get(2)).jsonObject().getString("state"));
+        assertEquals(
+                "PENDING",
+                admin.get("api/v1/invoices/" + pending.get(2)).jsonObject().getString("state"));
 
-        Http.Response denied = viewer.post("api/v1/invoices/approvals", Json.createObjectBuilder()
-                .add("ids", Json.createArrayBuilder().add(pending.get(2))).build());
+        Http.Response denied = viewer.post(
+                "api/v1/invoices/approvals",
+                Json.createObjectBuilder()
+                        .add("ids", Json.createArrayBuilder().add(pending.get(2)))
+                        .build());
         assertEquals(403, denied.status(), denied.text());
-        Http.Response empty = operator.post("api/v1/invoices/approvals", Json.createObjectBuilder()
-                .add("ids", Json.createArrayBuilder()).build());
+        Http.Response empty = operator.post(
+                "api/v1/invoices/approvals",
+                Json.createObjectBuilder().add("ids", Json.createArrayBuilder()).build());
         assertEquals(400, empty.status(), empty.text());
-        assertTrue(empty.text().contains("\"VALIDATION_FAILED\"") && empty.text().contains("\"ids\""), empty.text());
-        assertEquals(400, operator.post("api/v1/invoices/approvals", Json.createObjectBuilder().add("ids", "x").build()).status());
+        assertTrue(
+                empty.text().contains("\"VALIDATION_FAILED\"") && empty.text().contains("\"ids\""), empty.text());
+        assertEquals(
+                400,
+                operator.post(
+                                "api/v1/invoices/approvals",
+                                Json.createObjectBuilder().add("ids", "x").build())
+                        .status());
     }
 
     /**
@@ -139,12 +167,16 @@ class InvoiceBulkScreensIT {
     @Test
     void theZipNamesEveryTickedInvoiceWithoutAPdfAndWhy() throws Exception {
         long approvedId = pending.get(0);
-        assertEquals(200, admin.post("api/v1/invoices/" + approvedId + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                admin.post("api/v1/invoices/" + approvedId + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         long pendingId = pending.get(1);
         browser.open("invoices.xhtml");
         browser.await().ignoring(StaleElementReferenceException.class).until(driver -> rows().size() == 20);
         for (long id : List.of(approvedId, pendingId)) {
-            browser.driver().findElement(By.cssSelector("[id='list:invoices_data'] > tr[data-rk='" + id + "'] .ui-chkbox-box"))
+            browser.driver()
+                    .findElement(By.cssSelector("[id='list:invoices_data'] > tr[data-rk='" + id + "'] .ui-chkbox-box"))
                     .click();
         }
         browser.await().until(ExpectedConditions.textToBe(By.id("list:selectedCount"), "2 invoices"));
@@ -171,19 +203,27 @@ class InvoiceBulkScreensIT {
         }
         assertEquals(List.of("missing.txt"), List.copyOf(entries.keySet()));
         String missing = entries.get("missing.txt");
-        assertTrue(missing.contains("Invoice " + pendingId + ": it is Pending; its PDF is made when it is approved"), missing);
+        assertTrue(
+                missing.contains("Invoice " + pendingId + ": it is Pending; its PDF is made when it is approved"),
+                missing);
         assertTrue(missing.contains("(" + approvedId + "): its account had no template when it was issued"), missing);
         assertEquals(3, missing.lines().count(), missing);
     }
 
     private long create(long account, String direction, YearMonth month) {
-        Http.Response created = admin.post("api/v1/invoices", request(account, direction, month.atDay(1).toString(),
-                month.atEndOfMonth().toString()));
+        Http.Response created = admin.post(
+                "api/v1/invoices",
+                request(
+                        account,
+                        direction,
+                        month.atDay(1).toString(),
+                        month.atEndOfMonth().toString()));
         assertEquals(201, created.status(), created.text());
         return created.jsonObject().getJsonNumber("id").longValue();
     }
 
     private List<WebElement> rows() {
-        return browser.driver().findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
+        return browser.driver()
+                .findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
     }
 }

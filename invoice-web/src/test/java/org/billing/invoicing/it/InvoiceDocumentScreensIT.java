@@ -72,17 +72,24 @@ class InvoiceDocumentScreensIT {
         assertTrue(draftOdt.text().startsWith("PK"), "an ODF package is a zip");
         browser.checkScreen("invoice, a draft document");
 
-        assertEquals(200, admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         DocumentApiIT.awaitReady(admin, id);
         browser.open("invoice.xhtml?id=" + id);
         assertEquals("Ready", browser.text("documentStatus"));
         browser.checkScreen("invoice, its document ready");
         Browser.Download frozen = browser.download("invoice:documentPdf");
         assertEquals(200, frozen.status());
-        assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.pdf").body(), frozen.body());
-        assertArrayEquals(admin.getBytes("api/v1/invoices/" + id + "/document.odt").body(),
+        assertArrayEquals(
+                admin.getBytes("api/v1/invoices/" + id + "/document.pdf").body(), frozen.body());
+        assertArrayEquals(
+                admin.getBytes("api/v1/invoices/" + id + "/document.odt").body(),
                 browser.download("invoice:documentOdt").body());
-        assertTrue(browser.driver().findElements(By.id("invoice:makeDocument")).isEmpty(), "a made document is not made again");
+        assertTrue(
+                browser.driver().findElements(By.id("invoice:makeDocument")).isEmpty(),
+                "a made document is not made again");
     }
 
     @Test
@@ -94,13 +101,17 @@ class InvoiceDocumentScreensIT {
         Browser.Download refused = browser.download("invoice:draftPdf");
         assertEquals(302, refused.status());
         browser.open(refused.header("Location"));
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"),
-                "No PDF of invoice " + id + ":"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("invoice:messages"), "No PDF of invoice " + id + ":"));
         browser.checkScreen("invoice, no PDF to be had");
         browser.open("invoice.xhtml?id=" + id);
         assertTrue(browser.text("invoice:messages").isBlank(), "said once: " + browser.text("invoice:messages"));
 
-        assertEquals(200, admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         browser.open("invoice.xhtml?id=" + id);
         assertTrue(browser.driver().findElements(By.id("invoice:documentPdf")).isEmpty(), "no PDF without a template");
         browser.checkScreen("invoice, no document made");
@@ -108,8 +119,8 @@ class InvoiceDocumentScreensIT {
         defaultTemplate();
         browser.click("invoice:makeDocument");
         // Made while the operator waits (LibreOffice may take a while on a busy machine).
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90)).until(
-                ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is made"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice:messages"), "is made"));
         assertEquals("Ready", browser.text("documentStatus"));
         browser.checkScreen("invoice, the document made");
         assertTrue(Pdf.text(browser.download("invoice:documentPdf").body()).contains("Total due: 10.57"));
@@ -118,7 +129,10 @@ class InvoiceDocumentScreensIT {
     @Test
     void aViewerCannotMakeADocument(@TempDir Path profile) throws Exception {
         long id = pendingInvoice();
-        assertEquals(200, admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                admin.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         browser = Browser.start(profile, DeployedModule.deployment().server().baseUri(), Users.VIEWER);
 
         browser.open("invoice.xhtml?id=" + id);
@@ -150,7 +164,9 @@ class InvoiceDocumentScreensIT {
         browser.shortcut('S');
         assertEquals("list:filterText", browser.focused());
         browser.press("Acme wholesale");
-        browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:invoices_data a.invoice-link"), 1));
+        browser.await()
+                .until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("#list\\:invoices_data a.invoice-link"), 1));
         browser.shortcut('O');
         browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id=" + march));
         browser.tabTo("navInvoices");
@@ -163,7 +179,9 @@ class InvoiceDocumentScreensIT {
         for (int i = 0; i < 5 && !browser.text("create:accountId_label").startsWith("Acme wholesale"); i++) {
             browser.press(Keys.ARROW_DOWN);
         }
-        assertTrue(browser.text("create:accountId_label").startsWith("Acme wholesale"), browser.text("create:accountId_label"));
+        assertTrue(
+                browser.text("create:accountId_label").startsWith("Acme wholesale"),
+                browser.text("create:accountId_label"));
         browser.press(Keys.TAB);
         assertTrue(browser.focused().startsWith("create:direction:"), browser.focused());
         browser.press(Keys.SPACE);
@@ -190,7 +208,8 @@ class InvoiceDocumentScreensIT {
 
         // Approve (Alt+Shift+A): the confirmation keeps the focus; Escape closes it and gives the focus back.
         browser.shortcut('A');
-        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        WebElement confirm = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         for (int i = 0; i < 6; i++) {
             browser.press(Keys.TAB);
@@ -212,7 +231,10 @@ class InvoiceDocumentScreensIT {
         browser.tabTo("invoice:documentPdf");
         browser.press(Keys.ENTER);
         browser.await().until(driver -> driver.getWindowHandles().size() == 2);
-        String pdfTab = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(invoicePage)).findFirst().orElseThrow();
+        String pdfTab = browser.driver().getWindowHandles().stream()
+                .filter(h -> !h.equals(invoicePage))
+                .findFirst()
+                .orElseThrow();
         browser.driver().switchTo().window(pdfTab);
         browser.await().until(ExpectedConditions.urlContains("/invoice-files/" + april + "/document.pdf"));
         browser.driver().close();
@@ -226,17 +248,25 @@ class InvoiceDocumentScreensIT {
     }
 
     private boolean insideDialog() {
-        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "return document.activeElement.closest('.ui-confirm-dialog') !== null;");
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.activeElement.closest('.ui-confirm-dialog') !== null;");
     }
 
     private void defaultTemplate() {
-        Http.Response uploaded = admin.upload(TEMPLATES + "?name=Carrier&filename=carrier.odt",
-                DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        Http.Response uploaded = admin.upload(
+                TEMPLATES + "?name=Carrier&filename=carrier.odt",
+                DocumentFixtures.demoTemplate(),
+                "application/vnd.oasis.opendocument.text");
         assertEquals(201, uploaded.status(), uploaded.text());
         long templateId = uploaded.jsonObject().getJsonNumber("id").longValue();
-        assertEquals(200, admin.put(TEMPLATES + "/default", Json.createObjectBuilder().add("templateId", templateId).build())
-                .status());
+        assertEquals(
+                200,
+                admin.put(
+                                TEMPLATES + "/default",
+                                Json.createObjectBuilder()
+                                        .add("templateId", templateId)
+                                        .build())
+                        .status());
     }
 
     /** Issue 13: the calls behind the invoice, from its page, as the REST API serves them. */

@@ -48,12 +48,15 @@ class InvoiceDriftIT {
     /** The fixture's calls as they were: other tests count them. */
     @AfterEach
     void restoreTheCalls() throws Exception {
-        sql("DELETE FROM cdr WHERE id IN (101, 102)", "UPDATE cdr SET customer_price = 0.12 WHERE id = 2",
+        sql(
+                "DELETE FROM cdr WHERE id IN (101, 102)",
+                "UPDATE cdr SET customer_price = 0.12 WHERE id = 2",
                 "UPDATE cdr SET customer_price = 0.54 WHERE id = 5");
     }
 
     private void sql(String... statements) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -63,11 +66,18 @@ class InvoiceDriftIT {
     private String snapshot(long invoiceId) throws Exception {
         StringBuilder all = new StringBuilder();
         try (Connection connection = database.connection()) {
-            for (String table : List.of("invoice", "inv_orig_dst", "inv_orig_dst_succ", "inv_orig_networks",
-                    "inv_orig_networks_succ", "inv_srv_data", "invoice_period_claim")) {
+            for (String table : List.of(
+                    "invoice",
+                    "inv_orig_dst",
+                    "inv_orig_dst_succ",
+                    "inv_orig_networks",
+                    "inv_orig_networks_succ",
+                    "inv_srv_data",
+                    "invoice_period_claim")) {
                 String key = table.equals("invoice") ? "id" : "invoice_id";
-                try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(json_agg(t ORDER BY t::text),"
-                        + " '[]')::text FROM " + table + " t WHERE " + key + " = ?")) {
+                try (PreparedStatement select =
+                        connection.prepareStatement("SELECT coalesce(json_agg(t ORDER BY t::text),"
+                                + " '[]')::text FROM " + table + " t WHERE " + key + " = ?")) {
                     select.setLong(1, invoiceId);
                     try (ResultSet row = select.executeQuery()) {
                         row.next();
@@ -101,12 +111,22 @@ class InvoiceDriftIT {
     }
 
     private static void assertMoney(String expected, JsonObject object, String field) {
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(object.getString(field))),
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(new BigDecimal(object.getString(field))),
                 field + " is " + object.getString(field));
     }
 
-    private static void assertRow(JsonObject row, String prefix, String country, String network, String rate, long calls,
-                                  long duration, long billed, String amount) {
+    private static void assertRow(
+            JsonObject row,
+            String prefix,
+            String country,
+            String network,
+            String rate,
+            long calls,
+            long duration,
+            long billed,
+            String amount) {
         assertEquals(prefix, row.isNull("dstPrefix") ? null : row.getString("dstPrefix"));
         assertEquals(country, row.getString("country"));
         assertEquals(network, row.getString("network"));
@@ -129,7 +149,8 @@ class InvoiceDriftIT {
         assertMoney("10.57", clean, "amountThen");
         assertMoney("10.57", clean, "amountNow");
         assertEquals(0, clean.getInt("rowsChanged"));
-        assertProblem(http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409, "NO_DRIFT", null);
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409, "NO_DRIFT", null);
         String issued = snapshot(id);
 
         sql("""
@@ -158,8 +179,14 @@ class InvoiceDriftIT {
         assertEquals(8, drift.getInt("rowsChanged"));
         assertEquals(drift, http.get(INVOICES + "/" + id + "/drift").jsonObject(), "GET reads the recorded check");
         assertEquals(1, driftedTotal());
-        assertEquals(id, http.get(INVOICES + "?drifted=true").jsonObject().getJsonArray("items").getJsonObject(0)
-                .getJsonNumber("id").longValue());
+        assertEquals(
+                id,
+                http.get(INVOICES + "?drifted=true")
+                        .jsonObject()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue());
 
         Http.Response created = http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(201, created.status(), created.text());
@@ -182,27 +209,40 @@ class InvoiceDriftIT {
         assertMoney("0.39", supplementary, "amount");
 
         String tables = INVOICES + "/" + supplementaryId + "/tables/";
-        List<JsonObject> destinations = http.get(tables + "INV_ORIG_DST_TABLE").jsonArray().getValuesAs(JsonObject.class);
+        List<JsonObject> destinations =
+                http.get(tables + "INV_ORIG_DST_TABLE").jsonArray().getValuesAs(JsonObject.class);
         assertEquals(2, destinations.size(), destinations.toString());
         assertRow(destinations.get(0), "33", "France", "Orange", "0.18", 1, 90, 120, "0.30");
         assertRow(destinations.get(1), "4930", "Germany", "Telekom", "0.12", 1, 20, 60, "0.09");
-        assertEquals(destinations, http.get(tables + "INV_ORIG_DST_SUCC_TABLE").jsonArray().getValuesAs(JsonObject.class));
-        List<JsonObject> networks = http.get(tables + "INV_ORIG_NETWORKS_TABLE").jsonArray().getValuesAs(JsonObject.class);
+        assertEquals(
+                destinations,
+                http.get(tables + "INV_ORIG_DST_SUCC_TABLE").jsonArray().getValuesAs(JsonObject.class));
+        List<JsonObject> networks =
+                http.get(tables + "INV_ORIG_NETWORKS_TABLE").jsonArray().getValuesAs(JsonObject.class);
         assertEquals(2, networks.size(), networks.toString());
         assertRow(networks.get(0), null, "France", "Orange", "0.18", 1, 90, 120, "0.30");
         assertRow(networks.get(1), null, "Germany", "Telekom", "0.12", 1, 20, 60, "0.09");
         assertEquals(0, http.get(tables + "INV_SRV_DATA_TABLE").jsonArray().size());
-        assertProblem(http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409,
-                "SUPPLEMENTARY_PENDING", null);
-        assertProblem(http.post(INVOICES + "/" + supplementaryId + "/drift-check", JsonValue.EMPTY_JSON_OBJECT), 409,
-                "INVOICE_NOT_SUPPLEMENTABLE", null);
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT),
+                409,
+                "SUPPLEMENTARY_PENDING",
+                null);
+        assertProblem(
+                http.post(INVOICES + "/" + supplementaryId + "/drift-check", JsonValue.EMPTY_JSON_OBJECT),
+                409,
+                "INVOICE_NOT_SUPPLEMENTABLE",
+                null);
         assertEquals(1, driftedTotal(), "a Pending supplementary invoice settles nothing yet");
 
         Http.Response approved = http.post(INVOICES + "/" + supplementaryId + "/approve", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, approved.status(), approved.text());
-        assertEquals("INV-" + LocalDate.now(ZoneOffset.UTC).getYear() + "-000002", approved.jsonObject().getString("number"));
+        assertEquals(
+                "INV-" + LocalDate.now(ZoneOffset.UTC).getYear() + "-000002",
+                approved.jsonObject().getString("number"));
 
-        assertFalse(http.get(INVOICES + "/" + id + "/drift").jsonObject().getBoolean("drifted"),
+        assertFalse(
+                http.get(INVOICES + "/" + id + "/drift").jsonObject().getBoolean("drifted"),
                 "approving the supplementary invoice checks its original again");
         JsonObject settled = check(id);
         assertFalse(settled.getBoolean("drifted"));
@@ -212,7 +252,8 @@ class InvoiceDriftIT {
         assertMoney("10.96", settled, "amountNow");
         assertEquals(0, settled.getInt("rowsChanged"));
         assertEquals(0, driftedTotal());
-        assertProblem(http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409, "NO_DRIFT", null);
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409, "NO_DRIFT", null);
         assertEquals(issued, snapshot(id), "the original, its rows and its claim are as they were issued");
         assertEquals("APPROVED", http.get(INVOICES + "/" + id).jsonObject().getString("state"));
     }
@@ -232,8 +273,15 @@ class InvoiceDriftIT {
                 VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
                         '33', 0.18, false, '33', 0.12, false, 2, 21)
                 """);
-        assertEquals(200, http.put("api/v1/accounts/10/auto-invoicing/CUSTOMER", jakarta.json.Json.createObjectBuilder()
-                .add("invoicePeriod", "MONTHLY").add("generateFrom", "2026-04-01").build()).status());
+        assertEquals(
+                200,
+                http.put(
+                                "api/v1/accounts/10/auto-invoicing/CUSTOMER",
+                                jakarta.json.Json.createObjectBuilder()
+                                        .add("invoicePeriod", "MONTHLY")
+                                        .add("generateFrom", "2026-04-01")
+                                        .build())
+                        .status());
 
         Http.Response started = http.post("api/v1/generation-runs", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(202, started.status(), started.text());
@@ -273,14 +321,23 @@ class InvoiceDriftIT {
         assertEquals(7, drift.getInt("callsNow"));
         assertMoney("-0.50", drift, "amountDifference");
         assertEquals(4, drift.getInt("rowsChanged"));
-        assertProblem(http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT), 409,
-                "DRIFT_IS_DECREASE", null);
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT),
+                409,
+                "DRIFT_IS_DECREASE",
+                null);
         assertEquals(1, driftedTotal());
-        assertProblem(http.post(INVOICES + "/" + id + "/correction", JsonValue.EMPTY_JSON_OBJECT), 400,
-                "VALIDATION_FAILED", "reason");
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/correction", JsonValue.EMPTY_JSON_OBJECT),
+                400,
+                "VALIDATION_FAILED",
+                "reason");
 
-        Http.Response corrected = http.post(INVOICES + "/" + id + "/correction",
-                jakarta.json.Json.createObjectBuilder().add("reason", "CDR 5 re-rated").build());
+        Http.Response corrected = http.post(
+                INVOICES + "/" + id + "/correction",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("reason", "CDR 5 re-rated")
+                        .build());
 
         assertEquals(201, corrected.status(), corrected.text());
         JsonObject invoice = corrected.jsonObject();
@@ -293,8 +350,11 @@ class InvoiceDriftIT {
         assertEquals("APPROVED", original.getString("state"));
         assertFalse(original.isNull("creditNoteId"), original.toString());
         assertEquals(0, driftedTotal(), "a credited invoice is not checked any more");
-        assertProblem(http.post(INVOICES + "/" + id + "/drift-check", JsonValue.EMPTY_JSON_OBJECT), 409,
-                "INVOICE_NOT_SUPPLEMENTABLE", null);
+        assertProblem(
+                http.post(INVOICES + "/" + id + "/drift-check", JsonValue.EMPTY_JSON_OBJECT),
+                409,
+                "INVOICE_NOT_SUPPLEMENTABLE",
+                null);
     }
 
     /** Correcting an invoice that was supplemented credits its supplementary invoice too: nothing is billed twice. */
@@ -310,15 +370,30 @@ class InvoiceDriftIT {
                         '33', 0.18, false, '33', 0.12, false, 2, 21)
                 """);
         check(id);
-        long supplementary = http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT).jsonObject()
-                .getJsonNumber("id").longValue();
-        assertProblem(http.post(INVOICES + "/" + id + "/correction",
-                jakarta.json.Json.createObjectBuilder().add("reason", "x").build()), 409, "SUPPLEMENTARY_PENDING", null);
-        assertEquals(200, http.post(INVOICES + "/" + supplementary + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        long supplementary = http.post(INVOICES + "/" + id + "/supplementary", JsonValue.EMPTY_JSON_OBJECT)
+                .jsonObject()
+                .getJsonNumber("id")
+                .longValue();
+        assertProblem(
+                http.post(
+                        INVOICES + "/" + id + "/correction",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("reason", "x")
+                                .build()),
+                409,
+                "SUPPLEMENTARY_PENDING",
+                null);
+        assertEquals(
+                200,
+                http.post(INVOICES + "/" + supplementary + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
         sql("UPDATE cdr SET customer_price = 0.04 WHERE id = 5");
 
-        Http.Response corrected = http.post(INVOICES + "/" + id + "/correction",
-                jakarta.json.Json.createObjectBuilder().add("reason", "CDR 5 re-rated").build());
+        Http.Response corrected = http.post(
+                INVOICES + "/" + id + "/correction",
+                jakarta.json.Json.createObjectBuilder()
+                        .add("reason", "CDR 5 re-rated")
+                        .build());
 
         assertEquals(201, corrected.status(), corrected.text());
         // 10.57 + 0.30 (CDR 101) - 0.50 (CDR 5 re-rated)

@@ -61,7 +61,8 @@ class InvoiceDriftScreensIT {
             browser.closeAfter(test);
         }
         Fixtures.removeInvoices(database);
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM cdr WHERE id = 101");
             statement.execute("UPDATE cdr SET customer_price = 0.54 WHERE id = 5");
         }
@@ -73,13 +74,17 @@ class InvoiceDriftScreensIT {
         Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
-        assertEquals(200, http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(
+                200,
+                http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
 
         browser.open("invoice.xhtml?id=" + id);
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("driftNever")));
         browser.checkScreen("invoice-drift-unchecked");
 
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO cdr (id, time_start, time_connect, duration, success, is_last_cdr, customer_acc_id,
                                      vendor_acc_id, customer_price, vendor_price, customer_duration, vendor_duration,
@@ -93,7 +98,8 @@ class InvoiceDriftScreensIT {
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("driftFigures")));
         String warning = browser.text("invoice:drift");
         assertTrue(warning.contains("changed since it was issued"), warning);
-        assertEquals("alert", browser.driver().findElement(By.id("invoice:drift")).getDomAttribute("role"));
+        assertEquals(
+                "alert", browser.driver().findElement(By.id("invoice:drift")).getDomAttribute("role"));
         assertEquals("0.30", browser.text("driftAmountDifference"));
         assertTrue(warning.contains("10.57") && warning.contains("10.87"), warning);
         browser.screenshot("invoice-drifted.png");
@@ -102,7 +108,8 @@ class InvoiceDriftScreensIT {
         browser.click("invoice:createSupplementary");
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:supplements")));
         assertTrue(browser.text("heading").startsWith("Supplementary invoice"), browser.text("heading"));
-        assertTrue(browser.text("invoice:supplementedInvoiceLink").contains("INV-"),
+        assertTrue(
+                browser.text("invoice:supplementedInvoiceLink").contains("INV-"),
                 browser.text("invoice:supplementedInvoiceLink"));
         browser.screenshot("invoice-supplementary.png");
         browser.checkScreen("invoice-supplementary");
@@ -124,8 +131,12 @@ class InvoiceDriftScreensIT {
         Http.Response created = http.post("api/v1/invoices", request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
-        assertEquals(200, http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT).status());
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        assertEquals(
+                200,
+                http.post("api/v1/invoices/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("UPDATE cdr SET customer_price = 0.04 WHERE id = 5");
         }
 
@@ -133,7 +144,9 @@ class InvoiceDriftScreensIT {
         browser.click("invoice:checkDrift");
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("driftFigures")));
         assertEquals("-0.50", browser.text("driftAmountDifference"));
-        assertTrue(browser.driver().findElements(By.id("invoice:createSupplementary")).isEmpty());
+        assertTrue(browser.driver()
+                .findElements(By.id("invoice:createSupplementary"))
+                .isEmpty());
         browser.click("invoice:correct");
         var dialog = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("correctDialog")));
         browser.await().until(driver -> "1".equals(dialog.getCssValue("opacity")));

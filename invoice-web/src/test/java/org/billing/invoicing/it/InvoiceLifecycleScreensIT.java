@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The lifecycle on the operator screens, in headless Chromium against the packaged WAR on Payara Micro
@@ -89,7 +88,8 @@ class InvoiceLifecycleScreensIT {
     @Test
     void anOperatorApprovesEmailsAndCreditsTheMarchInvoice() throws Exception {
         browser.open("numbering.xhtml?account=10&direction=CUSTOMER");
-        WebElement recipients = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("accountSettings:recipients")));
+        WebElement recipients = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("accountSettings:recipients")));
         recipients.clear();
         recipients.sendKeys(RECIPIENT);
         browser.click("accountSettings:saveAccount");
@@ -99,12 +99,19 @@ class InvoiceLifecycleScreensIT {
 
         // The calls attached to the email (issue 13): off by default, ticked and saved, then off again.
         Http settings = new Http(server.baseUri()).as(Users.ADMIN);
-        assertFalse(settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER").jsonObject().getBoolean("attachCalls"));
+        assertFalse(settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
+                .jsonObject()
+                .getBoolean("attachCalls"));
         for (boolean attach : new boolean[] {true, false}) {
-            browser.driver().findElement(By.cssSelector("[id='accountSettings:attachCalls'] .ui-chkbox-box")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("[id='accountSettings:attachCalls'] .ui-chkbox-box"))
+                    .click();
             browser.click("accountSettings:saveAccount");
-            browser.await().until(driver -> settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER").jsonObject()
-                    .getBoolean("attachCalls") == attach);
+            browser.await()
+                    .until(driver -> settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
+                                    .jsonObject()
+                                    .getBoolean("attachCalls")
+                            == attach);
             if (attach) {
                 browser.checkScreen("numbering-account, the calls attached");
             }
@@ -118,13 +125,17 @@ class InvoiceLifecycleScreensIT {
         browser.await().until(ExpectedConditions.urlContains("invoice.xhtml?id="));
         assertEquals("Pending", browser.text("attrState"));
         assertTrue(browser.text("heading").contains("not numbered yet"), browser.text("heading"));
-        assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "a Pending invoice is not credited");
+        assertTrue(
+                browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(),
+                "a Pending invoice is not credited");
         browser.screenshot("invoice-pending.png");
         browser.checkScreen("invoice-pending");
 
         browser.click("invoice:approve");
-        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
-        assertTrue(confirm.getText().contains("next number") && confirm.getText().contains("cannot be undone"),
+        WebElement confirm = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        assertTrue(
+                confirm.getText().contains("next number") && confirm.getText().contains("cannot be undone"),
                 confirm.getText());
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         browser.screenshot("invoice-approve-confirm.png");
@@ -134,9 +145,14 @@ class InvoiceLifecycleScreensIT {
         String number = browser.text("attrNumber").trim();
         assertTrue(number.matches("INV-\\d{4}-000001"), number);
         assertTrue(browser.text("heading").contains(number), browser.text("heading"));
-        assertTrue(browser.driver().findElements(By.id("invoice:approve")).isEmpty(), "an approved invoice is approved once");
-        assertTrue(browser.driver().findElements(By.id("invoice:delete")).isEmpty(), "an approved invoice is not deleted");
-        assertTrue(browser.text("invoice:messages").contains("approved with number " + number), browser.text("invoice:messages"));
+        assertTrue(
+                browser.driver().findElements(By.id("invoice:approve")).isEmpty(),
+                "an approved invoice is approved once");
+        assertTrue(
+                browser.driver().findElements(By.id("invoice:delete")).isEmpty(), "an approved invoice is not deleted");
+        assertTrue(
+                browser.text("invoice:messages").contains("approved with number " + number),
+                browser.text("invoice:messages"));
         browser.screenshot("invoice-approved.png");
         browser.checkScreen("invoice-approved");
 
@@ -154,25 +170,33 @@ class InvoiceLifecycleScreensIT {
         browser.click("invoice:creditNote");
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("credit:reason")));
         browser.click("credit:issueCreditNote");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("credit:reasonMessage"),
-                "Say why the invoice is credited."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("credit:reasonMessage"), "Say why the invoice is credited."));
         browser.screenshot("credit-note-reason-required.png");
         browser.checkScreen("credit-note-reason-required");
         browser.driver().findElement(By.id("credit:reason")).sendKeys("Rates of March were wrong");
         browser.click("credit:issueCreditNote");
-        WebElement noteLink = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:creditNoteLink")));
-        assertTrue(browser.text("invoice:messages").contains("reverses invoice " + number), browser.text("invoice:messages"));
+        WebElement noteLink =
+                browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:creditNoteLink")));
+        assertTrue(
+                browser.text("invoice:messages").contains("reverses invoice " + number),
+                browser.text("invoice:messages"));
         assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "an invoice is credited once");
         assertEquals("Approved", browser.text("attrState"));
         browser.screenshot("invoice-credited.png");
         browser.checkScreen("invoice-credited");
 
         tab("History");
-        List<String> actions = browser.driver().findElements(By.cssSelector("[id='invoice:activity:history_data'] .event"))
-                .stream().map(WebElement::getText).toList();
+        List<String> actions =
+                browser.driver().findElements(By.cssSelector("[id='invoice:activity:history_data'] .event")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertTrue(actions.containsAll(List.of("Created", "Approved", "Credited")), actions.toString());
-        assertTrue(actions.indexOf("Created") < actions.indexOf("Approved")
-                && actions.indexOf("Approved") < actions.indexOf("Credited"), actions.toString());
+        assertTrue(
+                actions.indexOf("Created") < actions.indexOf("Approved")
+                        && actions.indexOf("Approved") < actions.indexOf("Credited"),
+                actions.toString());
         browser.scrollTo("invoice:activity");
         browser.screenshot("invoice-history.png");
         browser.checkScreen("invoice-history");
@@ -180,9 +204,14 @@ class InvoiceLifecycleScreensIT {
         noteLink.click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice:creditedInvoiceLink")));
         assertTrue(browser.text("heading").matches("(?s)Credit note\\s+CN-\\d{4}-000001.*"), browser.text("heading"));
-        assertEquals("-10.57 EUR", browser.driver().findElement(By.cssSelector("[data-figure='amount']")).getText());
+        assertEquals(
+                "-10.57 EUR",
+                browser.driver()
+                        .findElement(By.cssSelector("[data-figure='amount']"))
+                        .getText());
         assertEquals("Rates of March were wrong", browser.text("creditReason"));
-        assertTrue(browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "a credit note is not credited");
+        assertTrue(
+                browser.driver().findElements(By.id("invoice:creditNote")).isEmpty(), "a credit note is not credited");
         browser.screenshot("credit-note.png");
         browser.checkScreen("credit-note");
 
@@ -201,15 +230,17 @@ class InvoiceLifecycleScreensIT {
         browser.open("invoices.xhtml");
         browser.click("navNumbering");
         browser.await().until(ExpectedConditions.urlContains("numbering.xhtml"));
-        assertTrue(browser.rowContaining("seriesList:series", "Customer invoices").contains("INV-%year%-%num%"));
+        assertTrue(
+                browser.rowContaining("seriesList:series", "Customer invoices").contains("INV-%year%-%num%"));
 
         browser.type("series:name", "Wholesale");
         browser.type("series:pattern", "WH-%yr%-%num%");
         browser.type("series:startNumber", "5");
         browser.type("series:padding", "4");
         browser.click("series:save");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("series:patternMessage"),
-                "Unknown field %yr%"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("series:patternMessage"), "Unknown field %yr%"));
         assertTrue(browser.text("series:nameMessage").isEmpty(), "the refusal is shown next to the pattern only");
         assertFalse(browser.text("seriesList:series").contains("Wholesale"), "a refused series is not stored");
         browser.screenshot("numbering-bad-pattern.png");
@@ -217,29 +248,42 @@ class InvoiceLifecycleScreensIT {
 
         browser.type("series:pattern", "WH-%year%-%num%");
         browser.click("series:save");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Series 'Wholesale' is created"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Series 'Wholesale' is created"));
         String row = browser.rowContaining("seriesList:series", "Wholesale");
         assertTrue(row.matches("Wholesale WH-%year%-%num% 5 4 No WH-\\d{4}-0005.*"), row);
         assertEquals("", browser.text("series:patternMessage"));
-        assertEquals("New series", browser.driver().findElement(By.cssSelector("#series h2")).getText());
+        assertEquals(
+                "New series",
+                browser.driver().findElement(By.cssSelector("#series h2")).getText());
         browser.screenshot("numbering.png");
         browser.checkScreen("numbering");
         browser.checkTablet("numbering");
 
-        browser.driver().findElement(By.xpath("//*[@id='seriesList:series_data']/tr[td[normalize-space()='Wholesale']]//button"))
+        browser.driver()
+                .findElement(
+                        By.xpath("//*[@id='seriesList:series_data']/tr[td[normalize-space()='Wholesale']]//button"))
                 .click();
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#series h2"), "Edit series Wholesale"));
-        assertEquals("WH-%year%-%num%", browser.driver().findElement(By.id("series:pattern")).getDomProperty("value"));
+        assertEquals(
+                "WH-%year%-%num%",
+                browser.driver().findElement(By.id("series:pattern")).getDomProperty("value"));
         browser.type("series:padding", "6");
         browser.click("series:save");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Series 'Wholesale' is saved"));
-        assertTrue(browser.rowContaining("seriesList:series", "Wholesale").matches(".* WH-\\d{4}-000005.*"),
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Series 'Wholesale' is saved"));
+        assertTrue(
+                browser.rowContaining("seriesList:series", "Wholesale").matches(".* WH-\\d{4}-000005.*"),
                 browser.rowContaining("seriesList:series", "Wholesale"));
     }
 
     private void tab(String title) {
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[@id='invoice:activity']//li[contains(@class,'ui-tabs-header')][normalize-space()='" + title + "']")))
+        browser.await()
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(
+                        "//*[@id='invoice:activity']//li[contains(@class,'ui-tabs-header')][normalize-space()='" + title
+                                + "']")))
                 .click();
     }
 }

@@ -62,7 +62,8 @@ class InvoiceListIT {
         JsonObject page = list(query);
         assertTrue(page.getBoolean("totalIsExact"), page.toString());
         List<Long> ids = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(invoice -> invoice.getJsonNumber("id").longValue()).toList();
+                .map(invoice -> invoice.getJsonNumber("id").longValue())
+                .toList();
         assertEquals(ids.size(), page.getInt("total"), query);
         return ids;
     }
@@ -79,7 +80,8 @@ class InvoiceListIT {
         long vendorJanuary = create(20, "VENDOR", "2026-01-01", "2026-01-31");
         long vendorFebruary = create(20, "VENDOR", "2026-02-01", "2026-02-28");
         long prepay = create(30, "CUSTOMER", "2026-04-01", "2026-04-30"); // closed and numbered at once
-        JsonObject approved = http.post(INVOICES + "/" + february + "/approve", JsonValue.EMPTY_JSON_OBJECT).jsonObject();
+        JsonObject approved = http.post(INVOICES + "/" + february + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                .jsonObject();
         String number = approved.getString("number");
 
         assertEquals(List.of(prepay, vendorFebruary, vendorJanuary, march, february, january), ids(""));
@@ -100,8 +102,8 @@ class InvoiceListIT {
         // Seed 003's search box: a part of the number, the account's or the contractor's name, any case.
         assertEquals(List.of(february), ids(q(number.substring(number.length() - 5))));
         assertEquals(List.of(february), ids(q(number.toLowerCase())));
-        assertEquals(List.of(prepay, march, february, january), ids(q("acme")));          // contractor Acme Telecom
-        assertEquals(List.of(march, february, january), ids(q("WHOLESALE")));              // account Acme wholesale
+        assertEquals(List.of(prepay, march, february, january), ids(q("acme"))); // contractor Acme Telecom
+        assertEquals(List.of(march, february, january), ids(q("WHOLESALE"))); // account Acme wholesale
         assertEquals(List.of(vendorFebruary, vendorJanuary), ids(q("carrier b")));
         assertEquals(List.of(vendorFebruary), ids(q("carrier b") + "&from=2026-02-01"));
         assertEquals(List.of(march, january), ids(q("acme") + "&state=PENDING"));
@@ -119,8 +121,9 @@ class InvoiceListIT {
     /** The ids of every invoice newest first, straight from the database: what a walk must return. */
     private List<Long> allIds() throws Exception {
         List<Long> ids = new ArrayList<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT id FROM invoice ORDER BY created_at DESC, id DESC")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id FROM invoice ORDER BY created_at DESC, id DESC")) {
             while (row.next()) {
                 ids.add(row.getLong(1));
             }
@@ -142,7 +145,8 @@ class InvoiceListIT {
         int month = 2;
         do {
             JsonObject page = list("size=75" + (cursor == null ? "" : "&cursor=" + cursor));
-            page.getJsonArray("items").getValuesAs(JsonObject.class)
+            page.getJsonArray("items")
+                    .getValuesAs(JsonObject.class)
                     .forEach(invoice -> walked.add(invoice.getJsonNumber("id").longValue()));
             cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
             pages++;
@@ -164,13 +168,15 @@ class InvoiceListIT {
 
         // Walked by page numbers, the pages would have shifted: the list now starts with the new ones.
         List<Long> firstPage = list("size=75&page=0").getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(invoice -> invoice.getJsonNumber("id").longValue()).toList();
+                .map(invoice -> invoice.getJsonNumber("id").longValue())
+                .toList();
         assertFalse(existing.contains(firstPage.get(0)), "a new invoice heads the list now");
     }
 
     @Test
     void aboveTenThousandInvoicesTheTotalSaysMoreThanAndTheFiltersStillCountExactly() throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             GeneratedInvoices.insert(connection, 1, 10_500);
             statement.execute("ANALYZE invoice");
         }
@@ -195,8 +201,9 @@ class InvoiceListIT {
     }
 
     private long count(String where) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM invoice WHERE " + where)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM invoice WHERE " + where)) {
             row.next();
             return row.getLong(1);
         }
@@ -215,7 +222,9 @@ class InvoiceListIT {
         assertProblem(http.get(INVOICES + "?cursor=not-a-cursor"), 400, "VALIDATION_FAILED", "cursor");
         assertProblem(http.get(INVOICES + "?cursor=%25%00%ff"), 400, "VALIDATION_FAILED", "cursor");
         assertProblem(http.get(INVOICES + "?cursor=" + "A".repeat(2_000)), 400, "VALIDATION_FAILED", "cursor");
-        String cursor = list("size=1").isNull("nextCursor") ? "djEuMS4yLjM" : list("size=1").getString("nextCursor");
+        String cursor = list("size=1").isNull("nextCursor")
+                ? "djEuMS4yLjM"
+                : list("size=1").getString("nextCursor");
         assertProblem(http.get(INVOICES + "?cursor=" + cursor + "&page=1"), 400, "VALIDATION_FAILED", "page");
         assertProblem(http.get(INVOICES + "?cursor=" + cursor + "&size=0"), 400, "VALIDATION_FAILED", "size");
         assertProblem(http.get(INVOICES + "?" + q("x".repeat(101))), 400, "VALIDATION_FAILED", "q");

@@ -34,7 +34,8 @@ class InvoiceListScreensIT {
     @BeforeEach
     void invoices(@TempDir Path profile) throws Exception {
         Fixtures.removeInvoices(DeployedModule.deployment().database());
-        for (jakarta.json.JsonObject request : List.of(request(10, "CUSTOMER", "2026-03-01", "2026-03-31"),
+        for (jakarta.json.JsonObject request : List.of(
+                request(10, "CUSTOMER", "2026-03-01", "2026-03-31"),
                 request(20, "VENDOR", "2026-03-01", "2026-03-31"))) {
             Http.Response created = admin.post("api/v1/invoices", request);
             assertEquals(201, created.status(), created.text());
@@ -64,8 +65,9 @@ class InvoiceListScreensIT {
         awaitOnlyRow("Acme wholesale");
 
         browser.type("list:filterText", "nobody at all");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"),
-                "No invoices match."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("list:invoices"), "No invoices match."));
     }
 
     @Test
@@ -74,15 +76,21 @@ class InvoiceListScreensIT {
             GeneratedInvoices.insert(connection, 1, 10_100);
         }
         browser.open("invoices.xhtml");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"),
-                "More than 10000 invoices match"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("list:invoices"), "More than 10000 invoices match"));
         assertEquals(20, rows().size());
-        browser.driver().findElement(By.cssSelector("#list\\:invoices .ui-paginator-next")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#list\\:invoices .ui-paginator-next"))
+                .click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "21–40"));
         assertEquals(20, rows().size());
         // The pages also turn from the keyboard, with the shortcuts the paginator's links announce.
-        assertEquals("Alt+Shift+N", browser.driver().findElement(By.cssSelector("#list\\:invoices .ui-paginator-next"))
-                .getAttribute("aria-keyshortcuts"));
+        assertEquals(
+                "Alt+Shift+N",
+                browser.driver()
+                        .findElement(By.cssSelector("#list\\:invoices .ui-paginator-next"))
+                        .getAttribute("aria-keyshortcuts"));
         browser.shortcut('N');
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"), "41–60"));
         browser.shortcut('P');
@@ -91,18 +99,21 @@ class InvoiceListScreensIT {
         browser.checkScreen("invoices-more-than");
 
         browser.type("list:filterText", "nobody at all");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:invoices"),
-                "No invoices match."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("list:invoices"), "No invoices match."));
         assertTrue(!browser.text("list:invoices").contains("More than"), browser.text("list:invoices"));
     }
 
     /** Waits for the list, which the search re-renders, to hold one row only, of that account. */
     private void awaitOnlyRow(String account) {
-        browser.await().ignoring(StaleElementReferenceException.class)
+        browser.await()
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> rows().size() == 1 && rows().get(0).getText().contains(account));
     }
 
     private List<WebElement> rows() {
-        return browser.driver().findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
+        return browser.driver()
+                .findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
     }
 }

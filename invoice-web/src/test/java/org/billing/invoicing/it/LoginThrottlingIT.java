@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +49,9 @@ class LoginThrottlingIT {
         database.run("/fixtures/march-2026.sql");
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.putAll(Users.environment());
-        environment.put("INVOICING_SECURITY_USERS", environment.get("INVOICING_SECURITY_USERS") + "," + String.join(",", OWN_USERS));
+        environment.put(
+                "INVOICING_SECURITY_USERS",
+                environment.get("INVOICING_SECURITY_USERS") + "," + String.join(",", OWN_USERS));
         for (String user : OWN_USERS) {
             String prefix = "INVOICING_SECURITY_USER_" + user.toUpperCase(Locale.ROOT) + "_";
             environment.put(prefix + "PASSWORD", password(user));
@@ -104,11 +105,18 @@ class LoginThrottlingIT {
     @Test
     void anAddressIsRefusedAfterTooManyFailuresWhateverTheUserName() {
         for (int attempt = 0; attempt < 6; attempt++) {
-            assertEquals(401, accounts("guess" + attempt, "wrong", "198.51.100.4").status());
+            assertEquals(
+                    401, accounts("guess" + attempt, "wrong", "198.51.100.4").status());
         }
-        assertProblem(accounts(Users.ADMIN.username(), Users.ADMIN.password(), "198.51.100.4"), 429,
-                "TOO_MANY_LOGIN_FAILURES", null);
-        assertEquals(200, accounts(Users.ADMIN.username(), Users.ADMIN.password(), "198.51.100.5").status(),
+        assertProblem(
+                accounts(Users.ADMIN.username(), Users.ADMIN.password(), "198.51.100.4"),
+                429,
+                "TOO_MANY_LOGIN_FAILURES",
+                null);
+        assertEquals(
+                200,
+                accounts(Users.ADMIN.username(), Users.ADMIN.password(), "198.51.100.5")
+                        .status(),
                 "the user is not locked, only the address");
     }
 
@@ -129,17 +137,27 @@ class LoginThrottlingIT {
             browser.open("login.xhtml");
             // The browser speaks from this machine, with no X-Forwarded-For: its own address counts.
             for (int attempt = 0; attempt < 3; attempt++) {
-                assertEquals(401, new Http(server.baseUri()).as("lena", "wrong").get("api/v1/accounts").status());
+                assertEquals(
+                        401,
+                        new Http(server.baseUri())
+                                .as("lena", "wrong")
+                                .get("api/v1/accounts")
+                                .status());
             }
             browser.type("login:username", "lena");
             browser.type("login:password", password("lena"));
             browser.click("login:submit");
-            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:passwordMessage"),
-                    "Too many failed logins"));
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("login:passwordMessage"), "Too many failed logins"));
             String message = browser.text("login:passwordMessage");
-            assertTrue(message.matches("Too many failed logins: this user name or this computer may try again in \\d+ seconds?\\."),
+            assertTrue(
+                    message.matches(
+                            "Too many failed logins: this user name or this computer may try again in \\d+ seconds?\\."),
                     message);
-            assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml"), browser.driver().getCurrentUrl());
+            assertTrue(
+                    browser.driver().getCurrentUrl().contains("/login.xhtml"),
+                    browser.driver().getCurrentUrl());
             browser.checkScreen("login, locked out");
         }
     }
@@ -150,26 +168,41 @@ class LoginThrottlingIT {
         FormLogin.Result proxied = FormLogin.logIn(server.baseUri(), Users.VIEWER, https);
         String pageCookie = sessionCookie(proxied.pageCookies());
         assertTrue(pageCookie.contains("; Secure") || pageCookie.contains(";Secure"), pageCookie);
-        assertTrue(pageCookie.contains("HttpOnly") && pageCookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), pageCookie);
-        assertEquals("max-age=31536000", proxied.page().headers().firstValue("Strict-Transport-Security").orElse(null));
+        assertTrue(
+                pageCookie.contains("HttpOnly")
+                        && pageCookie.toLowerCase(Locale.ROOT).contains("samesite=lax"),
+                pageCookie);
+        assertEquals(
+                "max-age=31536000",
+                proxied.page().headers().firstValue("Strict-Transport-Security").orElse(null));
         assertEquals(302, proxied.login().statusCode(), proxied.login().body());
         String loginCookie = sessionCookie(proxied.loginCookies());
         assertTrue(loginCookie.contains("Secure") && loginCookie.contains("HttpOnly"), loginCookie);
-        assertTrue(proxied.location().startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/invoices.xhtml"),
+        assertTrue(
+                proxied.location()
+                        .startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/invoices.xhtml"),
                 proxied.location());
         HttpResponse<String> anonymous = FormLogin.get(server.baseUri().resolve("invoices.xhtml"), https);
         assertEquals(302, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("Location").orElse("").startsWith("https://"), anonymous.headers().toString());
+        assertTrue(
+                anonymous.headers().firstValue("Location").orElse("").startsWith("https://"),
+                anonymous.headers().toString());
 
         // The same proxy, for a browser that spoke plain HTTP to it: no Secure, no https redirect.
-        FormLogin.Result plain = FormLogin.logIn(server.baseUri(), Users.VIEWER, Map.of("X-Forwarded-For", "198.51.100.7"));
-        assertFalse(sessionCookie(plain.pageCookies()).contains("Secure"), plain.pageCookies().toString());
+        FormLogin.Result plain =
+                FormLogin.logIn(server.baseUri(), Users.VIEWER, Map.of("X-Forwarded-For", "198.51.100.7"));
+        assertFalse(
+                sessionCookie(plain.pageCookies()).contains("Secure"),
+                plain.pageCookies().toString());
         assertFalse(plain.location().startsWith("https:"), plain.location());
-        assertFalse(plain.page().headers().firstValue("Strict-Transport-Security").isPresent());
+        assertFalse(
+                plain.page().headers().firstValue("Strict-Transport-Security").isPresent());
     }
 
     static String sessionCookie(List<String> cookies) {
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).reduce((first, last) -> last)
+        return cookies.stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
     }
 
@@ -187,12 +220,14 @@ class LoginThrottlingIT {
     }
 
     private Http.Response accounts(String user, String password, String clientAddress) {
-        return new Http(server.baseUri()).as(user, password).send("GET", "api/v1/accounts",
-                Map.of("X-Forwarded-For", clientAddress));
+        return new Http(server.baseUri())
+                .as(user, password)
+                .send("GET", "api/v1/accounts", Map.of("X-Forwarded-For", clientAddress));
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

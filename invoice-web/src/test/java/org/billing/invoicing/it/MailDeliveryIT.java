@@ -99,8 +99,10 @@ class MailDeliveryIT {
             assertEquals("billing@operator.example", message.getFrom()[0].toString());
             String body = ((String) message.getContent()).replace("\r\n", "\n");
             assertTrue(body.startsWith("Dear Acme Telecom,\n"), body);
-            assertTrue(body.contains("invoice " + number + " has been issued for your account Acme wholesale for the"
-                    + " period 2026-03-01 to 2026-03-31."), body);
+            assertTrue(
+                    body.contains("invoice " + number + " has been issued for your account Acme wholesale for the"
+                            + " period 2026-03-01 to 2026-03-31."),
+                    body);
             assertTrue(body.contains("Total: 10.57 EUR"), body);
             assertFalse(body.contains("["), "every placeholder is replaced: " + body);
         }
@@ -133,8 +135,10 @@ class MailDeliveryIT {
 
             assertEquals(200, approval.status(), approval.text());
             assertTrue(took.compareTo(APPROVAL_LIMIT) < 0, "the approval took " + took);
-            await("two failed attempts", () -> firstMessage(id).getInt("attempts") >= 2
-                    && !firstMessage(id).isNull("lastError"));
+            await(
+                    "two failed attempts",
+                    () -> firstMessage(id).getInt("attempts") >= 2
+                            && !firstMessage(id).isNull("lastError"));
             delivery = firstMessage(id);
         }
         assertEquals("QUEUED", deliveries(id).getString("status"));
@@ -154,15 +158,22 @@ class MailDeliveryIT {
     /** Issue: "the PDF attached when one exists"; the document is made after the approval commits. */
     @Test
     void theIssuedDocumentIsAttachedWhenTheAccountHasATemplate() throws Exception {
-        Http.Response template = http.upload("api/v1/invoice-templates?name=Mail%20test&filename=carrier.odt",
+        Http.Response template = http.upload(
+                "api/v1/invoice-templates?name=Mail%20test&filename=carrier.odt",
                 DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
         assertEquals(201, template.status(), template.text());
-        ok(http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder()
-                .add("templateId", template.jsonObject().getJsonNumber("id").longValue()).build()));
+        ok(http.put(
+                "api/v1/accounts/10/invoice-templates/CUSTOMER",
+                Json.createObjectBuilder()
+                        .add(
+                                "templateId",
+                                template.jsonObject().getJsonNumber("id").longValue())
+                        .build()));
         recipients(10, "ap.november@acme.example");
         long id = create(10, "2025-11-01", "2025-11-30");
 
-        String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)).getString("number");
+        String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT))
+                .getString("number");
 
         MimeMessage message = awaitMessages("ap.november@acme.example", 1).get(0);
         MimeMultipart parts = (MimeMultipart) message.getContent();
@@ -177,9 +188,15 @@ class MailDeliveryIT {
         byte[] content = pdf.getInputStream().readAllBytes();
         assertEquals("%PDF", new String(content, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(Pdf.text(content).contains(number), "the attached PDF is the invoice's own");
-        assertEquals(pdf.getFileName(), awaitDeliveryStatus(id, "SENT").getJsonArray("messages").getJsonObject(0)
-                .getString("attachmentName"));
-        ok(http.put("api/v1/accounts/10/invoice-templates/CUSTOMER", Json.createObjectBuilder().addNull("templateId").build()));
+        assertEquals(
+                pdf.getFileName(),
+                awaitDeliveryStatus(id, "SENT")
+                        .getJsonArray("messages")
+                        .getJsonObject(0)
+                        .getString("attachmentName"));
+        ok(http.put(
+                "api/v1/accounts/10/invoice-templates/CUSTOMER",
+                Json.createObjectBuilder().addNull("templateId").build()));
     }
 
     @Test
@@ -225,7 +242,8 @@ class MailDeliveryIT {
         assertEquals(409, resend.status(), resend.text());
         assertEquals("application/problem+json", resend.header("Content-Type").orElse(""));
         assertEquals("INVOICE_NOT_ISSUED", resend.jsonObject().getString("code"));
-        assertEquals("NOT_ISSUED", ok(http.get(INVOICES + "/" + id + "/deliveries")).getString("status"));
+        assertEquals(
+                "NOT_ISSUED", ok(http.get(INVOICES + "/" + id + "/deliveries")).getString("status"));
         assertEquals(404, http.get(INVOICES + "/999999/deliveries").status());
     }
 
@@ -237,11 +255,18 @@ class MailDeliveryIT {
     void withTheSettingOnTheCallsGoGzippedNextToTheMessageAndTheirSumsAreTheInvoices() throws Exception {
         vendorSettings("calls@carrierb.example", true);
         try {
-            JsonObject invoice = http.post(INVOICES, Json.createObjectBuilder().add("accountId", 20)
-                    .add("direction", "VENDOR").add("startDate", "2026-03-01").add("endDate", "2026-03-31").build())
+            JsonObject invoice = http.post(
+                            INVOICES,
+                            Json.createObjectBuilder()
+                                    .add("accountId", 20)
+                                    .add("direction", "VENDOR")
+                                    .add("startDate", "2026-03-01")
+                                    .add("endDate", "2026-03-31")
+                                    .build())
                     .jsonObject();
             long id = invoice.getJsonNumber("id").longValue();
-            String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)).getString("number");
+            String number = ok(http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT))
+                    .getString("number");
 
             MimeMessage message = awaitMessages("calls@carrierb.example", 1).get(0);
             MimeMultipart parts = (MimeMultipart) message.getContent();
@@ -255,32 +280,56 @@ class MailDeliveryIT {
             assertTrue(calls.getContentType().startsWith("application/gzip"), calls.getContentType());
             List<String> lines;
             try (java.io.InputStream in = new java.util.zip.GZIPInputStream(calls.getInputStream())) {
-                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
             }
-            assertEquals("cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
-                    + "reverse_billing", lines.get(0));
-            List<String[]> rows = lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)).toList();
+            assertEquals(
+                    "cdr_id,time_start,time_zone,prefix,country,network,duration,billed_duration,rate,amount,success,"
+                            + "reverse_billing",
+                    lines.get(0));
+            List<String[]> rows = lines.subList(1, lines.size()).stream()
+                    .map(line -> line.split(",", -1))
+                    .toList();
             assertEquals(8, rows.size());
-            assertEquals(286, rows.stream().mapToLong(row -> Long.parseLong(row[7])).sum());
-            assertEquals(invoice.getJsonNumber("callsDuration").longValue(),
+            assertEquals(
+                    286, rows.stream().mapToLong(row -> Long.parseLong(row[7])).sum());
+            assertEquals(
+                    invoice.getJsonNumber("callsDuration").longValue(),
                     rows.stream().mapToLong(row -> Long.parseLong(row[6])).sum());
-            java.math.BigDecimal amount = rows.stream().map(row -> row[9].isEmpty() ? java.math.BigDecimal.ZERO
-                    : new java.math.BigDecimal(row[9])).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            java.math.BigDecimal amount = rows.stream()
+                    .map(row -> row[9].isEmpty() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(row[9]))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
             assertEquals(0, new java.math.BigDecimal("0.41").compareTo(amount), amount.toPlainString());
-            assertEquals(0, new java.math.BigDecimal(invoice.getString("termSpent"))
-                    .add(new java.math.BigDecimal(invoice.getString("termEarned"))).compareTo(amount));
-            JsonObject sent = awaitDeliveryStatus(id, "SENT").getJsonArray("messages").getJsonObject(0);
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal(invoice.getString("termSpent"))
+                            .add(new java.math.BigDecimal(invoice.getString("termEarned")))
+                            .compareTo(amount));
+            JsonObject sent =
+                    awaitDeliveryStatus(id, "SENT").getJsonArray("messages").getJsonObject(0);
             assertEquals("calls-" + number + ".csv.gz", sent.getString("callsAttachmentName"));
 
             // Off: Carrier B's April goes without its calls.
             vendorSettings("calls@carrierb.example", false);
-            long april = http.post(INVOICES, Json.createObjectBuilder().add("accountId", 20).add("direction", "VENDOR")
-                    .add("startDate", "2026-04-01").add("endDate", "2026-04-30").build()).jsonObject()
-                    .getJsonNumber("id").longValue();
+            long april = http.post(
+                            INVOICES,
+                            Json.createObjectBuilder()
+                                    .add("accountId", 20)
+                                    .add("direction", "VENDOR")
+                                    .add("startDate", "2026-04-01")
+                                    .add("endDate", "2026-04-30")
+                                    .build())
+                    .jsonObject()
+                    .getJsonNumber("id")
+                    .longValue();
             ok(http.post(INVOICES + "/" + april + "/approve", JsonValue.EMPTY_JSON_OBJECT));
             MimeMessage plain = awaitMessages("calls@carrierb.example", 2).get(1);
-            assertTrue(plain.getContent() instanceof String, "a message without attachments: " + plain.getContentType());
-            assertTrue(awaitDeliveryStatus(april, "SENT").getJsonArray("messages").getJsonObject(0)
+            assertTrue(
+                    plain.getContent() instanceof String, "a message without attachments: " + plain.getContentType());
+            assertTrue(awaitDeliveryStatus(april, "SENT")
+                    .getJsonArray("messages")
+                    .getJsonObject(0)
                     .isNull("callsAttachmentName"));
         } finally {
             vendorSettings("calls@carrierb.example", false);
@@ -288,21 +337,32 @@ class MailDeliveryIT {
     }
 
     private void vendorSettings(String recipient, boolean attachCalls) {
-        JsonObject settings = Json.createObjectBuilder().addNull("seriesId")
-                .add("recipients", Json.createArrayBuilder().add(recipient)).add("attachCalls", attachCalls).build();
+        JsonObject settings = Json.createObjectBuilder()
+                .addNull("seriesId")
+                .add("recipients", Json.createArrayBuilder().add(recipient))
+                .add("attachCalls", attachCalls)
+                .build();
         JsonObject stored = ok(http.put("api/v1/accounts/20/invoice-settings/VENDOR", settings));
         assertEquals(attachCalls, stored.getBoolean("attachCalls"));
     }
 
     private void recipients(long accountId, String... recipients) {
-        JsonObject settings = Json.createObjectBuilder().addNull("seriesId")
-                .add("recipients", Json.createArrayBuilder(Arrays.asList(recipients))).build();
+        JsonObject settings = Json.createObjectBuilder()
+                .addNull("seriesId")
+                .add("recipients", Json.createArrayBuilder(Arrays.asList(recipients)))
+                .build();
         ok(http.put("api/v1/accounts/" + accountId + "/invoice-settings/CUSTOMER", settings));
     }
 
     private long create(long accountId, String startDate, String endDate) {
-        Http.Response created = http.post(INVOICES, Json.createObjectBuilder().add("accountId", accountId)
-                .add("direction", "CUSTOMER").add("startDate", startDate).add("endDate", endDate).build());
+        Http.Response created = http.post(
+                INVOICES,
+                Json.createObjectBuilder()
+                        .add("accountId", accountId)
+                        .add("direction", "CUSTOMER")
+                        .add("startDate", startDate)
+                        .add("endDate", endDate)
+                        .build());
         assertEquals(201, created.status(), created.text());
         return created.jsonObject().getJsonNumber("id").longValue();
     }
@@ -316,14 +376,18 @@ class MailDeliveryIT {
     }
 
     private JsonObject awaitDeliveryStatus(long id, String status) {
-        await("delivery status " + status + " of invoice " + id, () -> status.equals(deliveries(id).getString("status")));
+        await(
+                "delivery status " + status + " of invoice " + id,
+                () -> status.equals(deliveries(id).getString("status")));
         return deliveries(id);
     }
 
     private List<String> actions(long id) {
         Http.Response history = http.get(INVOICES + "/" + id + "/history");
         assertEquals(200, history.status(), history.text());
-        return history.jsonArray().stream().map(event -> event.asJsonObject().getString("action")).toList();
+        return history.jsonArray().stream()
+                .map(event -> event.asJsonObject().getString("action"))
+                .toList();
     }
 
     private List<MimeMessage> awaitMessages(String recipient, int count) {
@@ -332,13 +396,15 @@ class MailDeliveryIT {
     }
 
     private List<MimeMessage> received(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return addresses(message.getAllRecipients()).contains(recipient);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return addresses(message.getAllRecipients()).contains(recipient);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static List<String> addresses(Address[] addresses) {
@@ -347,7 +413,9 @@ class MailDeliveryIT {
 
     private static JsonObject ok(Http.Response response) {
         assertEquals(200, response.status(), response.text());
-        return response.json() instanceof JsonObject object ? object : Json.createObjectBuilder().build();
+        return response.json() instanceof JsonObject object
+                ? object
+                : Json.createObjectBuilder().build();
     }
 
     private GreenMail startSmtp() {

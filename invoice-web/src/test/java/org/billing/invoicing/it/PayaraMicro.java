@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class PayaraMicro implements AutoCloseable {
 
     // -Dpayara.micro.startup-seconds=600 for a machine busy with other builds (benchmarks).
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("payara.micro.startup-seconds", 300));
+    private static final Duration STARTUP_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("payara.micro.startup-seconds", 300));
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 100;
     private static final Pattern READY_MARKER = Pattern.compile("Payara Micro .* ready in ");
@@ -61,8 +62,8 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /** Starts another WAR, e.g. the packaged one with test probes added. */
-    public static PayaraMicro start(Path war, Map<String, String> environment, String readinessPath,
-                                    String... extraOptions) {
+    public static PayaraMicro start(
+            Path war, Map<String, String> environment, String readinessPath, String... extraOptions) {
         return start(war, List.of(), environment, readinessPath, extraOptions);
     }
 
@@ -70,35 +71,41 @@ public final class PayaraMicro implements AutoCloseable {
      * Starts the packaged WAR in a JVM given {@code jvmOptions} (e.g. {@code -Xmx512m}) before {@code -jar};
      * the other starts give none, so the JVM takes its defaults.
      */
-    public static PayaraMicro start(List<String> jvmOptions, Map<String, String> environment, String readinessPath,
-                                    String... extraOptions) {
+    public static PayaraMicro start(
+            List<String> jvmOptions, Map<String, String> environment, String readinessPath, String... extraOptions) {
         return start(packagedWar(), jvmOptions, environment, readinessPath, extraOptions);
     }
 
     /** Starts a WAR in a JVM given {@code jvmOptions} before {@code -jar}. */
-    public static PayaraMicro start(Path war, List<String> jvmOptions, Map<String, String> environment,
-                                    String readinessPath, String... extraOptions) {
+    public static PayaraMicro start(
+            Path war,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            String readinessPath,
+            String... extraOptions) {
         Path payaraMicro = requiredFile("payara.micro.jar");
         int port = freePort();
         Path log = war.resolveSibling("payara-micro-" + port + ".log");
         // Payara Micro unpacks its runtime into the temporary directory and leaves some of it behind.
         Path tmp = createDirectories(war.resolveSibling("payara-micro-" + port + "-tmp"));
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp));
         command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-jar", payaraMicro.toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "invoicing",
-                "--port", Integer.toString(port),
+                "-jar",
+                payaraMicro.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "invoicing",
+                "--port",
+                Integer.toString(port),
                 "--nocluster",
                 "--disablephonehome"));
         command.addAll(List.of(extraOptions));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Only the test decides the application's settings, not the shell that runs Maven.
         builder.environment().keySet().removeIf(name -> name.startsWith("INVOICING_"));
         // The test users (one per role) unless the test configures its own.
@@ -126,7 +133,8 @@ public final class PayaraMicro implements AutoCloseable {
      */
     public static String failedDeployment(Map<String, String> environment, String readinessPath) {
         try (PayaraMicro server = start(environment, readinessPath)) {
-            throw new AssertionError("The deployment did not fail: " + server.baseUri().resolve(readinessPath) + " answers");
+            throw new AssertionError(
+                    "The deployment did not fail: " + server.baseUri().resolve(readinessPath) + " answers");
         } catch (FailedDeployment failed) {
             return failed.log;
         }
@@ -152,13 +160,17 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     private void awaitReady(URI readiness) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(readiness)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
-                        + " before " + readiness + " answered. Last lines of " + log + ":\n" + logTail());
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue() + " before "
+                        + readiness + " answered. Last lines of " + log + ":\n" + logTail());
             }
             // Payara Micro logs "ready" after its deployments, so a 404 after that is a failed deployment.
             boolean booted = logContains(READY_MARKER);
@@ -167,8 +179,10 @@ public final class PayaraMicro implements AutoCloseable {
                     return;
                 }
                 if (booted) {
-                    throw new FailedDeployment("Payara Micro is up but " + readiness
-                            + " answers 404: the deployment failed. Last lines of " + log + ":\n" + logTail(), wholeLog());
+                    throw new FailedDeployment(
+                            "Payara Micro is up but " + readiness
+                                    + " answers 404: the deployment failed. Last lines of " + log + ":\n" + logTail(),
+                            wholeLog());
                 }
             } catch (ConnectException e) {
                 // Not listening yet.

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -29,6 +23,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+
 import org.billing.invoicing.api.InvoicingApi;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PlatformEndpointsIT {
 
     private static final String API_PACKAGE = InvoicingApi.class.getPackageName();
-    private static final Pattern CREATED = Pattern.compile(
-            "^invoicing_invoices_created_total(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern CREATED =
+            Pattern.compile("^invoicing_invoices_created_total(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
     private final Http http = DeployedModule.deployment().http();
 
@@ -54,7 +55,8 @@ class PlatformEndpointsIT {
         JsonObject document = response.jsonObject();
 
         Set<String> documented = document.getJsonObject("paths").keySet().stream()
-                .map(PlatformEndpointsIT::withoutContextRoot).collect(Collectors.toCollection(TreeSet::new));
+                .map(PlatformEndpointsIT::withoutContextRoot)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> served = servedPaths();
         assertTrue(served.size() > 30, "found the resources: " + served);
         Set<String> missing = new TreeSet<>(served);
@@ -62,19 +64,36 @@ class PlatformEndpointsIT {
         assertEquals(Set.of(), missing, "paths served but not documented; documented: " + documented);
 
         assertEquals("Invoicing", document.getJsonObject("info").getString("title"));
-        JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
-        assertTrue(problem.getJsonObject("properties").getJsonObject("code").getJsonArray("enum")
-                .contains(Json.createValue("PERIOD_OVERLAP")), problem.toString());
+        JsonObject problem =
+                document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
+        assertTrue(
+                problem.getJsonObject("properties")
+                        .getJsonObject("code")
+                        .getJsonArray("enum")
+                        .contains(Json.createValue("PERIOD_OVERLAP")),
+                problem.toString());
         JsonObject create = document.getJsonObject("paths").entrySet().stream()
                 .filter(path -> withoutContextRoot(path.getKey()).equals("/api/v1/invoices"))
-                .findFirst().orElseThrow().getValue().asJsonObject().getJsonObject("post");
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .asJsonObject()
+                .getJsonObject("post");
         assertTrue(create.getJsonObject("responses").containsKey("409"), create.toString());
         assertTrue(create.getJsonObject("requestBody").toString().contains("InvoiceRequest"), create.toString());
-        assertTrue(create.getJsonObject("responses").containsKey("401") && create.getJsonObject("responses").containsKey("403"),
+        assertTrue(
+                create.getJsonObject("responses").containsKey("401")
+                        && create.getJsonObject("responses").containsKey("403"),
                 create.toString());
-        assertEquals("basic", document.getJsonObject("components").getJsonObject("securitySchemes")
-                .getJsonObject("basic").getString("scheme"));
-        assertTrue(document.getJsonArray("security").toString().contains("basic"), document.getJsonArray("security").toString());
+        assertEquals(
+                "basic",
+                document.getJsonObject("components")
+                        .getJsonObject("securitySchemes")
+                        .getJsonObject("basic")
+                        .getString("scheme"));
+        assertTrue(
+                document.getJsonArray("security").toString().contains("basic"),
+                document.getJsonArray("security").toString());
     }
 
     @Test
@@ -84,10 +103,14 @@ class PlatformEndpointsIT {
         JsonObject health = response.jsonObject();
         assertEquals("UP", health.getString("status"), health.toString());
         JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+                .filter(check -> check.getString("name").equals("database"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("UP", database.getString("status"), health.toString());
-        assertTrue(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .anyMatch(check -> check.getString("name").equals("office")), health.toString());
+        assertTrue(
+                health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(check -> check.getString("name").equals("office")),
+                health.toString());
         assertEquals(200, http.get("/health/live").status());
     }
 
@@ -98,7 +121,9 @@ class PlatformEndpointsIT {
 
         assertEquals(200, response.status(), response.text());
         JsonObject office = response.jsonObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> check.getString("name").equals("office")).findFirst().orElseThrow();
+                .filter(check -> check.getString("name").equals("office"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("UP", office.getString("status"), response.text());
         assertEquals(Set.of("pdf"), office.getJsonObject("data").keySet(), response.text());
         assertFalse(response.text().contains("libreoffice"), response.text());
@@ -113,8 +138,14 @@ class PlatformEndpointsIT {
     void aRowLockedByAnotherSessionAnswersDatabaseBusyInsteadOfHanging() throws Exception {
         PostgresDatabase database = DeployedModule.deployment().database();
         Fixtures.removeInvoices(database);
-        Http.Response created = http.post("api/v1/invoices", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "2026-03-01").add("endDate", "2026-03-31").build());
+        Http.Response created = http.post(
+                "api/v1/invoices",
+                Json.createObjectBuilder()
+                        .add("accountId", 10)
+                        .add("direction", "CUSTOMER")
+                        .add("startDate", "2026-03-01")
+                        .add("endDate", "2026-03-31")
+                        .build());
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
         try {
@@ -130,7 +161,9 @@ class PlatformEndpointsIT {
                 Duration waited = Duration.ofNanos(System.nanoTime() - started);
                 InvoiceApiIT.assertProblem(refused, 503, "DATABASE_BUSY", null);
                 // It answered at all (the client gives up after 30 s), and only once the lock timeout ran out.
-                assertTrue(waited.compareTo(Duration.ofSeconds(15)) >= 0, "waited " + waited + " (the lock timeout is 15 s)");
+                assertTrue(
+                        waited.compareTo(Duration.ofSeconds(15)) >= 0,
+                        "waited " + waited + " (the lock timeout is 15 s)");
                 other.rollback();
             }
             // Nothing was half-done: once the lock is gone the same approval goes through.
@@ -146,20 +179,32 @@ class PlatformEndpointsIT {
         Fixtures.removeInvoices(DeployedModule.deployment().database());
         double before = invoicesCreated();
 
-        Http.Response created = http.post("api/v1/invoices", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "2026-03-01").add("endDate", "2026-03-31").build());
+        Http.Response created = http.post(
+                "api/v1/invoices",
+                Json.createObjectBuilder()
+                        .add("accountId", 10)
+                        .add("direction", "CUSTOMER")
+                        .add("startDate", "2026-03-01")
+                        .add("endDate", "2026-03-31")
+                        .build());
         assertEquals(201, created.status(), created.text());
         try {
             assertEquals(before + 1, invoicesCreated(), 0.0);
         } finally {
-            assertEquals(204, http.delete("api/v1/invoices/" + created.jsonObject().getJsonNumber("id")).status());
+            assertEquals(
+                    204,
+                    http.delete("api/v1/invoices/" + created.jsonObject().getJsonNumber("id"))
+                            .status());
         }
     }
 
     /** The paths of the resources, from their {@code @Path} annotations: {@code /api/v1/invoices/{id}}. */
     private static Set<String> servedPaths() throws IOException, URISyntaxException {
         String root = InvoicingApi.class.getAnnotation(ApplicationPath.class).value();
-        URI directory = InvoicingApi.class.getResource(InvoicingApi.class.getSimpleName() + ".class").toURI().resolve(".");
+        URI directory = InvoicingApi.class
+                .getResource(InvoicingApi.class.getSimpleName() + ".class")
+                .toURI()
+                .resolve(".");
         Set<String> paths = new TreeSet<>();
         try (Stream<java.nio.file.Path> files = Files.list(java.nio.file.Path.of(directory))) {
             for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
@@ -202,7 +247,8 @@ class PlatformEndpointsIT {
 
     /** Joins the segments, drops a template's regular expression ({@code {id: \d+}}) and trailing slashes. */
     private static String normalize(String... segments) {
-        String joined = ("/" + String.join("/", segments)).replaceAll("/+", "/")
+        String joined = ("/" + String.join("/", segments))
+                .replaceAll("/+", "/")
                 .replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
@@ -218,8 +264,13 @@ class PlatformEndpointsIT {
     /** The counter from /metrics (OpenMetrics text); absent counts as 0. */
     private double invoicesCreated() throws IOException, InterruptedException {
         URI uri = DeployedModule.deployment().server().baseUri().resolve("/metrics?scope=application");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Accept", "text/plain")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         Matcher matcher = CREATED.matcher(response.body());
         double total = 0;

@@ -72,8 +72,11 @@ class PrepayInvoiceIT {
         assertMoney("21.3515", invoice, "amount");
 
         JsonArray charges = table(id, "INV_CHARGES_TABLE");
-        assertEquals(List.of(101L, 102L, 103L, 104L, 105L), charges.getValuesAs(JsonObject.class).stream()
-                .map(charge -> charge.getJsonNumber("transactionId").longValue()).toList());
+        assertEquals(
+                List.of(101L, 102L, 103L, 104L, 105L),
+                charges.getValuesAs(JsonObject.class).stream()
+                        .map(charge -> charge.getJsonNumber("transactionId").longValue())
+                        .toList());
         JsonObject first = charges.getJsonObject(0);
         assertEquals(1, first.getInt("lineNo"));
         assertEquals("DID +49 40 2000, Hamburg, quarterly", first.getString("description"));
@@ -96,14 +99,28 @@ class PrepayInvoiceIT {
 
         JsonArray subscriptions = table(id, "INV_SUBSCRIPTIONS_TABLE");
         assertEquals(2, subscriptions.size());
-        assertEquals(Json.createObjectBuilder().add("subscriptionId", 301).add("name", "SIP trunk, 10 channels")
-                .add("status", "ACTIVE").build(), subscriptions.getJsonObject(0));
-        assertEquals(Json.createObjectBuilder().add("subscriptionId", 302).add("name", "DID pack Hamburg")
-                .add("status", "INSTALLATION_FAILED").build(), subscriptions.getJsonObject(1));
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("subscriptionId", 301)
+                        .add("name", "SIP trunk, 10 channels")
+                        .add("status", "ACTIVE")
+                        .build(),
+                subscriptions.getJsonObject(0));
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("subscriptionId", 302)
+                        .add("name", "DID pack Hamburg")
+                        .add("status", "INSTALLATION_FAILED")
+                        .build(),
+                subscriptions.getJsonObject(1));
 
         JsonArray corrections = table(id, "INV_CORRECTIONS_TABLE");
-        assertEquals(List.of(1L, 3L, 2L), corrections.getValuesAs(JsonObject.class).stream()
-                .map(correction -> correction.getJsonNumber("correctionId").longValue()).toList());
+        assertEquals(
+                List.of(1L, 3L, 2L),
+                corrections.getValuesAs(JsonObject.class).stream()
+                        .map(correction ->
+                                correction.getJsonNumber("correctionId").longValue())
+                        .toList());
         JsonObject chargeback = corrections.getJsonObject(2);
         assertEquals(3, chargeback.getInt("lineNo"));
         assertEquals("Chargeback of card payment", chargeback.getString("description"));
@@ -119,13 +136,16 @@ class PrepayInvoiceIT {
             execute("UPDATE subscription SET status = 'STOPPED' WHERE id = 301");
             execute("UPDATE balance_correction SET amount = 0 WHERE id = 2");
 
-            assertEquals("ACTIVE", table(id, "INV_SUBSCRIPTIONS_TABLE").getJsonObject(0).getString("status"));
+            assertEquals(
+                    "ACTIVE",
+                    table(id, "INV_SUBSCRIPTIONS_TABLE").getJsonObject(0).getString("status"));
             assertMoney("-20.00", table(id, "INV_CORRECTIONS_TABLE").getJsonObject(2), "amount");
         } finally {
             execute("UPDATE subscription SET status = 'ACTIVE' WHERE id = 301");
             execute("UPDATE balance_correction SET amount = -20.00 WHERE id = 2");
         }
-        for (String sql : List.of("UPDATE inv_charges SET amount = 0 WHERE invoice_id = " + id,
+        for (String sql : List.of(
+                "UPDATE inv_charges SET amount = 0 WHERE invoice_id = " + id,
                 "DELETE FROM inv_charges WHERE invoice_id = " + id,
                 "UPDATE inv_subscriptions SET status = 'DELETED' WHERE invoice_id = " + id,
                 "DELETE FROM inv_subscriptions WHERE invoice_id = " + id,
@@ -182,8 +202,11 @@ class PrepayInvoiceIT {
     void aCreditNoteReversesTheCorrectionsToo() {
         long id = create(aprilForAcmeRetail());
 
-        Http.Response credited = http.post(INVOICES + "/" + id + "/credit-note",
-                Json.createObjectBuilder().add("reason", "Chargeback was reversed").build());
+        Http.Response credited = http.post(
+                INVOICES + "/" + id + "/credit-note",
+                Json.createObjectBuilder()
+                        .add("reason", "Chargeback was reversed")
+                        .build());
 
         assertEquals(201, credited.status(), credited.text());
         JsonObject note = credited.jsonObject();
@@ -191,7 +214,9 @@ class PrepayInvoiceIT {
         assertMoney("-32.505", note, "correctionsAmount");
         assertMoney("-21.3515", note, "amount");
         // A credit note has no tables of its own: they are its invoice's.
-        assertEquals(0, table(note.getJsonNumber("id").longValue(), "INV_CHARGES_TABLE").size());
+        assertEquals(
+                0,
+                table(note.getJsonNumber("id").longValue(), "INV_CHARGES_TABLE").size());
         assertEquals(5, table(id, "INV_CHARGES_TABLE").size());
     }
 
@@ -200,11 +225,18 @@ class PrepayInvoiceIT {
         long prepay = create(aprilForAcmeRetail());
         long postpay = create(request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
 
-        assertEquals(List.of(prepay), ids(http.get(INVOICES + "?paymentModel=PREPAY").jsonObject()));
-        assertEquals(List.of(postpay), ids(http.get(INVOICES + "?paymentModel=postpay").jsonObject()));
-        assertEquals(List.of(prepay), ids(http.get(INVOICES + "?paymentModel=PREPAY&accountId=30&direction=CUSTOMER")
-                .jsonObject()));
-        assertEquals(List.of(), ids(http.get(INVOICES + "?paymentModel=PREPAY&accountId=10").jsonObject()));
+        assertEquals(
+                List.of(prepay), ids(http.get(INVOICES + "?paymentModel=PREPAY").jsonObject()));
+        assertEquals(
+                List.of(postpay),
+                ids(http.get(INVOICES + "?paymentModel=postpay").jsonObject()));
+        assertEquals(
+                List.of(prepay),
+                ids(http.get(INVOICES + "?paymentModel=PREPAY&accountId=30&direction=CUSTOMER")
+                        .jsonObject()));
+        assertEquals(
+                List.of(),
+                ids(http.get(INVOICES + "?paymentModel=PREPAY&accountId=10").jsonObject()));
         JsonObject all = http.get(INVOICES).jsonObject();
         assertEquals(List.of(postpay, prepay), ids(all));
         assertEquals("POSTPAY", all.getJsonArray("items").getJsonObject(0).getString("paymentModel"));
@@ -219,24 +251,39 @@ class PrepayInvoiceIT {
         assertTrue(unknown.jsonObject().getString("detail").contains("INV_CHARGES_TABLE"), unknown.text());
 
         JsonObject paths = http.get("/openapi?format=json").jsonObject().getJsonObject("paths");
-        JsonObject search = paths.entrySet().stream().filter(p -> p.getKey().endsWith("/api/v1/invoices"))
-                .findFirst().orElseThrow().getValue().asJsonObject().getJsonObject("get");
+        JsonObject search = paths.entrySet().stream()
+                .filter(p -> p.getKey().endsWith("/api/v1/invoices"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .asJsonObject()
+                .getJsonObject("get");
         JsonObject filter = search.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("name").equals("paymentModel")).findFirst().orElseThrow();
-        assertEquals(Json.createArrayBuilder().add("PREPAY").add("POSTPAY").build(),
+                .filter(p -> p.getString("name").equals("paymentModel"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Json.createArrayBuilder().add("PREPAY").add("POSTPAY").build(),
                 filter.getJsonObject("schema").getJsonArray("enum"));
-        JsonObject tables = paths.entrySet().stream().filter(p -> p.getKey().endsWith("/tables/{name}"))
-                .findFirst().orElseThrow().getValue().asJsonObject().getJsonObject("get");
+        JsonObject tables = paths.entrySet().stream()
+                .filter(p -> p.getKey().endsWith("/tables/{name}"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .asJsonObject()
+                .getJsonObject("get");
         assertTrue(tables.toString().contains("INV_CORRECTIONS_TABLE"), tables.toString());
     }
 
     private static List<Long> ids(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(item -> item.getJsonNumber("id").longValue()).toList();
+                .map(item -> item.getJsonNumber("id").longValue())
+                .toList();
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -245,7 +292,9 @@ class PrepayInvoiceIT {
     private static void assertMoney(String expected, JsonObject object, String name) {
         JsonValue value = object.get(name);
         assertTrue(value != null && value.getValueType() == JsonValue.ValueType.STRING, name + " in " + object);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(object.getString(name))),
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(new BigDecimal(object.getString(name))),
                 () -> name + ": expected " + expected + " but was " + object.getString(name));
     }
 }

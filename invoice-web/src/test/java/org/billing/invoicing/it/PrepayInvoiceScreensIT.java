@@ -65,24 +65,32 @@ class PrepayInvoiceScreensIT {
         // 21.3515 and 32.505, rounded half-up for display.
         assertEquals("21.35 EUR", figure("amount"));
         assertEquals("32.51 EUR", figure("corrections"));
-        assertEquals(List.of("Charges", "Subscriptions", "Corrections"),
+        assertEquals(
+                List.of("Charges", "Subscriptions", "Corrections"),
                 List.of(heading("charges"), heading("subscriptions"), heading("corrections")));
 
         // #, description, quantity (3 decimals), months, unit price, discount, taxes, amount.
-        assertEquals("1 DID +49 40 2000, Hamburg, quarterly 1.000 3 4.00 1.20 2.05 12.85",
+        assertEquals(
+                "1 DID +49 40 2000, Hamburg, quarterly 1.000 3 4.00 1.20 2.05 12.85",
                 browser.rowContaining("invoice:INV_CHARGES_TABLE", "Hamburg"));
-        assertEquals("4 Refund: trunk outage on 2026-04-12 1.000 \u2014 -5.00 0.00 -0.95 -5.95",
+        assertEquals(
+                "4 Refund: trunk outage on 2026-04-12 1.000 \u2014 -5.00 0.00 -0.95 -5.95",
                 browser.rowContaining("invoice:INV_CHARGES_TABLE", "Refund"));
-        assertTrue(browser.rowContaining("invoice:INV_CHARGES_TABLE", "Call recording").startsWith("5 Call recording"));
-        assertEquals("302 DID pack Hamburg Installation failed",
+        assertTrue(browser.rowContaining("invoice:INV_CHARGES_TABLE", "Call recording")
+                .startsWith("5 Call recording"));
+        assertEquals(
+                "302 DID pack Hamburg Installation failed",
                 browser.rowContaining("invoice:INV_SUBSCRIPTIONS_TABLE", "302"));
-        assertEquals("301 SIP trunk, 10 channels Active",
-                browser.rowContaining("invoice:INV_SUBSCRIPTIONS_TABLE", "301"));
-        assertEquals("1 Top-up by bank transfer \u25B2 50.00 2026-04-05 14:00:00",
+        assertEquals(
+                "301 SIP trunk, 10 channels Active", browser.rowContaining("invoice:INV_SUBSCRIPTIONS_TABLE", "301"));
+        assertEquals(
+                "1 Top-up by bank transfer \u25B2 50.00 2026-04-05 14:00:00",
                 browser.rowContaining("invoice:INV_CORRECTIONS_TABLE", "Top-up"));
-        assertEquals("2 Goodwill credit for the outage \u25B2 2.51 2026-04-05 14:00:00",
+        assertEquals(
+                "2 Goodwill credit for the outage \u25B2 2.51 2026-04-05 14:00:00",
                 browser.rowContaining("invoice:INV_CORRECTIONS_TABLE", "Goodwill"));
-        assertEquals("3 Chargeback of card payment \u25BC -20.00 2026-04-25 08:30:00",
+        assertEquals(
+                "3 Chargeback of card payment \u25BC -20.00 2026-04-25 08:30:00",
                 browser.rowContaining("invoice:INV_CORRECTIONS_TABLE", "Chargeback"));
         browser.scrollTo("charges");
         browser.screenshot("invoice-prepay.png");
@@ -92,13 +100,17 @@ class PrepayInvoiceScreensIT {
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("attrPaymentModel")));
         assertTrue(browser.text("attrPaymentModel").startsWith("Postpay"), browser.text("attrPaymentModel"));
         assertTrue(browser.driver().findElements(By.id("charges")).isEmpty(), "a postpay invoice has no charges group");
-        assertTrue(browser.driver().findElements(By.cssSelector("[data-figure='corrections']")).isEmpty());
+        assertTrue(browser.driver()
+                .findElements(By.cssSelector("[data-figure='corrections']"))
+                .isEmpty());
     }
 
     @Test
     void theListIsFilteredByPaymentModelWithoutAColumnOfItsOwn() {
         browser.open("invoices.xhtml");
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#list\\:invoices a.invoice-link")));
+        browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#list\\:invoices a.invoice-link")));
         assertEquals(2, rows().size());
         assertFalse(browser.text("list:invoices").contains("Payment model"), "no column of its own (seed 002)");
 
@@ -114,12 +126,14 @@ class PrepayInvoiceScreensIT {
 
     /** Waits for the list, which the filter re-renders, to hold one row only, of that account. */
     private void awaitOnlyRow(String account) {
-        browser.await().ignoring(StaleElementReferenceException.class)
+        browser.await()
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> rows().size() == 1 && rows().get(0).getText().contains(account));
     }
 
     private List<WebElement> rows() {
-        return browser.driver().findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
+        return browser.driver()
+                .findElements(By.cssSelector("#list\\:invoices_data > tr:not(.ui-datatable-empty-message)"));
     }
 
     /** Picks an option of a PrimeFaces select menu by its label, once its panel has finished opening. */
@@ -128,15 +142,21 @@ class PrepayInvoiceScreensIT {
         WebElement panel = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id(menu + "_panel")));
         browser.await().until(driver -> "1".equals(panel.getCssValue("opacity")));
         String items = "[id='" + menu + "_items'] li[data-label='" + label + "']";
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(items))).click();
+        browser.await()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(items)))
+                .click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id(menu + "_label"), label));
     }
 
     private String figure(String name) {
-        return browser.driver().findElement(By.cssSelector(".figures [data-figure='" + name + "']")).getText();
+        return browser.driver()
+                .findElement(By.cssSelector(".figures [data-figure='" + name + "']"))
+                .getText();
     }
 
     private String heading(String section) {
-        return browser.driver().findElement(By.cssSelector("#" + section + " > h2")).getText();
+        return browser.driver()
+                .findElement(By.cssSelector("#" + section + " > h2"))
+                .getText();
     }
 }

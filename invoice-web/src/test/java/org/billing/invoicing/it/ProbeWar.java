@@ -18,8 +18,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class ProbeWar {
 
-    private ProbeWar() {
-    }
+    private ProbeWar() {}
 
     /** Copies {@code war} to {@code probe-<name>.war} beside it, with the classes of {@code packageName} added. */
     static Path of(Path war, String packageName) {
@@ -27,9 +26,9 @@ final class ProbeWar {
         Path packageDirectory = classes.resolve(packageName.replace('.', '/'));
         Path probe = war.resolveSibling("invoicing-probe.war");
         try (ZipFile original = new ZipFile(war.toFile());
-             OutputStream file = Files.newOutputStream(probe);
-             ZipOutputStream out = new ZipOutputStream(file);
-             Stream<Path> added = Files.walk(packageDirectory)) {
+                OutputStream file = Files.newOutputStream(probe);
+                ZipOutputStream out = new ZipOutputStream(file);
+                Stream<Path> added = Files.walk(packageDirectory)) {
             for (ZipEntry entry : original.stream().toList()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 try (InputStream in = original.getInputStream(entry)) {
@@ -37,9 +36,11 @@ final class ProbeWar {
                 }
                 out.closeEntry();
             }
-            List<Path> classFiles = added.filter(path -> path.toString().endsWith(".class")).toList();
+            List<Path> classFiles =
+                    added.filter(path -> path.toString().endsWith(".class")).toList();
             for (Path classFile : classFiles) {
-                out.putNextEntry(new ZipEntry("WEB-INF/classes/" + classes.relativize(classFile).toString().replace('\\', '/')));
+                out.putNextEntry(new ZipEntry("WEB-INF/classes/"
+                        + classes.relativize(classFile).toString().replace('\\', '/')));
                 Files.copy(classFile, out);
                 out.closeEntry();
             }

@@ -49,45 +49,139 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RandomRequestsIT {
 
     private static final String API = "api/v1";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
 
     /** Starting a run takes no input at all, and a run going would disturb the automatic invoicing tests. */
     private static final Set<String> LEFT_OUT = Set.of("POST /api/v1/generation-runs");
 
     /** The fields of every request body of the API, and some it does not know. */
-    private static final List<String> FIELDS = List.of("accountId", "direction", "startDate", "endDate", "seriesId",
-            "recipients", "name", "pattern", "startNumber", "yearlyRestart", "padding", "reason", "templateId",
-            "invoicePeriod", "generateFrom", "customerSeriesId", "vendorSeriesId", "creditNoteSeriesId", "id",
-            "state", "", "__proto__", "a.b");
+    private static final List<String> FIELDS = List.of(
+            "accountId",
+            "direction",
+            "startDate",
+            "endDate",
+            "seriesId",
+            "recipients",
+            "name",
+            "pattern",
+            "startNumber",
+            "yearlyRestart",
+            "padding",
+            "reason",
+            "templateId",
+            "invoicePeriod",
+            "generateFrom",
+            "customerSeriesId",
+            "vendorSeriesId",
+            "creditNoteSeriesId",
+            "id",
+            "state",
+            "",
+            "__proto__",
+            "a.b");
 
-    private static final List<String> TEXTS = List.of("", " ", "2026-03-01", "2026-03-31", "2026-02-30",
-            "+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "1970-01-01", "2026-3-1",
-            "CUSTOMER", "vendor", "PENDING", "MONTHLY", "DAILY", "AUTO", "PREPAY", "%num%", "%year%-%num%",
-            "%num%%num%", "%week%", "x@example.com", "not-an-address", "10", "-1", "0", "9223372036854775807",
-            "9223372036854775808", "-9223372036854775809", "99999999999999999999999999", "1e400", "1.5", "NaN",
-            "null", "true", "'; DROP TABLE invoice; --", "\u0000", "\uD83D\uDE00", "ñ".repeat(300), "a".repeat(5000),
-            "5000000", "500", "2147483647", "2147483648", "-2147483648", "eyJ9", "AAAA", "%", "%25", "../..");
+    private static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "2026-03-01",
+            "2026-03-31",
+            "2026-02-30",
+            "+999999999-12-31",
+            "-999999999-01-01",
+            "0000-01-01",
+            "9999-12-31",
+            "1970-01-01",
+            "2026-3-1",
+            "CUSTOMER",
+            "vendor",
+            "PENDING",
+            "MONTHLY",
+            "DAILY",
+            "AUTO",
+            "PREPAY",
+            "%num%",
+            "%year%-%num%",
+            "%num%%num%",
+            "%week%",
+            "x@example.com",
+            "not-an-address",
+            "10",
+            "-1",
+            "0",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999999999",
+            "1e400",
+            "1.5",
+            "NaN",
+            "null",
+            "true",
+            "'; DROP TABLE invoice; --",
+            "\u0000",
+            "\uD83D\uDE00",
+            "ñ".repeat(300),
+            "a".repeat(5000),
+            "5000000",
+            "500",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "eyJ9",
+            "AAAA",
+            "%",
+            "%25",
+            "../..");
 
     /** Path values for reading operations: existing accounts, contractors and series among them. */
-    private static final List<String> READ_IDS = List.of("1", "2", "3", "10", "20", "30", "0", "-1", "987654321",
-            "9223372036854775807", "9223372036854775808", "99999999999999999999", "abc", "1e3", "1.0", "%20");
+    private static final List<String> READ_IDS = List.of(
+            "1",
+            "2",
+            "3",
+            "10",
+            "20",
+            "30",
+            "0",
+            "-1",
+            "987654321",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999",
+            "abc",
+            "1e3",
+            "1.0",
+            "%20");
     /** Path values for changing operations: nothing they name exists, so that no other test's data changes. */
-    private static final List<String> WRITE_IDS = List.of("0", "-1", "987654321", "9223372036854775807",
-            "9223372036854775808", "99999999999999999999", "abc", "1e3", "1.0", "%20");
+    private static final List<String> WRITE_IDS = List.of(
+            "0",
+            "-1",
+            "987654321",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999",
+            "abc",
+            "1e3",
+            "1.0",
+            "%20");
 
     private final PostgresDatabase database = DeployedModule.deployment().database();
     private final Http admin = DeployedModule.deployment().http();
     private final URI base = DeployedModule.deployment().server().baseUri();
-    private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
-            (Users.ADMIN.username() + ":" + Users.ADMIN.password()).getBytes(StandardCharsets.UTF_8));
+    private final String authorization = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString(
+                            (Users.ADMIN.username() + ":" + Users.ADMIN.password()).getBytes(StandardCharsets.UTF_8));
     private Long defaultTemplate;
 
     @BeforeEach
     void clean() throws Exception {
         Fixtures.removeInvoices(database);
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT template_id FROM invoice_template_default")) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT template_id FROM invoice_template_default")) {
             row.next();
             long id = row.getLong(1);
             defaultTemplate = row.wasNull() ? null : id;
@@ -97,7 +191,8 @@ class RandomRequestsIT {
     @AfterEach
     void restore() throws Exception {
         Fixtures.removeInvoices(database);
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("UPDATE invoice_template_default SET template_id = " + defaultTemplate);
         }
     }
@@ -106,30 +201,71 @@ class RandomRequestsIT {
     @Test
     void theInputsThatFailedAnswerTheirField() {
         assertProblem(admin.get(API + "/invoices?page=5000000&size=500"), 400, "VALIDATION_FAILED", "page");
-        assertProblem(admin.get(API + "/invoices?accountId=9223372036854775808"), 400, "VALIDATION_FAILED", "accountId");
-        assertProblem(admin.postText(API + "/invoices/calculate", "{\"accountId\": 9223372036854775808,"
-                + " \"direction\": \"CUSTOMER\", \"startDate\": \"2026-03-01\", \"endDate\": \"2026-03-31\"}"),
-                400, "VALIDATION_FAILED", "accountId");
-        assertProblem(admin.post(API + "/invoices/calculate", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "2026-03-01").add("endDate", "+999999999-12-31").build()),
-                400, "VALIDATION_FAILED", "endDate");
-        assertProblem(admin.post(API + "/invoices", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "-999999999-01-01").add("endDate", "2026-03-31").build()),
-                400, "VALIDATION_FAILED", "startDate");
+        assertProblem(
+                admin.get(API + "/invoices?accountId=9223372036854775808"), 400, "VALIDATION_FAILED", "accountId");
+        assertProblem(
+                admin.postText(
+                        API + "/invoices/calculate",
+                        "{\"accountId\": 9223372036854775808,"
+                                + " \"direction\": \"CUSTOMER\", \"startDate\": \"2026-03-01\", \"endDate\": \"2026-03-31\"}"),
+                400,
+                "VALIDATION_FAILED",
+                "accountId");
+        assertProblem(
+                admin.post(
+                        API + "/invoices/calculate",
+                        Json.createObjectBuilder()
+                                .add("accountId", 10)
+                                .add("direction", "CUSTOMER")
+                                .add("startDate", "2026-03-01")
+                                .add("endDate", "+999999999-12-31")
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "endDate");
+        assertProblem(
+                admin.post(
+                        API + "/invoices",
+                        Json.createObjectBuilder()
+                                .add("accountId", 10)
+                                .add("direction", "CUSTOMER")
+                                .add("startDate", "-999999999-01-01")
+                                .add("endDate", "2026-03-31")
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "startDate");
         assertProblem(admin.get(API + "/invoices?from=%2B999999999-12-31"), 400, "VALIDATION_FAILED", "from");
     }
 
     /** A manual period is at most a year by default (invoicing.invoice.max-period): 2025-04-01..2026-03-31 is, a day more is not. */
     @Test
     void aManualPeriodIsAtMostAYear() {
-        Http.Response year = admin.post(API + "/invoices/calculate", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "2025-04-01").add("endDate", "2026-03-31").build());
+        Http.Response year = admin.post(
+                API + "/invoices/calculate",
+                Json.createObjectBuilder()
+                        .add("accountId", 10)
+                        .add("direction", "CUSTOMER")
+                        .add("startDate", "2025-04-01")
+                        .add("endDate", "2026-03-31")
+                        .build());
         assertEquals(200, year.status(), year.text());
 
-        Http.Response longer = admin.post(API + "/invoices", Json.createObjectBuilder().add("accountId", 10)
-                .add("direction", "CUSTOMER").add("startDate", "2025-03-31").add("endDate", "2026-03-31").build());
+        Http.Response longer = admin.post(
+                API + "/invoices",
+                Json.createObjectBuilder()
+                        .add("accountId", 10)
+                        .add("direction", "CUSTOMER")
+                        .add("startDate", "2025-03-31")
+                        .add("endDate", "2026-03-31")
+                        .build());
         assertProblem(longer, 422, "PERIOD_TOO_LONG", "endDate");
-        assertEquals(0, admin.get(API + "/invoices?accountId=10").jsonObject().getJsonNumber("total").intValue());
+        assertEquals(
+                0,
+                admin.get(API + "/invoices?accountId=10")
+                        .jsonObject()
+                        .getJsonNumber("total")
+                        .intValue());
     }
 
     @Test
@@ -190,7 +326,8 @@ class RandomRequestsIT {
 
     private HttpResponse<String> send(String method, String path, String body, Random random)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)
                 .header("Accept", random.nextInt(10) == 0 ? "*/*" : "application/json");
         if (body == null) {
@@ -232,12 +369,17 @@ class RandomRequestsIT {
             if (path.length() > 0) {
                 path.append('/');
             }
-            path.append(switch (segment) {
-                case "{id}" -> pick(ids, random);
-                case "{direction}" -> pick(List.of("CUSTOMER", "VENDOR", "customer", "BOTH", "", "%20"), random);
-                case "{name}" -> pick(List.of("INV_ORIG_DST_TABLE", "INV_CHARGES_TABLE", "NOPE", "inv_srv_data_table"), random);
-                default -> segment;
-            });
+            path.append(
+                    switch (segment) {
+                        case "{id}" -> pick(ids, random);
+                        case "{direction}" ->
+                            pick(List.of("CUSTOMER", "VENDOR", "customer", "BOTH", "", "%20"), random);
+                        case "{name}" ->
+                            pick(
+                                    List.of("INV_ORIG_DST_TABLE", "INV_CHARGES_TABLE", "NOPE", "inv_srv_data_table"),
+                                    random);
+                        default -> segment;
+                    });
         }
         return path.toString().replace("//", "/x/");
     }
@@ -251,9 +393,12 @@ class RandomRequestsIT {
         for (int i = 0; i < count; i++) {
             String name = random.nextInt(8) == 0 ? pick(FIELDS, random) : pick(names, random);
             String value = text(random);
-            // The request line stays within what any HTTP server takes (a longer one is the server's 414, not the API's).
+            // The request line stays within what any HTTP server takes (a longer one is the server's 414, not the
+            // API's).
             value = value.length() > 100 ? value.substring(0, 100) : value;
-            query.append(i == 0 ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+            query.append(i == 0 ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
         return query.toString();
@@ -286,11 +431,25 @@ class RandomRequestsIT {
             case 1:
                 return random.nextBoolean() ? JsonValue.TRUE : JsonValue.FALSE;
             case 2:
-                return Json.createValue(pick(List.of(0L, 1L, 2L, 3L, 10L, 20L, 30L, -1L, 100001L, Long.MAX_VALUE,
-                        Long.MIN_VALUE, (long) Integer.MAX_VALUE + 1), random));
+                return Json.createValue(pick(
+                        List.of(
+                                0L,
+                                1L,
+                                2L,
+                                3L,
+                                10L,
+                                20L,
+                                30L,
+                                -1L,
+                                100001L,
+                                Long.MAX_VALUE,
+                                Long.MIN_VALUE,
+                                (long) Integer.MAX_VALUE + 1),
+                        random));
             case 3:
-                return Json.createValue(new BigInteger(pick(List.of("9223372036854775808", "-9223372036854775809",
-                        "123456789012345678901234567890"), random)));
+                return Json.createValue(new BigInteger(pick(
+                        List.of("9223372036854775808", "-9223372036854775809", "123456789012345678901234567890"),
+                        random)));
             case 4:
                 return Json.createValue(pick(List.of(1.5, -0.0, 1e300, 3.0), random));
             case 7:

@@ -26,27 +26,43 @@ class StandaloneRunIT {
     @Test
     void askedForTheEmbeddedDatabaseTheWarRunsOnItWithDemoData() throws Exception {
         Path dataDirectory = Files.createTempDirectory("invoicing-standalone-");
-        try (PayaraMicro server = PayaraMicro.start(Map.of("INVOICING_DB_EMBEDDED", "true",
-                "INVOICING_DATA_DIR", dataDirectory.toString()), "api/v1/accounts")) {
+        try (PayaraMicro server = PayaraMicro.start(
+                Map.of("INVOICING_DB_EMBEDDED", "true", "INVOICING_DATA_DIR", dataDirectory.toString()),
+                "api/v1/accounts")) {
             Http http = new Http(server.baseUri()).as(Users.ADMIN);
 
-            JsonArray accounts = http.get("api/v1/accounts?size=500").jsonObject().getJsonArray("items");
+            JsonArray accounts =
+                    http.get("api/v1/accounts?size=500").jsonObject().getJsonArray("items");
             assertTrue(accounts.size() >= 10, accounts.toString());
-            long zones = accounts.getValuesAs(JsonObject.class).stream().map(a -> a.getString("timeZone")).distinct().count();
+            long zones = accounts.getValuesAs(JsonObject.class).stream()
+                    .map(a -> a.getString("timeZone"))
+                    .distinct()
+                    .count();
             assertTrue(zones >= 3, "accounts in several time zones: " + accounts);
-            assertFalse(http.get("api/v1/contractors").jsonObject().getJsonArray("items").isEmpty());
+            assertFalse(http.get("api/v1/contractors")
+                    .jsonObject()
+                    .getJsonArray("items")
+                    .isEmpty());
 
             // Demo calls cover the last two months: every account's previous month has some.
             long callsLastMonth = 0;
             for (JsonObject account : accounts.getValuesAs(JsonObject.class)) {
                 LocalDate today = LocalDate.now(ZoneId.of(account.getString("timeZone")));
                 LocalDate first = today.minusMonths(1).withDayOfMonth(1);
-                Http.Response calculated = http.post("api/v1/invoices/calculate", Json.createObjectBuilder()
-                        .add("accountId", account.getJsonNumber("id").longValue()).add("direction", "CUSTOMER")
-                        .add("startDate", first.toString())
-                        .add("endDate", first.withDayOfMonth(first.lengthOfMonth()).toString()).build());
+                Http.Response calculated = http.post(
+                        "api/v1/invoices/calculate",
+                        Json.createObjectBuilder()
+                                .add("accountId", account.getJsonNumber("id").longValue())
+                                .add("direction", "CUSTOMER")
+                                .add("startDate", first.toString())
+                                .add(
+                                        "endDate",
+                                        first.withDayOfMonth(first.lengthOfMonth())
+                                                .toString())
+                                .build());
                 assertEquals(200, calculated.status(), calculated.text());
-                callsLastMonth += calculated.jsonObject().getJsonNumber("callsCount").longValue();
+                callsLastMonth +=
+                        calculated.jsonObject().getJsonNumber("callsCount").longValue();
             }
             assertTrue(callsLastMonth > 10_000, "calls of the demo data last month: " + callsLastMonth);
         }
@@ -57,8 +73,8 @@ class StandaloneRunIT {
     void withoutADatabaseSettingTheDeploymentFailsNamingIt() throws Exception {
         Path dataDirectory = Files.createTempDirectory("invoicing-unconfigured-");
 
-        String log = PayaraMicro.failedDeployment(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()),
-                "api/v1/accounts");
+        String log =
+                PayaraMicro.failedDeployment(Map.of("INVOICING_DATA_DIR", dataDirectory.toString()), "api/v1/accounts");
 
         assertTrue(log.contains("No database configured: set INVOICING_DB_URL (invoicing.db.url)"), log);
         assertTrue(log.contains("INVOICING_DB_EMBEDDED=true"), log);

@@ -3,8 +3,9 @@ package org.billing.invoicing.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.nio.file.Path;
+
+import jakarta.json.JsonObject;
 
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -59,29 +60,36 @@ class TaxScreensIT {
         browser.type("seller:vatId", "DE 1234");
         browser.type("seller:iban", "DE89 3704 0044 0532 0130 00");
         browser.click("seller:save");
-        browser.await().until(ExpectedConditions.textToBe(By.id("seller:vatIdMessage"),
-                "'DE1234' is not a VAT ID of DE: it is written like DE123456789."));
+        browser.await()
+                .until(ExpectedConditions.textToBe(
+                        By.id("seller:vatIdMessage"),
+                        "'DE1234' is not a VAT ID of DE: it is written like DE123456789."));
         browser.checkScreen("sellers and taxes, a VAT ID refused");
         browser.type("seller:vatId", "DE 123 456 789");
         browser.click("seller:save");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Seller 'Carrier GmbH' is created; it is the default seller."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Seller 'Carrier GmbH' is created; it is the default seller."));
         String row = browser.rowContaining("sellerList:sellers", "Carrier GmbH");
         assertTrue(row.contains("DE DE123456789 30 days Yes"), row);
 
         new Select(browser.driver().findElement(By.id("buyer:contractor"))).selectByVisibleText("Carrier B");
-        browser.await().until(ExpectedConditions.textToBe(By.id("buyer:none"), "This contractor has no tax profile yet."));
+        browser.await()
+                .until(ExpectedConditions.textToBe(By.id("buyer:none"), "This contractor has no tax profile yet."));
         new Select(browser.driver().findElement(By.id("buyer:treatment")))
                 .selectByVisibleText("Reverse charge (EU business buyer)");
         browser.type("buyer:country", "FR");
         browser.click("buyer:save");
-        browser.await().until(ExpectedConditions.textToBe(By.id("buyer:vatIdMessage"),
-                "A reverse-charge invoice names the buyer's VAT ID: give it."));
+        browser.await()
+                .until(ExpectedConditions.textToBe(
+                        By.id("buyer:vatIdMessage"), "A reverse-charge invoice names the buyer's VAT ID: give it."));
         browser.checkScreen("sellers and taxes, a buyer refused");
         browser.type("buyer:vatId", "FRXX123456789");
         browser.click("buyer:save");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "The tax profile is saved: Reverse charge (EU business buyer), VAT category AE."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"),
+                        "The tax profile is saved: Reverse charge (EU business buyer), VAT category AE."));
         browser.checkScreen("sellers and taxes, a buyer kept");
         browser.checkTablet("sellers and taxes");
 
@@ -96,7 +104,9 @@ class TaxScreensIT {
         browser = Browser.start(profile, DeployedModule.deployment().server().baseUri(), Users.VIEWER);
         browser.open("taxes.xhtml");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("sellerList:sellers")));
-        assertEquals(" Only an administrator changes them.", " " + browser.text("readOnly").trim());
+        assertEquals(
+                " Only an administrator changes them.",
+                " " + browser.text("readOnly").trim());
         assertTrue(browser.driver().findElements(By.id("seller:legalName")).isEmpty(), "no seller form for a viewer");
         browser.checkScreen("sellers and taxes, read only");
     }

@@ -49,8 +49,10 @@ class TemplatePreviewWithoutOfficeIT {
     @Test
     void thePreviewSaysLibreOfficeIsMissingOnThePage(@TempDir Path profile) {
         Http admin = new Http(server.baseUri()).as(Users.ADMIN);
-        Http.Response created = admin.upload("api/v1/invoice-templates?name=Carrier&filename=carrier.odt",
-                DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        Http.Response created = admin.upload(
+                "api/v1/invoice-templates?name=Carrier&filename=carrier.odt",
+                DocumentFixtures.demoTemplate(),
+                "application/vnd.oasis.opendocument.text");
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
 
@@ -59,15 +61,21 @@ class TemplatePreviewWithoutOfficeIT {
             String templates = browser.driver().getWindowHandle();
             browser.click("templateList:templates:0:preview");
             browser.await().until(driver -> driver.getWindowHandles().size() == 2);
-            String preview = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(templates))
-                    .findFirst().orElseThrow();
+            String preview = browser.driver().getWindowHandles().stream()
+                    .filter(h -> !h.equals(templates))
+                    .findFirst()
+                    .orElseThrow();
             browser.driver().switchTo().window(preview);
-            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                    "No PDF preview of template " + id + ": PDF documents need LibreOffice, which is not installed at "
-                            + MISSING_OFFICE));
-            assertTrue(browser.driver().getCurrentUrl().endsWith("/invoicing/templates.xhtml"),
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("messages"),
+                            "No PDF preview of template " + id
+                                    + ": PDF documents need LibreOffice, which is not installed at " + MISSING_OFFICE));
+            assertTrue(
+                    browser.driver().getCurrentUrl().endsWith("/invoicing/templates.xhtml"),
                     browser.driver().getCurrentUrl());
-            assertTrue(browser.rowContaining("templateList:templates", "Carrier").contains("carrier.odt"));
+            assertTrue(
+                    browser.rowContaining("templateList:templates", "Carrier").contains("carrier.odt"));
             browser.screenshot("templates-preview-without-office.png");
 
             // Said once: the page opened again has no message.

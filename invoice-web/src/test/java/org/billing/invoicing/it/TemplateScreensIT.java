@@ -63,13 +63,17 @@ class TemplateScreensIT {
     }
 
     @Test
-    void anAdministratorUploadsChoosesTheDefaultAssignsViewsAndCannotDeleteTheDefault(@TempDir Path profile,
-                                                                                       @TempDir Path files) throws Exception {
+    void anAdministratorUploadsChoosesTheDefaultAssignsViewsAndCannotDeleteTheDefault(
+            @TempDir Path profile, @TempDir Path files) throws Exception {
         byte[] demo = DocumentFixtures.demoTemplate();
         String content = DocumentFixtures.entry(demo, "content.xml");
         assertTrue(content.contains("[C_PHONES]"), "the demo template prints the contractor's phones");
-        Path unknown = Files.write(files.resolve("fax.odt"), DocumentFixtures.withEntry(demo, "content.xml",
-                content.replace("[C_PHONES]", "[C_FAX]").getBytes(StandardCharsets.UTF_8)));
+        Path unknown = Files.write(
+                files.resolve("fax.odt"),
+                DocumentFixtures.withEntry(
+                        demo,
+                        "content.xml",
+                        content.replace("[C_PHONES]", "[C_FAX]").getBytes(StandardCharsets.UTF_8)));
         Path letter = Files.writeString(files.resolve("letter.odt"), "Dear customer, ...");
         Path huge = Files.write(files.resolve("huge.odt"), new byte[11 * 1024 * 1024]);
         Path carrier = Files.write(files.resolve("carrier.odt"), demo);
@@ -92,32 +96,45 @@ class TemplateScreensIT {
         assertTrue(browser.text(LIST).contains("No templates yet."), browser.text(LIST));
 
         upload("Carrier", carrier);
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Template 'Carrier' is stored"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Template 'Carrier' is stored"));
         assertTrue(browser.text("upload:fileMessage").isEmpty(), browser.text("upload:fileMessage"));
         String sha1 = Hashes.sha1(demo);
         String row = browser.rowContaining(LIST, "Carrier");
-        assertTrue(row.contains("carrier.odt") && row.contains(sha1) && row.contains("by " + Users.ADMIN.username()), row);
+        assertTrue(
+                row.contains("carrier.odt") && row.contains(sha1) && row.contains("by " + Users.ADMIN.username()), row);
         assertFalse(row.contains("Default"), row);
         long id = onlyTemplate().getJsonNumber("id").longValue();
 
         browser.choose("globalDefault:templateId", "Carrier");
         browser.click("globalDefault:saveDefault");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "'Carrier' is the global default template"));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "'Carrier' is the global default template"));
         assertTrue(browser.rowContaining(LIST, "Carrier").contains("Default"), browser.rowContaining(LIST, "Carrier"));
-        assertEquals(id, admin.get(TEMPLATES + "/default").jsonObject().getJsonNumber("templateId").longValue());
+        assertEquals(
+                id,
+                admin.get(TEMPLATES + "/default")
+                        .jsonObject()
+                        .getJsonNumber("templateId")
+                        .longValue());
 
         browser.open("templates.xhtml?account=10&direction=CUSTOMER");
-        browser.await().until(ExpectedConditions.textToBe(By.id("assignment:current"),
-                "No template of its own: the global default 'Carrier'."));
+        browser.await()
+                .until(ExpectedConditions.textToBe(
+                        By.id("assignment:current"), "No template of its own: the global default 'Carrier'."));
         browser.choose("assignment:templateId", "Carrier");
         browser.click("assignment:saveAssignment");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "The customer invoices of account 10 are made with template 'Carrier'."));
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "The customer invoices of account 10 are made with template 'Carrier'."));
         assertEquals("Its own template 'Carrier'.", browser.text("assignment:current"));
         JsonObject assigned = admin.get("api/v1/accounts/10/invoice-templates").jsonObject();
-        assertEquals(id, assigned.getJsonObject("CUSTOMER").getJsonNumber("templateId").longValue(), assigned.toString());
+        assertEquals(
+                id,
+                assigned.getJsonObject("CUSTOMER").getJsonNumber("templateId").longValue(),
+                assigned.toString());
         assertTrue(assigned.getJsonObject("VENDOR").isNull("templateId"), assigned.toString());
         WebElement accounts = browser.driver().findElement(By.id(LIST + ":0:accounts"));
         assertEquals("1", accounts.getText());
@@ -130,27 +147,36 @@ class TemplateScreensIT {
         assertEquals(200, source.status());
         assertArrayEquals(demo, source.body(), "View source gives the file as uploaded");
         assertEquals(ODT, source.response().headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(source.header("Content-Disposition").startsWith("attachment; filename=\"carrier.odt\""),
+        assertTrue(
+                source.header("Content-Disposition").startsWith("attachment; filename=\"carrier.odt\""),
                 source.header("Content-Disposition"));
 
         WebElement preview = browser.driver().findElement(By.id(LIST + ":0:preview"));
         assertEquals("_blank", preview.getAttribute("target"), "the preview opens in a tab of its own");
         Browser.Download pdf = browser.download(LIST + ":0:preview");
         assertEquals(200, pdf.status(), pdf.text());
-        assertEquals("application/pdf", pdf.response().headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/pdf",
+                pdf.response().headers().firstValue("Content-Type").orElseThrow());
         assertTrue(pdf.text().startsWith("%PDF-"), "a PDF");
-        assertTrue(pdf.header("Content-Disposition").startsWith("inline; filename=\"carrier-preview.pdf\""),
+        assertTrue(
+                pdf.header("Content-Disposition").startsWith("inline; filename=\"carrier-preview.pdf\""),
                 pdf.header("Content-Disposition"));
         String text = Pdf.text(pdf.body());
         assertTrue(text.contains("No. [I_REF]") && text.contains("[C_NAME]"), "placeholders as they are: " + text);
 
         browser.click(LIST + ":0:delete");
-        WebElement confirm = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        WebElement confirm = browser.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         browser.await().until(driver -> "1".equals(confirm.getCssValue("opacity")));
         browser.checkScreen("templates, the delete confirmation");
         browser.click("templateList:confirmYes");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Template " + id + " 'Carrier' is in use: it is the global default template; account 10 'Acme wholesale' (Customer)."));
+        browser.await()
+                .until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("messages"),
+                                "Template " + id
+                                        + " 'Carrier' is in use: it is the global default template; account 10 'Acme wholesale' (Customer)."));
         browser.screenshot("templates-delete-refused.png");
         browser.checkScreen("templates-delete-refused");
         assertEquals(1, count("SELECT count(*) FROM invoice_template"), "the default is kept");
@@ -169,9 +195,15 @@ class TemplateScreensIT {
         String row = browser.rowContaining(LIST, "Carrier");
         assertTrue(row.contains(Hashes.sha1(demo)) && row.contains("View source") && row.contains("Preview PDF"), row);
         assertTrue(browser.text("readOnly").contains("Only an administrator"), browser.text("readOnly"));
-        assertEquals("No template of its own, and there is no global default: its invoices get no document.",
+        assertEquals(
+                "No template of its own, and there is no global default: its invoices get no document.",
                 browser.text("assignment:current"));
-        for (String id : List.of("upload", "upload:name", "upload:save", LIST + ":0:delete", "globalDefault:saveDefault",
+        for (String id : List.of(
+                "upload",
+                "upload:name",
+                "upload:save",
+                LIST + ":0:delete",
+                "globalDefault:saveDefault",
                 "assignment:saveAssignment")) {
             assertTrue(browser.driver().findElements(By.id(id)).isEmpty(), id + " is shown to a viewer");
         }
@@ -179,10 +211,11 @@ class TemplateScreensIT {
         browser.checkScreen("templates-viewer");
 
         // What a viewer could send by hand: the default form's save, as PrimeFaces would send it.
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "PrimeFaces.ab({s: 'globalDefault:saveDefault', f: 'globalDefault', u: 'globalDefault messages'});");
-        browser.await().until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "return PrimeFaces.ajax.Queue.isEmpty();"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "PrimeFaces.ab({s: 'globalDefault:saveDefault', f: 'globalDefault', u: 'globalDefault messages'});");
+        browser.await().until(driver ->
+                (Boolean) ((JavascriptExecutor) driver).executeScript("return PrimeFaces.ajax.Queue.isEmpty();"));
         assertTrue(admin.get(TEMPLATES + "/default").jsonObject().isNull("templateId"), "no default was chosen");
 
         Browser.Download source = browser.download(LIST + ":0:source");
@@ -192,7 +225,9 @@ class TemplateScreensIT {
 
     private void upload(String name, Path file) {
         browser.type("upload:name", name);
-        browser.driver().findElement(By.cssSelector("[id='upload'] input[type='file']")).sendKeys(file.toString());
+        browser.driver()
+                .findElement(By.cssSelector("[id='upload'] input[type='file']"))
+                .sendKeys(file.toString());
         browser.click("upload:save");
     }
 
@@ -208,8 +243,9 @@ class TemplateScreensIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

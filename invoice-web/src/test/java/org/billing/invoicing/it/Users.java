@@ -38,7 +38,8 @@ public enum Users {
     /** The environment variables that configure all of them. */
     public static Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("INVOICING_SECURITY_USERS",
+        environment.put(
+                "INVOICING_SECURITY_USERS",
                 String.join(",", List.of(values()).stream().map(Users::username).toList()));
         for (Users user : values()) {
             String prefix = "INVOICING_SECURITY_USER_" + user.username.toUpperCase(java.util.Locale.ROOT) + "_";

@@ -1,6 +1,8 @@
 package org.billing.invoicing.probe;
 
 import java.time.LocalDate;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -8,8 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,8 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.billing.invoicing.client.InvoicingLocal;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoiceRequest;
@@ -45,27 +45,33 @@ public class EjbApiProbe {
 
     @POST
     @Path("lifecycle")
-    public JsonObject lifecycle(@QueryParam("accountId") long accountId, @QueryParam("first") String first,
-                                @QueryParam("last") String last) throws NamingException {
+    public JsonObject lifecycle(
+            @QueryParam("accountId") long accountId, @QueryParam("first") String first, @QueryParam("last") String last)
+            throws NamingException {
         events.clear();
         InvoicingLocal lookedUp = (InvoicingLocal) new InitialContext().lookup(BY_NAME);
-        InvoiceRequest request = new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.parse(first),
-                LocalDate.parse(last));
+        InvoiceRequest request =
+                new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.parse(first), LocalDate.parse(last));
         JsonObjectBuilder report = Json.createObjectBuilder();
 
         report.add("calculatedAmount", local.calculate(request).amount().toPlainString());
         InvoiceView created = local.create(request);
-        report.add("createdId", created.id()).add("createdState", created.state().name());
+        report.add("createdId", created.id())
+                .add("createdState", created.state().name());
         report.add("previewedNumber", lookedUp.nextNumber(accountId, Direction.CUSTOMER));
         InvoiceView approved = local.approve(created.id());
-        report.add("approvedNumber", approved.number()).add("approvedState", approved.state().name());
+        report.add("approvedNumber", approved.number())
+                .add("approvedState", approved.state().name());
         report.add("approveAgain", refusal(() -> local.approve(created.id())));
         InvoiceView note = lookedUp.creditNote(created.id(), "Probe correction");
-        report.add("creditNoteId", note.id()).add("creditNoteAmount", note.amount().toPlainString());
+        report.add("creditNoteId", note.id())
+                .add("creditNoteAmount", note.amount().toPlainString());
         report.add("foundCreditNoteId", local.find(created.id()).orElseThrow().creditNoteId());
         report.add("getNumber", lookedUp.get(note.id()).number());
-        report.add("searchTotal", lookedUp.search(new InvoiceFilter(accountId, null, null, null, null, null, null),
-                0, 10).total());
+        report.add(
+                "searchTotal",
+                lookedUp.search(new InvoiceFilter(accountId, null, null, null, null, null, null), 0, 10)
+                        .total());
         report.add("getMissing", refusal(() -> lookedUp.get(987_654_321L)));
         report.add("localMissing", local.find(987_654_321L).isPresent() ? "found" : "empty");
         return report.build();
@@ -75,8 +81,8 @@ public class EjbApiProbe {
     @POST
     @Path("as-caller")
     public JsonObject asCaller(@QueryParam("accountId") long accountId) {
-        InvoiceRequest request = new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 31));
+        InvoiceRequest request =
+                new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
         return Json.createObjectBuilder()
                 .add("search", allowed(() -> local.search(null, 0, 1)))
                 .add("calculate", allowed(() -> local.calculate(request)))

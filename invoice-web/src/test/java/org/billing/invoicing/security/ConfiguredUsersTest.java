@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -34,14 +33,20 @@ class ConfiguredUsersTest {
     @Test
     void anUnknownUserCostsOneVerificationOfTheSameShapeAsAWrongPassword() {
         String hash = hashes.hash("right", "PBKDF2WithHmacSHA512", 3072, 16, 64);
-        ConfiguredUsers store = new ConfiguredUsers(hashes, Map.of("alice",
-                new ConfiguredUsers.User(hash, Set.of("invoice-viewer"))));
+        ConfiguredUsers store =
+                new ConfiguredUsers(hashes, Map.of("alice", new ConfiguredUsers.User(hash, Set.of("invoice-viewer"))));
 
-        assertEquals(CredentialValidationResult.Status.INVALID, store.validate(credential("alice", "wrong")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                store.validate(credential("alice", "wrong")).getStatus());
         List<String> wrongPassword = hashes.take();
-        assertEquals(CredentialValidationResult.Status.INVALID, store.validate(credential("mallory", "wrong")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                store.validate(credential("mallory", "wrong")).getStatus());
         List<String> unknownUser = hashes.take();
-        assertEquals(CredentialValidationResult.Status.VALID, store.validate(credential("alice", "right")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.VALID,
+                store.validate(credential("alice", "right")).getStatus());
         List<String> rightPassword = hashes.take();
 
         assertEquals(List.of("PBKDF2WithHmacSHA512:3072:16:64"), wrongPassword);
@@ -53,18 +58,26 @@ class ConfiguredUsersTest {
     void aPasswordInClearCostsTheSameToo() {
         ConfiguredUsers store = new ConfiguredUsers(hashes, Map.of("bob", new ConfiguredUsers.User("plain", Set.of())));
 
-        assertEquals(CredentialValidationResult.Status.VALID, store.validate(credential("bob", "plain")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.VALID,
+                store.validate(credential("bob", "plain")).getStatus());
         assertEquals(List.of(ConfiguredUsers.DEFAULT_HASH_SHAPE), hashes.take());
-        assertEquals(CredentialValidationResult.Status.INVALID, store.validate(credential("bob", "nope")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                store.validate(credential("bob", "nope")).getStatus());
         assertEquals(List.of(ConfiguredUsers.DEFAULT_HASH_SHAPE), hashes.take());
-        assertEquals(CredentialValidationResult.Status.INVALID, store.validate(credential("eve", "plain")).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                store.validate(credential("eve", "plain")).getStatus());
         assertEquals(List.of(ConfiguredUsers.DEFAULT_HASH_SHAPE), hashes.take());
     }
 
     @Test
     void theDummyTakesTheCostliestConfiguredShapeAndMatchesNothing() {
-        String dummy = ConfiguredUsers.dummyHash(List.of("plain",
-                hashes.hash("a", "PBKDF2WithHmacSHA256", 1000, 32, 32), hashes.hash("b", "PBKDF2WithHmacSHA256", 5000, 32, 32)));
+        String dummy = ConfiguredUsers.dummyHash(List.of(
+                "plain",
+                hashes.hash("a", "PBKDF2WithHmacSHA256", 1000, 32, 32),
+                hashes.hash("b", "PBKDF2WithHmacSHA256", 5000, 32, 32)));
         assertEquals("PBKDF2WithHmacSHA256:5000:32:32", CountingPbkdf2.shape(dummy));
         assertFalse(hashes.verify("a".toCharArray(), dummy));
         assertFalse(hashes.verify("".toCharArray(), dummy));
@@ -89,7 +102,8 @@ class ConfiguredUsersTest {
             byte[] salt = new byte[saltBytes];
             new SecureRandom().nextBytes(salt);
             return algorithm + ":" + iterations + ":" + Base64.getEncoder().encodeToString(salt) + ":"
-                    + Base64.getEncoder().encodeToString(derive(password.toCharArray(), algorithm, iterations, salt, keyBytes));
+                    + Base64.getEncoder()
+                            .encodeToString(derive(password.toCharArray(), algorithm, iterations, salt, keyBytes));
         }
 
         @Override
@@ -97,8 +111,14 @@ class ConfiguredUsersTest {
             verified.add(shape(hashedPassword));
             String[] parts = hashedPassword.split(":");
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(password, parts[0], Integer.parseInt(parts[1]),
-                    Base64.getDecoder().decode(parts[2]), expected.length));
+            return MessageDigest.isEqual(
+                    expected,
+                    derive(
+                            password,
+                            parts[0],
+                            Integer.parseInt(parts[1]),
+                            Base64.getDecoder().decode(parts[2]),
+                            expected.length));
         }
 
         @Override
@@ -107,8 +127,7 @@ class ConfiguredUsersTest {
         }
 
         @Override
-        public void initialize(Map<String, String> parameters) {
-        }
+        public void initialize(Map<String, String> parameters) {}
 
         static String shape(String hash) {
             String[] parts = hash.split(":");
@@ -119,7 +138,8 @@ class ConfiguredUsersTest {
         private static byte[] derive(char[] password, String algorithm, int iterations, byte[] salt, int keyBytes) {
             try {
                 return SecretKeyFactory.getInstance(algorithm)
-                        .generateSecret(new PBEKeySpec(password, salt, iterations, keyBytes * 8)).getEncoded();
+                        .generateSecret(new PBEKeySpec(password, salt, iterations, keyBytes * 8))
+                        .getEncoded();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

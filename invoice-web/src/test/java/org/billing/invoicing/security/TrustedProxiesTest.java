@@ -37,15 +37,16 @@ class TrustedProxiesTest {
     @Test
     void theClientIsTheLastAddressNotAProxy() {
         assertEquals("203.0.113.5", proxies.clientAddress("10.0.0.1", List.of("198.51.100.1, 203.0.113.5, 10.0.0.9")));
-        assertEquals("203.0.113.5", proxies.clientAddress("203.0.113.5", List.of("198.51.100.1")), "made up by the client");
+        assertEquals(
+                "203.0.113.5", proxies.clientAddress("203.0.113.5", List.of("198.51.100.1")), "made up by the client");
         assertEquals("10.0.0.1", proxies.clientAddress("10.0.0.1", List.of()));
         assertEquals("10.0.0.1", proxies.clientAddress("10.0.0.1", List.of("not-an-address")));
     }
 
     @Test
     void aMalformedEntryIsRefusedNamingTheSetting() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new TrustedProxies(List.of("10.0.0.0/33")));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("10.0.0.0/33")));
         assertTrue(refused.getMessage().contains("invoicing.http.trusted-proxies"), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TrustedProxies(List.of("proxy.example")));
     }
