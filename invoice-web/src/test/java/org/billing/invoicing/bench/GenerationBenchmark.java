@@ -1,10 +1,6 @@
 package org.billing.invoicing.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
@@ -69,15 +62,6 @@ public final class GenerationBenchmark {
     private static final long MIB = 1024 * 1024;
     /** The longest call when an account sets none (the platform's {@code max_call_duration} default). */
     private static final long DEFAULT_MAX_CALL_SECONDS = 7_200;
-    /** Prometheus text: {@code base_memory_usedHeap_bytes 1.23E8} (MicroProfile Metrics before 5), or
-     * {@code memory_usedHeap_bytes{mp_scope="base",} 1.23E8} (5 and later). */
-    private static final Pattern USED_HEAP = Pattern.compile(
-            "^(?:base_memory_usedHeap_bytes|memory_usedHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
-            Pattern.MULTILINE);
-
-    private static final Pattern MAX_HEAP = Pattern.compile(
-            "^(?:base_memory_maxHeap_bytes|memory_maxHeap_bytes\\{[^}]*mp_scope=\"base\"[^}]*\\})\\s+(\\S+)",
-            Pattern.MULTILINE);
 
     public static void main(String[] args) throws Exception {
         long cdrs = Long.getLong("bench.cdrs", 10_000_000L);
@@ -127,7 +111,7 @@ public final class GenerationBenchmark {
             try (PayaraMicro server = PayaraMicro.start(jvmOptions, environment, "api/v1/accounts")) {
                 log = server.log();
                 Http http = new Http(server.baseUri()).as(Users.ADMIN);
-                Metrics metrics = new Metrics(server.baseUri().resolve("/metrics"));
+                ServerMetrics metrics = new ServerMetrics(server.baseUri().resolve("/metrics"));
                 long idleHeap = metrics.usedHeap().orElse(-1);
                 if (idleHeap < 0) {
                     throw new IllegalStateException("No used heap in " + metrics.uri + ":\n" + metrics.text());
@@ -319,54 +303,6 @@ public final class GenerationBenchmark {
             insert.setObject(1, from);
             insert.setArray(2, connection.createArrayOf("bigint", accountIds.toArray()));
             return insert.executeUpdate();
-        }
-    }
-
-    /** The server's MicroProfile Metrics at the server root, read as Prometheus text. */
-    private static final class Metrics {
-
-        private final HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI uri;
-
-        Metrics(URI uri) {
-            this.uri = uri;
-        }
-
-        String text() {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Accept", "text/plain")
-                    .GET()
-                    .build();
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 ? response.body() : "";
-            } catch (IOException e) {
-                return "";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted", e);
-            }
-        }
-
-        OptionalLong usedHeap() {
-            return value(USED_HEAP);
-        }
-
-        /** The name and labels of the line the used heap is read from. */
-        String usedHeapName() {
-            Matcher matcher = USED_HEAP.matcher(text());
-            return matcher.find() ? matcher.group().replaceFirst("\\s+\\S+$", "") : "?";
-        }
-
-        OptionalLong maxHeap() {
-            return value(MAX_HEAP);
-        }
-
-        private OptionalLong value(Pattern pattern) {
-            Matcher matcher = pattern.matcher(text());
-            return matcher.find() ? OptionalLong.of((long) Double.parseDouble(matcher.group(1))) : OptionalLong.empty();
         }
     }
 
