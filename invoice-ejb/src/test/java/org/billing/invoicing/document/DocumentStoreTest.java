@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A document that keeps failing is retried with a growing delay, up to {@code invoicing.document.max-attempts}
@@ -22,19 +21,10 @@ import org.junit.jupiter.api.Test;
 class DocumentStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-04-02T09:00:00Z");
-    private static PostgresDatabase database;
 
-    @BeforeAll
-    static void startDatabaseWithAnInvoice() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-        database.run("/fixtures/invoice-1-pending.sql");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final FixtureDatabase database =
+            new FixtureDatabase("/fixtures/march-2026.sql", "/fixtures/invoice-1-pending.sql");
 
     @Test
     void retriesStopAfterTheLastAttemptAndTheFinalFailureStays() throws Exception {

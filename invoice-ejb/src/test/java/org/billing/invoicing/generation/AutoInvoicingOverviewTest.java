@@ -26,11 +26,11 @@ import org.billing.invoicing.generation.AutoInvoicingOverview.Row;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.InvoicePeriod;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The overview of every account's automatic invoicing on a real PostgreSQL: the fixture's accounts 10
@@ -44,21 +44,15 @@ class AutoInvoicingOverviewTest {
     private static final Pair RETAIL_CUSTOMER = new Pair(30, Direction.CUSTOMER);
     private static final Pair CARRIER_VENDOR = new Pair(20, Direction.VENDOR);
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database = new FixtureDatabase("/fixtures/march-2026.sql");
 
     @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
+    static void addToTheFixture() throws Exception {
         execute("INSERT INTO contractor (id, name, address, phones, email, is_customer, is_vendor) VALUES"
                 + " (9, 'Paging Ltd', 'x', 'x', 'x@paging.example', true, true)");
         execute("INSERT INTO account (id, contractor_id, name, balance, currency, timezone, payment_model)"
                 + " SELECT n, 9, 'Paged ' || n, 0, 'EUR', 'UTC', 'POSTPAY' FROM generate_series(101, 125) AS n");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
     }
 
     @BeforeEach

@@ -10,28 +10,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.billing.invoicing.invoice.Direction;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Planning a run on PostgreSQL: every account at once, the claimed periods left out, a broken account alone. */
 class DuePlanningTest {
 
     private static final Instant NOW = Instant.parse("2026-04-03T12:00:00Z");
-    private static PostgresDatabase database;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final FixtureDatabase database = new FixtureDatabase("/fixtures/march-2026.sql");
 
     @BeforeEach
     void noSettings() throws Exception {

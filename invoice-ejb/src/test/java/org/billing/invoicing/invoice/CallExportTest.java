@@ -18,10 +18,9 @@ import java.util.zip.GZIPInputStream;
 
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.PaymentModel;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The call detail export on a real PostgreSQL with the fixture {@code march-2026.sql}: the file's lines
@@ -36,18 +35,8 @@ class CallExportTest {
     private static final BillingPeriod MARCH_IN_UTC =
             BillingPeriod.ofDays(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), ZoneId.of("UTC"));
 
-    private static PostgresDatabase database;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final FixtureDatabase database = new FixtureDatabase("/fixtures/march-2026.sql");
 
     private static CallExport export(long accountId, Direction direction, BillingPeriod period, boolean creditNote) {
         return new CallExport(

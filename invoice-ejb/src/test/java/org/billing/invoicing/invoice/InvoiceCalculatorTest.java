@@ -14,10 +14,9 @@ import java.util.List;
 
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.PaymentModel;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The figures of invoices computed on a real PostgreSQL from the fixture {@code march-2026.sql}.
@@ -31,19 +30,10 @@ class InvoiceCalculatorTest {
     private static final BillingPeriod MARCH_IN_UTC =
             BillingPeriod.ofDays(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), ZoneOffset.UTC);
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database = new FixtureDatabase("/fixtures/march-2026.sql");
+
     private final InvoiceCalculator calculator = new InvoiceCalculator();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
 
     private InvoiceFigures calculate(long accountId, Direction direction, BillingPeriod period) throws Exception {
         try (Connection connection = database.connection()) {

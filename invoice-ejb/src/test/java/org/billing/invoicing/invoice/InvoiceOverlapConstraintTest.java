@@ -12,11 +12,10 @@ import java.time.ZoneOffset;
 
 import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.period.BillingPeriod;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database itself refuses overlapping invoices of one account and direction: the period claims
@@ -24,19 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class InvoiceOverlapConstraintTest {
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database = new FixtureDatabase("/fixtures/march-2026.sql");
+
     private static long nextId = 1;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
 
     @AfterEach
     void removeInvoices() throws Exception {

@@ -8,22 +8,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The database itself refuses to change an issued invoice or its detail rows, whoever asks. */
 class IssuedInvoiceImmutabilityTest {
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database =
+            new FixtureDatabase("/fixtures/march-2026.sql", "/fixtures/invoice-1-pending.sql");
 
     @BeforeAll
     static void startDatabaseWithAnApprovedInvoice() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-        database.run("/fixtures/invoice-1-pending.sql");
         execute("""
                 INSERT INTO inv_orig_dst (invoice_id, line_no, dst_prefix, calls_count, successful_calls_count,
                     calls_duration, billing_duration, amount)
@@ -33,11 +32,6 @@ class IssuedInvoiceImmutabilityTest {
                 "UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
         execute(
                 "INSERT INTO invoice_event (id, invoice_id, action, actor, at) VALUES (1, 1, 'APPROVED', 'ada', now())");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
     }
 
     @BeforeEach

@@ -16,10 +16,9 @@ import java.util.List;
 
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.PaymentModel;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The invoice of a prepay account (seed 002) on a real PostgreSQL: its charges, subscriptions and
@@ -36,21 +35,12 @@ class PrepayInvoiceTest {
     private static final long ACME_RETAIL = 30;
     private static final long ACME_WHOLESALE = 10;
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database =
+            new FixtureDatabase("/fixtures/march-2026.sql", "/fixtures/prepay-april-2026.sql");
+
     private final InvoiceCalculator calculator = new InvoiceCalculator();
     private final InvoiceLineStore store = new InvoiceLineStore();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-        database.run("/fixtures/prepay-april-2026.sql");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
 
     private InvoiceFigures calculate(long accountId, Direction direction, PaymentModel model, BillingPeriod period)
             throws SQLException {

@@ -17,11 +17,11 @@ import java.util.Set;
 
 import org.billing.invoicing.mail.InvoiceAttachments.Attachment;
 import org.billing.invoicing.mail.MailTemplates.RenderedMail;
-import org.billing.invoicing.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.billing.invoicing.testing.FixtureDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The outbox's claims on a real PostgreSQL: what keeps a message from being sent twice. */
 class OutboxStoreTest {
@@ -29,22 +29,16 @@ class OutboxStoreTest {
     private static final Instant NOW = Instant.parse("2026-04-02T09:00:00Z");
     private static final RenderedMail MAIL = new RenderedMail("Invoice INV-1", "Dear Acme", "Acme_INV-1.pdf");
 
-    private static PostgresDatabase database;
+    @RegisterExtension
+    static final FixtureDatabase database =
+            new FixtureDatabase("/fixtures/march-2026.sql", "/fixtures/invoice-1-pending.sql");
 
     private final OutboxStore store = new OutboxStore();
 
     @BeforeAll
     static void startDatabaseWithAnApprovedInvoice() throws Exception {
-        database = PostgresDatabase.startMigrated();
-        database.run("/fixtures/march-2026.sql");
-        database.run("/fixtures/invoice-1-pending.sql");
         execute(
                 "UPDATE invoice SET state = 'APPROVED', number = 'INV-1', series_id = 1, issued_at = now() WHERE id = 1");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
     }
 
     @BeforeEach
