@@ -321,7 +321,7 @@ class AccessControlIT {
                 LoginThrottlingIT.sessionCookie(result.loginCookies()).contains("Secure"),
                 result.loginCookies().toString());
         assertTrue(
-                result.location().contains("/invoicing/invoices.xhtml")
+                result.location().contains("/invoicing/index.xhtml")
                         && !result.location().startsWith("https:"),
                 result.location());
         assertFalse(

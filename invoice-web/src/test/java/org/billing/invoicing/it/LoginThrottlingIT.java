@@ -180,7 +180,7 @@ class LoginThrottlingIT {
         assertTrue(loginCookie.contains("Secure") && loginCookie.contains("HttpOnly"), loginCookie);
         assertTrue(
                 proxied.location()
-                        .startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/invoices.xhtml"),
+                        .startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/index.xhtml"),
                 proxied.location());
         HttpResponse<String> anonymous = FormLogin.get(server.baseUri().resolve("invoices.xhtml"), https);
         assertEquals(302, anonymous.statusCode());
