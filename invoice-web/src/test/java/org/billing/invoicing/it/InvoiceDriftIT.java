@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The drift of an issued invoice and its supplementary invoice, over REST on the deployed WAR (issue
  * 13). Account 10's March of {@code march-2026.sql} is approved as issued: CDRs 1, 2, 3, 5, 6, 7, 9 (7
  * calls, 291 s, 540 s billed) and service transactions 1, 2, 3; amount 10.57. Then, in SQL as the
- * platform would: two late calls, 101 to 33 (France, Orange, 0.18: 90 s, 120 s billed, 0.30) and 102 to
+ * platform would: two late calls, 9101 to 33 (France, Orange, 0.18: 90 s, 120 s billed, 0.30) and 9102 to
  * 4930 (Germany, Telekom, 0.12: 20 s, 60 s billed, 0.06), and CDR 2 re-rated from 0.12 to 0.15. Now:
  * 9 calls, 401 s, 720 s billed, 10.57 + 0.30 + 0.06 + 0.03 = 10.96.
  */
@@ -49,7 +49,7 @@ class InvoiceDriftIT {
     @AfterEach
     void restoreTheCalls() throws Exception {
         sql(
-                "DELETE FROM cdr WHERE id IN (101, 102)",
+                "DELETE FROM cdr WHERE id IN (9101, 9102)",
                 "UPDATE cdr SET customer_price = 0.12 WHERE id = 2",
                 "UPDATE cdr SET customer_price = 0.54 WHERE id = 5");
     }
@@ -158,9 +158,9 @@ class InvoiceDriftIT {
                                  customer_price, vendor_price, customer_duration, vendor_duration,
                                  destination_prefix, destination_next_rate, destination_reverse_billing,
                                  dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
-                VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                VALUES (9101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
                         '33', 0.18, false, '33', 0.12, false, 2, 21),
-                       (102, '2026-03-20T10:00:00Z', '2026-03-20T10:00:03Z', 20, true, true, 10, 20, 0.06, 0.02, 60, 20,
+                       (9102, '2026-03-20T10:00:00Z', '2026-03-20T10:00:03Z', 20, true, true, 10, 20, 0.06, 0.02, 60, 20,
                         '4930', 0.12, false, '49', 0.12, false, 1, 11)
                 """, "UPDATE cdr SET customer_price = 0.15 WHERE id = 2");
 
@@ -260,7 +260,7 @@ class InvoiceDriftIT {
 
     /**
      * A run that invoices account 10 monthly from April checks the account's last issued periods: March,
-     * approved by hand, has gained late call 101 (0.30) meanwhile.
+     * approved by hand, has gained late call 9101 (0.30) meanwhile.
      */
     @Test
     void aRunThatInvoicesAnAccountChecksTheDriftOfItsLastIssuedPeriods() throws Exception {
@@ -270,7 +270,7 @@ class InvoiceDriftIT {
                                  customer_price, vendor_price, customer_duration, vendor_duration,
                                  destination_prefix, destination_next_rate, destination_reverse_billing,
                                  dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
-                VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                VALUES (9101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
                         '33', 0.18, false, '33', 0.12, false, 2, 21)
                 """);
         assertEquals(
@@ -366,7 +366,7 @@ class InvoiceDriftIT {
                                  customer_price, vendor_price, customer_duration, vendor_duration,
                                  destination_prefix, destination_next_rate, destination_reverse_billing,
                                  dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
-                VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                VALUES (9101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
                         '33', 0.18, false, '33', 0.12, false, 2, 21)
                 """);
         check(id);
@@ -396,7 +396,7 @@ class InvoiceDriftIT {
                         .build());
 
         assertEquals(201, corrected.status(), corrected.text());
-        // 10.57 + 0.30 (CDR 101) - 0.50 (CDR 5 re-rated)
+        // 10.57 + 0.30 (CDR 9101) - 0.50 (CDR 5 re-rated)
         assertMoney("10.37", corrected.jsonObject(), "amount");
         assertFalse(http.get(INVOICES + "/" + supplementary).jsonObject().isNull("creditNoteId"));
         assertFalse(http.get(INVOICES + "/" + id).jsonObject().isNull("creditNoteId"));

@@ -63,7 +63,7 @@ class InvoiceDriftScreensIT {
         Fixtures.removeInvoices(database);
         try (Connection connection = database.connection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM cdr WHERE id = 101");
+            statement.execute("DELETE FROM cdr WHERE id = 9101");
             statement.execute("UPDATE cdr SET customer_price = 0.54 WHERE id = 5");
         }
     }
@@ -90,7 +90,7 @@ class InvoiceDriftScreensIT {
                                      vendor_acc_id, customer_price, vendor_price, customer_duration, vendor_duration,
                                      destination_prefix, destination_next_rate, destination_reverse_billing,
                                      dialpeer_prefix, dialpeer_next_rate, dialpeer_reverse_billing, dst_country_id, dst_network_id)
-                    VALUES (101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
+                    VALUES (9101, '2026-03-15T10:00:00Z', '2026-03-15T10:00:04Z', 90, true, true, 10, 20, 0.30, 0.10, 120, 90,
                             '33', 0.18, false, '33', 0.12, false, 2, 21)
                     """);
         }
