@@ -179,8 +179,7 @@ class LoginThrottlingIT {
         String loginCookie = sessionCookie(proxied.loginCookies());
         assertTrue(loginCookie.contains("Secure") && loginCookie.contains("HttpOnly"), loginCookie);
         assertTrue(
-                proxied.location()
-                        .startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/index.xhtml"),
+                proxied.location().startsWith("https://" + server.baseUri().getAuthority() + "/invoicing/index.xhtml"),
                 proxied.location());
         HttpResponse<String> anonymous = FormLogin.get(server.baseUri().resolve("invoices.xhtml"), https);
         assertEquals(302, anonymous.statusCode());
