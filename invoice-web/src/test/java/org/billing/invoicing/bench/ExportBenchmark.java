@@ -188,7 +188,11 @@ public final class ExportBenchmark {
     private static Thread sampler(ServerMetrics metrics, AtomicLong peak) {
         Thread thread = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(metrics.usedHeap().orElse(0), Math::max);
+                try {
+                    peak.accumulateAndGet(metrics.usedHeap().orElse(0), Math::max);
+                } catch (IllegalStateException interruptedWhileAsking) {
+                    return;
+                }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
