@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.mail.InvoiceDeliveries;
 import org.billing.invoicing.mail.MailOutbox;
@@ -46,10 +45,6 @@ public class DeliveryResource {
     }
 
     private static long invoiceId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_FOUND, "id", "There is no invoice " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.INVOICE_NOT_FOUND, "invoice");
     }
 }

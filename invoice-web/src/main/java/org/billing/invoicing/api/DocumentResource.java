@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
@@ -118,10 +117,6 @@ public class DocumentResource {
     }
 
     private static long invoiceId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_FOUND, "id", "There is no invoice " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.INVOICE_NOT_FOUND, "invoice");
     }
 }

@@ -129,19 +129,11 @@ public class GenerationResource {
     @GET
     @Path("generation-runs/{id}")
     public GenerationRun run(@PathParam("id") String id) {
-        try {
-            return runs.get(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.NOT_FOUND, "id", "There is no generation run " + id + ".");
-        }
+        return runs.get(Params.pathId(id, ErrorCode.NOT_FOUND, "generation run"));
     }
 
     private static long accountId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.ACCOUNT_NOT_FOUND, "account");
     }
 
     private static Direction direction(String direction) {

@@ -605,10 +605,6 @@ public class InvoiceResource {
     }
 
     private static long invoiceId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.INVOICE_NOT_FOUND, "id", "There is no invoice " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.INVOICE_NOT_FOUND, "invoice");
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
@@ -193,10 +192,6 @@ public class NumberingResource {
     }
 
     private static long seriesId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.SERIES_NOT_FOUND, "id", "There is no numbering series " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.SERIES_NOT_FOUND, "numbering series");
     }
 }

@@ -106,6 +106,18 @@ final class Params {
         return Boolean.valueOf(word);
     }
 
+    /**
+     * The id in a resource's path: what is not a number names nothing there, so it is answered as not
+     * found ({@code notFound}, "There is no invoice x."), not as a malformed request.
+     */
+    static long pathId(String id, ErrorCode notFound, String thing) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvoicingException(notFound, "id", "There is no " + thing + " " + id + ".");
+        }
+    }
+
     static InvoicingException invalid(String field, String message) {
         return new InvoicingException(ErrorCode.VALIDATION_FAILED, field, message);
     }

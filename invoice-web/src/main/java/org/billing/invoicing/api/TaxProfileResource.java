@@ -261,22 +261,14 @@ public class TaxProfileResource {
     }
 
     private static long sellerId(String id) {
-        return parsed(id, ErrorCode.SELLER_PROFILE_NOT_FOUND, "There is no seller profile " + id + ".");
+        return Params.pathId(id, ErrorCode.SELLER_PROFILE_NOT_FOUND, "seller profile");
     }
 
     private static long accountId(String id) {
-        return parsed(id, ErrorCode.ACCOUNT_NOT_FOUND, "There is no account " + id + ".");
+        return Params.pathId(id, ErrorCode.ACCOUNT_NOT_FOUND, "account");
     }
 
     private static long contractorId(String id) {
-        return parsed(id, ErrorCode.CONTRACTOR_NOT_FOUND, "There is no contractor " + id + ".");
-    }
-
-    private static long parsed(String id, ErrorCode notFound, String message) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(notFound, "id", message);
-        }
+        return Params.pathId(id, ErrorCode.CONTRACTOR_NOT_FOUND, "contractor");
     }
 }

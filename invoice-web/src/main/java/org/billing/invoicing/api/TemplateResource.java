@@ -250,18 +250,10 @@ public class TemplateResource {
     }
 
     private static long templateId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.TEMPLATE_NOT_FOUND, "id", "There is no template " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.TEMPLATE_NOT_FOUND, "template");
     }
 
     private static long accountId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + ".");
-        }
+        return Params.pathId(id, ErrorCode.ACCOUNT_NOT_FOUND, "account");
     }
 }
