@@ -47,49 +47,6 @@ public record InvoiceFilter(
         this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, false, false, null);
     }
 
-    /** The filter with the delivery problems, without the drift. */
-    public InvoiceFilter(
-            Long accountId,
-            Long contractorId,
-            Direction direction,
-            InvoiceState state,
-            InvoiceType type,
-            LocalDate from,
-            LocalDate to,
-            PaymentModel paymentModel,
-            String text,
-            boolean documentFailed,
-            boolean emailFailed) {
-        this(
-                accountId,
-                contractorId,
-                direction,
-                state,
-                type,
-                from,
-                to,
-                paymentModel,
-                text,
-                documentFailed,
-                emailFailed,
-                null);
-    }
-
-    /** The filter with the drift, without the delivery problems. */
-    public InvoiceFilter(
-            Long accountId,
-            Long contractorId,
-            Direction direction,
-            InvoiceState state,
-            InvoiceType type,
-            LocalDate from,
-            LocalDate to,
-            PaymentModel paymentModel,
-            String text,
-            Boolean drifted) {
-        this(accountId, contractorId, direction, state, type, from, to, paymentModel, text, false, false, drifted);
-    }
-
     /** The same filter, only the invoices whose last drift check found a difference. */
     public InvoiceFilter onlyDrifted() {
         return new InvoiceFilter(
@@ -117,7 +74,7 @@ public record InvoiceFilter(
             LocalDate from,
             LocalDate to,
             PaymentModel paymentModel) {
-        this(accountId, contractorId, direction, state, type, from, to, paymentModel, null, null);
+        this(accountId, contractorId, direction, state, type, from, to, paymentModel, null);
     }
 
     /** The filter without a payment model, as sibling modules built it before there was one. */
@@ -129,7 +86,7 @@ public record InvoiceFilter(
             InvoiceType type,
             LocalDate from,
             LocalDate to) {
-        this(accountId, contractorId, direction, state, type, from, to, null, null, null);
+        this(accountId, contractorId, direction, state, type, from, to, null, null);
     }
 
     public static InvoiceFilter any() {
