@@ -1,6 +1,7 @@
 package org.billing.invoicing.tax;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
@@ -33,5 +34,12 @@ final class Fields {
     /** {@code postalCode} as "postal code", for messages. */
     private static String words(String field) {
         return field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT).replace("vat id", "VAT ID");
+    }
+
+    /** Refuses with {@code problem} (said for a person) naming {@code field}, when there is one. */
+    static void refuseIf(String field, Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field, problem.get());
+        }
     }
 }

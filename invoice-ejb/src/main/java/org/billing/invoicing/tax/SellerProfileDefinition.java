@@ -2,7 +2,6 @@ package org.billing.invoicing.tax;
 
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import org.billing.invoicing.common.ErrorCode;
@@ -48,12 +47,12 @@ public record SellerProfileDefinition(
         String ibanText = Fields.optional("iban", iban, 42);
         if (ibanText != null) {
             ibanText = ibanText.replace(" ", "").toUpperCase(Locale.ROOT);
-            refuseIf("iban", BankAccounts.ibanProblem(ibanText));
+            Fields.refuseIf("iban", BankAccounts.ibanProblem(ibanText));
         }
         String bicText = Fields.optional("bic", bic, 11);
         if (bicText != null) {
             bicText = bicText.toUpperCase(Locale.ROOT);
-            refuseIf("bic", BankAccounts.bicProblem(bicText));
+            Fields.refuseIf("bic", BankAccounts.bicProblem(bicText));
         }
         String email = Fields.optional("contactEmail", contactEmail, 254);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -88,11 +87,5 @@ public record SellerProfileDefinition(
                 terms,
                 roundingMode,
                 isDefault);
-    }
-
-    private static void refuseIf(String field, Optional<String> problem) {
-        if (problem.isPresent()) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field, problem.get());
-        }
     }
 }

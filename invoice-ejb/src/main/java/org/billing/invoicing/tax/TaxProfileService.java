@@ -159,11 +159,9 @@ public class TaxProfileService {
         BuyerTaxProfile profile = em.find(BuyerTaxProfile.class, contractorId);
         if (profile == null) {
             profile = BuyerTaxProfile.of(contractorId);
-            profile.revise(definition, now(), caller());
             em.persist(profile);
-        } else {
-            profile.revise(definition, now(), caller());
         }
+        profile.revise(definition, now(), caller());
         em.flush();
         return profile.view();
     }

@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.InvoicingException;
-
 /**
  * The syntax of VAT identification numbers, per country, as the EU's VIES publishes it for the member
  * states (with Greece's prefix EL) and as the United Kingdom (GB, and XI for Northern Ireland),
@@ -71,10 +68,7 @@ public final class VatIds {
             return null;
         }
         String vatId = normalize(given);
-        Optional<String> problem = problem(country, vatId);
-        if (problem.isPresent()) {
-            throw new InvoicingException(ErrorCode.VALIDATION_FAILED, field, problem.get());
-        }
+        Fields.refuseIf(field, problem(country, vatId));
         return vatId;
     }
 
