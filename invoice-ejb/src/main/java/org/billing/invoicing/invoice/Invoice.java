@@ -1,12 +1,12 @@
 package org.billing.invoicing.invoice;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -74,56 +74,9 @@ public class Invoice {
     @Column(name = "last_day", nullable = false, updatable = false)
     private LocalDate lastDay;
 
-    @Column(nullable = false)
-    private BigDecimal amount;
-
-    @Column(name = "orig_spent", nullable = false)
-    private BigDecimal origSpent;
-
-    @Column(name = "orig_earned", nullable = false)
-    private BigDecimal origEarned;
-
-    @Column(name = "term_spent", nullable = false)
-    private BigDecimal termSpent;
-
-    @Column(name = "term_earned", nullable = false)
-    private BigDecimal termEarned;
-
-    @Column(name = "srv_spent", nullable = false)
-    private BigDecimal servicesSpent;
-
-    @Column(name = "srv_earned", nullable = false)
-    private BigDecimal servicesEarned;
-
-    @Column(name = "srv_transactions_count", nullable = false)
-    private long serviceTransactionsCount;
-    /** The signed sum of a prepay customer invoice's balance corrections (seed 002); 0 otherwise. */
-    @Column(name = "corrections_amount", nullable = false)
-    private BigDecimal correctionsAmount;
-
-    @Column(name = "calls_count", nullable = false)
-    private long callsCount;
-
-    @Column(name = "successful_calls_count", nullable = false)
-    private long successfulCallsCount;
-
-    @Column(name = "calls_duration", nullable = false)
-    private long callsDuration;
-
-    @Column(name = "billing_duration", nullable = false)
-    private long billingDuration;
-
-    @Column(name = "first_call_at")
-    private Instant firstCallAt;
-
-    @Column(name = "last_call_at")
-    private Instant lastCallAt;
-
-    @Column(name = "first_successful_call_at")
-    private Instant firstSuccessfulCallAt;
-
-    @Column(name = "last_successful_call_at")
-    private Instant lastSuccessfulCallAt;
+    /** Its amount and the totals of each section, fixed when it is made. */
+    @Embedded
+    private InvoiceTotals totals;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -185,7 +138,7 @@ public class Invoice {
         this.lastDay = period.lastDay();
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = createdBy;
-        takeFigures(figures);
+        this.totals = figures.totals();
     }
 
     /**
@@ -237,23 +190,7 @@ public class Invoice {
         note.timeZone = original.timeZone;
         note.firstDay = original.firstDay;
         note.lastDay = original.lastDay;
-        note.amount = original.amount.negate();
-        note.origSpent = original.origSpent.negate();
-        note.origEarned = original.origEarned.negate();
-        note.termSpent = original.termSpent.negate();
-        note.termEarned = original.termEarned.negate();
-        note.servicesSpent = original.servicesSpent.negate();
-        note.servicesEarned = original.servicesEarned.negate();
-        note.correctionsAmount = original.correctionsAmount.negate();
-        note.serviceTransactionsCount = original.serviceTransactionsCount;
-        note.callsCount = original.callsCount;
-        note.successfulCallsCount = original.successfulCallsCount;
-        note.callsDuration = original.callsDuration;
-        note.billingDuration = original.billingDuration;
-        note.firstCallAt = original.firstCallAt;
-        note.lastCallAt = original.lastCallAt;
-        note.firstSuccessfulCallAt = original.firstSuccessfulCallAt;
-        note.lastSuccessfulCallAt = original.lastSuccessfulCallAt;
+        note.totals = original.totals.negate();
         note.createdAt = createdAt;
         note.createdBy = createdBy;
         return note;
@@ -316,25 +253,7 @@ public class Invoice {
         supplementary.lastDay = original.lastDay;
         supplementary.createdAt = Objects.requireNonNull(createdAt);
         supplementary.createdBy = createdBy;
-        boolean originated = CallSide.of(original.direction) == CallSide.ORIGINATED;
-        CallTotals calls = difference.calls();
-        supplementary.amount = difference.amount();
-        supplementary.origSpent = originated ? calls.spent() : BigDecimal.ZERO;
-        supplementary.origEarned = originated ? calls.earned() : BigDecimal.ZERO;
-        supplementary.termSpent = originated ? BigDecimal.ZERO : calls.spent();
-        supplementary.termEarned = originated ? BigDecimal.ZERO : calls.earned();
-        supplementary.servicesSpent = difference.services().spent();
-        supplementary.servicesEarned = difference.services().earned();
-        supplementary.serviceTransactionsCount = difference.services().transactionsCount();
-        supplementary.correctionsAmount = difference.correctionsAmount();
-        supplementary.callsCount = calls.callsCount();
-        supplementary.successfulCallsCount = calls.successfulCallsCount();
-        supplementary.callsDuration = calls.callsDuration();
-        supplementary.billingDuration = calls.billingDuration();
-        supplementary.firstCallAt = calls.firstCallAt();
-        supplementary.lastCallAt = calls.lastCallAt();
-        supplementary.firstSuccessfulCallAt = calls.firstSuccessfulCallAt();
-        supplementary.lastSuccessfulCallAt = calls.lastSuccessfulCallAt();
+        supplementary.totals = difference.totals();
         return supplementary;
     }
 
@@ -365,27 +284,6 @@ public class Invoice {
 
     public boolean isIssued() {
         return state != InvoiceState.PENDING;
-    }
-
-    private void takeFigures(InvoiceFigures figures) {
-        CallTotals calls = figures.calls();
-        this.amount = figures.amount();
-        this.origSpent = figures.originated().spent();
-        this.origEarned = figures.originated().earned();
-        this.termSpent = figures.terminated().spent();
-        this.termEarned = figures.terminated().earned();
-        this.servicesSpent = figures.services().spent();
-        this.servicesEarned = figures.services().earned();
-        this.serviceTransactionsCount = figures.services().transactionsCount();
-        this.correctionsAmount = figures.correctionsAmount();
-        this.callsCount = calls.callsCount();
-        this.successfulCallsCount = calls.successfulCallsCount();
-        this.callsDuration = calls.callsDuration();
-        this.billingDuration = calls.billingDuration();
-        this.firstCallAt = calls.firstCallAt();
-        this.lastCallAt = calls.lastCallAt();
-        this.firstSuccessfulCallAt = calls.firstSuccessfulCallAt();
-        this.lastSuccessfulCallAt = calls.lastSuccessfulCallAt();
     }
 
     public boolean isPending() {
@@ -441,80 +339,9 @@ public class Invoice {
         return ZoneId.of(timeZone);
     }
 
-    public BigDecimal getAmount() {
-        return amount;
-    }
-
-    public BigDecimal getOrigSpent() {
-        return origSpent;
-    }
-
-    public BigDecimal getOrigEarned() {
-        return origEarned;
-    }
-
-    public BigDecimal getTermSpent() {
-        return termSpent;
-    }
-
-    public BigDecimal getTermEarned() {
-        return termEarned;
-    }
-
-    public BigDecimal getServicesSpent() {
-        return servicesSpent;
-    }
-
-    public BigDecimal getServicesEarned() {
-        return servicesEarned;
-    }
-
-    public long getServiceTransactionsCount() {
-        return serviceTransactionsCount;
-    }
-
-    public BigDecimal getCorrectionsAmount() {
-        return correctionsAmount;
-    }
-
-    public BigDecimal spent() {
-        return origSpent.add(termSpent).add(servicesSpent);
-    }
-
-    public BigDecimal earned() {
-        return origEarned.add(termEarned).add(servicesEarned);
-    }
-
-    public long getCallsCount() {
-        return callsCount;
-    }
-
-    public long getSuccessfulCallsCount() {
-        return successfulCallsCount;
-    }
-
-    public long getCallsDuration() {
-        return callsDuration;
-    }
-
-    public long getBillingDuration() {
-        return billingDuration;
-    }
-
-    public Instant getFirstCallAt() {
-        return firstCallAt;
-    }
-
-    public Instant getLastCallAt() {
-        return lastCallAt;
-    }
-
-    public Instant getFirstSuccessfulCallAt() {
-        return firstSuccessfulCallAt;
-    }
-
-    public Instant getLastSuccessfulCallAt() {
-        return lastSuccessfulCallAt;
+    /** Its amount and section totals. */
+    public InvoiceTotals totals() {
+        return totals;
     }
 
     public Instant getCreatedAt() {

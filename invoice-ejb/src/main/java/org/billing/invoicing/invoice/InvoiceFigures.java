@@ -62,6 +62,11 @@ public record InvoiceFigures(
         return prepay.correctionsAmount();
     }
 
+    /** Its totals, as the invoice stores them. */
+    public InvoiceTotals totals() {
+        return InvoiceTotals.of(direction, calls, services, correctionsAmount(), amount());
+    }
+
     /** The originated-calls totals: those of a customer invoice, none for a vendor invoice. */
     public CallTotals originated() {
         return CallSide.of(direction) == CallSide.ORIGINATED ? calls : CallTotals.NONE;

@@ -58,27 +58,20 @@ public record InvoiceTally(
     /** What a stored invoice says, with its stored detail rows. */
     public static InvoiceTally of(
             Invoice invoice, Map<DetailTable, List<CallLine>> callTables, List<ServiceLine> serviceLines) {
-        boolean originated = CallSide.of(invoice.getDirection()) == CallSide.ORIGINATED;
-        CallTotals calls = new CallTotals(
-                invoice.getCallsCount(),
-                invoice.getSuccessfulCallsCount(),
-                invoice.getCallsDuration(),
-                invoice.getBillingDuration(),
-                originated ? invoice.getOrigSpent() : invoice.getTermSpent(),
-                originated ? invoice.getOrigEarned() : invoice.getTermEarned(),
-                invoice.getFirstCallAt(),
-                invoice.getLastCallAt(),
-                invoice.getFirstSuccessfulCallAt(),
-                invoice.getLastSuccessfulCallAt());
+        InvoiceTotals totals = invoice.totals();
         return new InvoiceTally(
                 invoice.getDirection(),
-                calls,
-                new ServiceTotals(
-                        invoice.getServiceTransactionsCount(), invoice.getServicesSpent(), invoice.getServicesEarned()),
-                invoice.getCorrectionsAmount(),
-                invoice.getAmount(),
+                totals.callTotals(CallSide.of(invoice.getDirection())),
+                totals.serviceTotals(),
+                totals.correctionsAmount(),
+                totals.amount(),
                 callTables,
                 serviceLines);
+    }
+
+    /** Its totals, as an invoice stores them: a supplementary invoice's are those of a difference. */
+    public InvoiceTotals totals() {
+        return InvoiceTotals.of(direction, calls, services, correctionsAmount, amount);
     }
 
     /** The sum of two tallies of the same direction: an invoice and its supplementary invoice. */

@@ -19,61 +19,13 @@ final class InvoiceViews {
      * @param creditNoteId the credit note that reverses this invoice, or null
      */
     static InvoiceView of(Invoice invoice, Account account, Long creditNoteId) {
-        ZoneId zone = invoice.zone();
-        BillingPeriod period = invoice.period();
-        return new InvoiceView(
-                invoice.getId(),
-                invoice.getContractorId(),
-                account.getContractor().getName(),
-                invoice.getAccountId(),
-                account.getName(),
-                account.getCurrency(),
-                invoice.getDirection(),
-                invoice.getPaymentModel(),
-                invoice.getState(),
-                invoice.getType(),
-                invoice.getFirstDay(),
-                invoice.getLastDay(),
-                at(period.start(), zone),
-                at(period.end(), zone),
-                zone.getId(),
-                invoice.getAmount(),
-                invoice.spent(),
-                invoice.earned(),
-                invoice.getOrigSpent(),
-                invoice.getOrigEarned(),
-                invoice.getTermSpent(),
-                invoice.getTermEarned(),
-                invoice.getServicesSpent(),
-                invoice.getServicesEarned(),
-                invoice.getCorrectionsAmount(),
-                invoice.getServiceTransactionsCount(),
-                invoice.getCallsCount(),
-                invoice.getSuccessfulCallsCount(),
-                invoice.getCallsDuration(),
-                invoice.getBillingDuration(),
-                at(invoice.getFirstCallAt(), zone),
-                at(invoice.getLastCallAt(), zone),
-                at(invoice.getFirstSuccessfulCallAt(), zone),
-                at(invoice.getLastSuccessfulCallAt(), zone),
-                at(invoice.getCreatedAt(), zone),
-                invoice.getCreatedBy(),
-                invoice.getKind(),
-                invoice.getNumber(),
-                at(invoice.getIssuedAt(), zone),
-                invoice.getIssuedBy(),
-                invoice.getCreditedInvoiceId(),
-                invoice.getCreditReason(),
-                creditNoteId,
-                invoice.getSupplementedInvoiceId(),
-                null);
+        return view(invoice, account, invoice.getState(), creditNoteId, null);
     }
 
     /** The invoice Calculate shows: what Create would store now, with its detail tables. */
     static InvoiceView calculated(
             Account account, Direction direction, BillingPeriod period, InvoiceFigures figures, Instant now) {
         ZoneId zone = period.zone();
-        CallTotals calls = figures.calls();
         Map<String, List<?>> tables = new LinkedHashMap<>();
         figures.callTables().forEach((table, lines) -> tables.put(table.name(), callLines(lines, zone)));
         if (direction == Direction.CUSTOMER) {
@@ -84,33 +36,45 @@ final class InvoiceViews {
                 tables.put(table.name(), table.rows(figures.prepay()));
             }
         }
+        // The invoice Create would make, not stored: no id, no creator, and the state it would get.
+        Invoice unsaved = Invoice.create(account, direction, InvoiceType.MANUAL, period, figures, now, null);
+        return view(unsaved, account, Invoice.stateOnCreation(account), null, tables);
+    }
+
+    /** The one mapping of an invoice and its totals to the published view. */
+    private static InvoiceView view(
+            Invoice invoice, Account account, InvoiceState state, Long creditNoteId, Map<String, List<?>> tables) {
+        ZoneId zone = invoice.zone();
+        BillingPeriod period = invoice.period();
+        InvoiceTotals totals = invoice.totals();
+        CallStatistics calls = totals.calls();
         return new InvoiceView(
-                null,
-                account.getContractor().getId(),
+                invoice.getId(),
+                invoice.getContractorId(),
                 account.getContractor().getName(),
-                account.getId(),
+                invoice.getAccountId(),
                 account.getName(),
                 account.getCurrency(),
-                direction,
-                account.getPaymentModel(),
-                Invoice.stateOnCreation(account),
-                InvoiceType.MANUAL,
-                period.firstDay(),
-                period.lastDay(),
+                invoice.getDirection(),
+                invoice.getPaymentModel(),
+                state,
+                invoice.getType(),
+                invoice.getFirstDay(),
+                invoice.getLastDay(),
                 at(period.start(), zone),
                 at(period.end(), zone),
                 zone.getId(),
-                figures.amount(),
-                figures.spent(),
-                figures.earned(),
-                figures.originated().spent(),
-                figures.originated().earned(),
-                figures.terminated().spent(),
-                figures.terminated().earned(),
-                figures.services().spent(),
-                figures.services().earned(),
-                figures.correctionsAmount(),
-                figures.services().transactionsCount(),
+                totals.amount(),
+                totals.spent(),
+                totals.earned(),
+                totals.originated().spent(),
+                totals.originated().earned(),
+                totals.terminated().spent(),
+                totals.terminated().earned(),
+                totals.services().spent(),
+                totals.services().earned(),
+                totals.correctionsAmount(),
+                totals.serviceTransactionsCount(),
                 calls.callsCount(),
                 calls.successfulCallsCount(),
                 calls.callsDuration(),
@@ -119,16 +83,16 @@ final class InvoiceViews {
                 at(calls.lastCallAt(), zone),
                 at(calls.firstSuccessfulCallAt(), zone),
                 at(calls.lastSuccessfulCallAt(), zone),
-                at(now, zone),
-                null,
-                InvoiceKind.INVOICE,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+                at(invoice.getCreatedAt(), zone),
+                invoice.getCreatedBy(),
+                invoice.getKind(),
+                invoice.getNumber(),
+                at(invoice.getIssuedAt(), zone),
+                invoice.getIssuedBy(),
+                invoice.getCreditedInvoiceId(),
+                invoice.getCreditReason(),
+                creditNoteId,
+                invoice.getSupplementedInvoiceId(),
                 tables);
     }
 

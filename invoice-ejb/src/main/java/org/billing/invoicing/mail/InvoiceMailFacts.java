@@ -33,7 +33,7 @@ public record InvoiceMailFacts(
                 account.getContractor().getName(),
                 invoice.getFirstDay(),
                 invoice.getLastDay(),
-                invoice.getAmount(),
+                invoice.totals().amount(),
                 account.getCurrency());
     }
 
