@@ -77,6 +77,29 @@ public record InvoiceView(
 
     private static final long serialVersionUID = 1L;
 
+    /*
+     * What an invoice's state and kind allow, said once for documents, screens and integrations. Named
+     * without "get" or "is" so that JSON-B, which writes a record's components, does not write them.
+     */
+
+    /** Not issued yet: it may be approved or deleted, and has a draft rather than a document. */
+    public boolean pending() {
+        return state == InvoiceState.PENDING;
+    }
+
+    /** An issued invoice that no credit note reverses yet; a credit note itself is never credited. */
+    public boolean creditable() {
+        return !pending() && kind != InvoiceKind.CREDIT_NOTE && creditNoteId == null;
+    }
+
+    /**
+     * An issued invoice (not a credit note or a supplementary invoice) that no credit note reverses: its
+     * period may drift (issue 13).
+     */
+    public boolean driftCheckable() {
+        return !pending() && kind == InvoiceKind.INVOICE && creditNoteId == null;
+    }
+
     /**
      * Equal views have equal ids, accounts, directions and periods, so this agrees with the record's
      * {@code equals}. The generated hash would walk all 44 components, tables included, and JSON-B

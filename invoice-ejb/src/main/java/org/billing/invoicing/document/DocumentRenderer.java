@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import org.billing.invoicing.database.Database;
-import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceView;
 
 /**
@@ -89,7 +88,7 @@ public class DocumentRenderer {
         try {
             DocumentData data = documents.data(invoiceId, false);
             InvoiceView invoice = data.invoice();
-            if (invoice.state() == InvoiceState.PENDING) {
+            if (invoice.pending()) {
                 throw new DocumentException("Invoice " + invoiceId + " is not issued");
             }
             fileName = DocumentService.fileName(invoice);

@@ -25,7 +25,6 @@ import org.billing.invoicing.database.Database;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
-import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.platform.Account;
 
@@ -86,7 +85,7 @@ public class DocumentService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public InvoiceFile pdf(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
-        if (invoice.state() == InvoiceState.PENDING) {
+        if (invoice.pending()) {
             return drafts.make(
                     caller(),
                     () -> new InvoiceFile(draftName(invoice) + ".pdf", InvoiceFile.PDF, office.toPdf(draft(invoice))));
@@ -102,7 +101,7 @@ public class DocumentService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public InvoiceFile odt(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
-        if (invoice.state() == InvoiceState.PENDING) {
+        if (invoice.pending()) {
             return drafts.make(
                     caller(), () -> new InvoiceFile(draftName(invoice) + ".odt", InvoiceFile.ODT, draft(invoice)));
         }
@@ -117,7 +116,7 @@ public class DocumentService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<InvoiceDocument> renderNow(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
-        if (invoice.state() == InvoiceState.PENDING) {
+        if (invoice.pending()) {
             throw new InvoicingException(
                     ErrorCode.INVOICE_NOT_ISSUED,
                     "Invoice " + invoiceId

@@ -282,6 +282,24 @@ public class Invoice {
         return account.getPaymentModel() == PaymentModel.PREPAY ? InvoiceState.CLOSED : InvoiceState.PENDING;
     }
 
+    /**
+     * Whether it is closed and numbered as soon as it is made, by the payment model it was made with:
+     * a prepay account's invoice (seed 002).
+     */
+    public boolean closesOnCreation() {
+        return paymentModel == PaymentModel.PREPAY;
+    }
+
+    /** Refuses unless it is Pending: an issued invoice is never deleted, it is credited. */
+    public void requireDeletable() {
+        if (isIssued()) {
+            throw new InvoicingException(
+                    ErrorCode.INVOICE_NOT_PENDING,
+                    "Invoice " + id + " is " + state
+                            + "; only a Pending invoice can be deleted, an issued one is credited.");
+        }
+    }
+
     public boolean isIssued() {
         return state != InvoiceState.PENDING;
     }

@@ -149,7 +149,7 @@ public class InvoiceService {
         }
         record(invoice, Action.CREATED, now, type == InvoiceType.MANUAL ? null : type.name());
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
-        if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
+        if (invoice.closesOnCreation()) {
             issue(invoice, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         }
         return view(invoice, account);
@@ -218,7 +218,7 @@ public class InvoiceService {
         for (Invoice invoice : created) {
             record(invoice, Action.CREATED, now, invoice.getType().name());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
-            if (Invoice.stateOnCreation(accounts.get(invoice.getAccountId())) == InvoiceState.CLOSED) {
+            if (invoice.closesOnCreation()) {
                 closing.put(invoice, numbering.seriesFor(invoice.getAccountId(), invoice.getDirection()));
             }
         }
@@ -519,12 +519,7 @@ public class InvoiceService {
     /** Deletes a Pending invoice and its detail tables; an issued invoice is never deleted. */
     public void delete(long id) {
         Invoice invoice = lockedInvoice(id);
-        if (invoice.isIssued()) {
-            throw new InvoicingException(
-                    ErrorCode.INVOICE_NOT_PENDING,
-                    "Invoice " + id + " is " + invoice.getState()
-                            + "; only a Pending invoice can be deleted, an issued one is credited.");
-        }
+        invoice.requireDeletable();
         em.remove(invoice);
         record(invoice, Action.DELETED, clock.instant(), null);
     }

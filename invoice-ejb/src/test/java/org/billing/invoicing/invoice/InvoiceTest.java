@@ -1,6 +1,7 @@
 package org.billing.invoicing.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -202,6 +203,17 @@ class InvoiceTest {
                 Map.of(),
                 List.of());
         assertCode(ErrorCode.NO_DRIFT, () -> Invoice.supplementaryOf(original, none, NOW, "op"));
+    }
+
+    @Test
+    void onlyAPendingInvoiceIsDeletedAndOnlyAPrepayAccountsIsClosedOnCreation() {
+        Invoice postpay = customerInvoice(PaymentModel.POSTPAY, PrepayDetails.NONE);
+        postpay.requireDeletable();
+        assertFalse(postpay.closesOnCreation());
+        assertTrue(customerInvoice(PaymentModel.PREPAY, PrepayDetails.NONE).closesOnCreation());
+
+        Invoice issued = issued(postpay);
+        assertCode(ErrorCode.INVOICE_NOT_PENDING, issued::requireDeletable);
     }
 
     private static Invoice customerInvoice(PaymentModel model, PrepayDetails prepay) {

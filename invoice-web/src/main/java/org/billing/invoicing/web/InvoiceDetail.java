@@ -19,7 +19,6 @@ import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceEventView;
 import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
-import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.PrepayTable;
 import org.billing.invoicing.mail.InvoiceDeliveries;
@@ -145,7 +144,7 @@ public class InvoiceDetail implements Serializable {
     }
 
     public boolean isPending() {
-        return invoice != null && invoice.state() == InvoiceState.PENDING;
+        return invoice != null && invoice.pending();
     }
 
     public boolean isSupplementary() {
@@ -154,10 +153,7 @@ public class InvoiceDetail implements Serializable {
 
     /** An issued invoice (not a credit note or a supplementary invoice) that no credit note reverses: it may drift. */
     public boolean isDriftCheckable() {
-        return invoice != null
-                && !isPending()
-                && invoice.kind() == InvoiceKind.INVOICE
-                && invoice.creditNoteId() == null;
+        return invoice != null && invoice.driftCheckable();
     }
 
     /** The invoice's last drift check, or null when it was never checked (or cannot drift). */
@@ -255,7 +251,7 @@ public class InvoiceDetail implements Serializable {
 
     /** An issued invoice that no credit note reverses yet; a credit note itself is never credited. */
     public boolean isCreditable() {
-        return invoice != null && !isPending() && !isCreditNote() && invoice.creditNoteId() == null;
+        return invoice != null && invoice.creditable();
     }
 
     public String delete() {

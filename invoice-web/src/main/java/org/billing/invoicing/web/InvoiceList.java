@@ -231,7 +231,7 @@ public class InvoiceList implements Serializable {
         if (now.isEmpty()) {
             return "it was deleted.";
         }
-        if (now.get().state() == InvoiceState.PENDING) {
+        if (now.get().pending()) {
             return "it is Pending; its PDF is made when it is approved (its draft is on its page).";
         }
         try {
