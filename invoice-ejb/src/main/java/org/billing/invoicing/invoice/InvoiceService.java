@@ -3,12 +3,10 @@ package org.billing.invoicing.invoice;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -25,13 +24,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.database.Database;
 import org.billing.invoicing.database.Settings;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
@@ -44,13 +41,11 @@ import org.billing.invoicing.platform.Account;
 /**
  * The lifecycle of invoices: calculate (a dry run), create, approve, credit, read, search and delete.
  * A thin transaction boundary: the figures come from {@link InvoiceCalculator}, the rules from the
- * {@link Invoice} itself, the numbers from {@link NumberingService}.
+ * {@link Invoice} itself, the numbers from {@link NumberingService}, and every statement that keeps an
+ * invoice and what belongs to it from {@link InvoiceStore}.
  */
 @Stateless
 public class InvoiceService {
-
-    /** SQLSTATE of an exclusion constraint violation: the database refused an overlapping period. */
-    private static final String EXCLUSION_VIOLATION = "23P01";
 
     private static final int MAX_PAGE_SIZE = 500;
     /** Deepest row a page number reaches: an OFFSET reads every row before it; a cursor does not. */
@@ -77,8 +72,13 @@ public class InvoiceService {
     private Event<InvoiceLifecycleEvent> events;
 
     private final InvoiceCalculator calculator = new InvoiceCalculator();
-    private final InvoiceLineStore lineStore = new InvoiceLineStore();
     private final DriftCheck driftCheck = new DriftCheck();
+    private InvoiceStore store;
+
+    @PostConstruct
+    void init() {
+        store = new InvoiceStore(em, dataSource);
+    }
 
     /** What {@link #create} would store now; nothing is written and no number is used. */
     public InvoiceView calculate(InvoiceRequest request) {
@@ -134,19 +134,11 @@ public class InvoiceService {
 
     private InvoiceView create(
             Account account, Direction direction, BillingPeriod period, InvoiceType type, InvoiceFigures computed) {
-        refuseOverlap(account, direction, period);
+        store.refuseOverlap(account.getId(), direction, period);
         InvoiceFigures figures = computed != null ? computed : figures(account, direction, period);
         Instant now = clock.instant();
         Invoice invoice = Invoice.create(account, direction, type, period, figures, now, actor());
-        em.persist(invoice);
-        em.flush();
-        Connection connection = em.unwrap(Connection.class);
-        claimPeriod(connection, invoice);
-        try {
-            lineStore.insert(connection, invoice.getId(), figures);
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not store the detail tables of invoice " + invoice.getId(), e);
-        }
+        store.add(invoice, figures);
         record(invoice, Action.CREATED, now, type == InvoiceType.MANUAL ? null : type.name());
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
         if (invoice.closesOnCreation()) {
@@ -198,22 +190,11 @@ public class InvoiceService {
                     automatic.figures(),
                     now,
                     actor());
-            em.persist(invoice);
             created.add(invoice);
         }
-        // Once, as batches: the claims and detail rows below reference the invoices.
-        em.flush();
-        Connection connection = em.unwrap(Connection.class);
+        // Once, as batches: the claims and detail rows reference the invoices.
+        store.addAll(created, wanted.stream().map(AutomaticInvoice::figures).toList());
         List<Long> invoiceIds = created.stream().map(Invoice::getId).toList();
-        try {
-            claimPeriods(connection, created);
-            lineStore.insertAll(
-                    connection,
-                    invoiceIds,
-                    wanted.stream().map(AutomaticInvoice::figures).toList());
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
-        }
         Map<Invoice, Long> closing = new LinkedHashMap<>();
         for (Invoice invoice : created) {
             record(invoice, Action.CREATED, now, invoice.getType().name());
@@ -230,24 +211,9 @@ public class InvoiceService {
         return invoiceIds;
     }
 
-    private static void claimPeriods(Connection connection, List<Invoice> invoices) throws SQLException {
-        try (PreparedStatement claim = connection.prepareStatement("INSERT INTO invoice_period_claim"
-                + " (invoice_id, account_id, direction, start_at, end_at) VALUES (?, ?, ?, ?, ?)")) {
-            for (Invoice invoice : invoices) {
-                claim.setLong(1, invoice.getId());
-                claim.setLong(2, invoice.getAccountId());
-                claim.setString(3, invoice.getDirection().name());
-                Jdbc.setInstant(claim, 4, invoice.period().start());
-                Jdbc.setInstant(claim, 5, invoice.period().end());
-                claim.addBatch();
-            }
-            claim.executeBatch();
-        }
-    }
-
     /** An operator approves a Pending invoice: it takes the next number of its series and never changes again. */
     public InvoiceView approve(long id) {
-        Invoice invoice = lockedInvoice(id);
+        Invoice invoice = store.locked(id);
         Account account = em.find(Account.class, invoice.getAccountId());
         issue(invoice, InvoiceState.APPROVED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         if (invoice.getKind() == InvoiceKind.SUPPLEMENTARY) {
@@ -261,14 +227,14 @@ public class InvoiceService {
      * releases its period, so that the corrected invoice can be made. The original is not changed.
      */
     public InvoiceView credit(long id, String reason) {
-        Invoice original = lockedInvoice(id);
-        Optional<Long> earlier = creditNoteOf(id);
+        Invoice original = store.locked(id);
+        Optional<Long> earlier = store.creditNoteOf(id);
         if (earlier.isPresent()) {
             throw new InvoicingException(
                     ErrorCode.INVOICE_ALREADY_CREDITED,
                     "Invoice " + id + " is already credited by credit note " + earlier.get() + ".");
         }
-        Optional<Long> pending = pendingSupplementary(id);
+        Optional<Long> pending = store.pendingSupplementary(id);
         if (pending.isPresent()) {
             throw new InvoicingException(
                     ErrorCode.SUPPLEMENTARY_PENDING,
@@ -277,11 +243,7 @@ public class InvoiceService {
         }
         Instant now = clock.instant();
         Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
-        em.persist(note);
-        em.flush();
-        em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?")
-                .setParameter(1, id)
-                .executeUpdate();
+        store.addCreditNote(note);
         record(note, Action.CREATED, now, "Credit note of invoice " + original.getNumber());
         Account account = em.find(Account.class, note.getAccountId());
         issue(note, InvoiceState.APPROVED, numbering.creditNoteSeries());
@@ -302,17 +264,16 @@ public class InvoiceService {
      * not credited). The check replaces the invoice's last one and is returned.
      */
     public DriftView checkDrift(long id) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
+        Invoice invoice = store.get(id);
         requireCheckable(invoice);
         try {
             DriftCheck.Outcome outcome =
-                    driftCheck.check(em, connection(), List.of(invoice)).get(0);
-            DriftCheck.record(connection(), outcome, clock.instant(), actor());
+                    driftCheck.check(em, store.connection(), List.of(invoice)).get(0);
+            DriftCheck.record(store.connection(), outcome, clock.instant(), actor());
             return DriftCheck.last(
-                            connection(), invoice, pendingSupplementary(id).orElse(null))
+                            store.connection(),
+                            invoice,
+                            store.pendingSupplementary(id).orElse(null))
                     .orElseThrow();
         } catch (SQLException e) {
             throw new PersistenceException("Could not check the drift of invoice " + id, e);
@@ -321,12 +282,10 @@ public class InvoiceService {
 
     /** The last drift check of an invoice, if it was ever checked. */
     public Optional<DriftView> findDrift(long id) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
+        Invoice invoice = store.get(id);
         try (Connection connection = dataSource.getConnection()) {
-            return DriftCheck.last(connection, invoice, pendingSupplementary(id).orElse(null));
+            return DriftCheck.last(
+                    connection, invoice, store.pendingSupplementary(id).orElse(null));
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the drift of invoice " + id, e);
         }
@@ -348,9 +307,9 @@ public class InvoiceService {
      * decrease is refused ({@code DRIFT_IS_DECREASE}): a credit note and a corrected invoice settle it.
      */
     public InvoiceView supplement(long id) {
-        Invoice original = lockedInvoice(id);
+        Invoice original = store.locked(id);
         requireCheckable(original);
-        Optional<Long> pending = pendingSupplementary(id);
+        Optional<Long> pending = store.pendingSupplementary(id);
         if (pending.isPresent()) {
             throw new InvoicingException(
                     ErrorCode.SUPPLEMENTARY_PENDING,
@@ -360,24 +319,22 @@ public class InvoiceService {
         Instant now = clock.instant();
         Account account = em.find(Account.class, original.getAccountId());
         try {
-            Connection connection = connection();
+            Connection connection = store.connection();
             DriftCheck.Outcome outcome =
                     driftCheck.check(em, connection, List.of(original)).get(0);
             InvoiceTally difference = outcome.difference();
             Invoice supplementary = Invoice.supplementaryOf(original, difference, now, actor());
             DriftCheck.record(connection, outcome, now, actor());
-            em.persist(supplementary);
-            em.flush();
-            lineStore.insert(
-                    connection,
-                    supplementary.getId(),
+            store.addSupplementary(
+                    supplementary,
                     new InvoiceFigures(
                             difference.direction(),
                             difference.calls(),
                             difference.services(),
                             difference.callTables(),
                             difference.serviceLines(),
-                            PrepayDetails.NONE));
+                            PrepayDetails.NONE),
+                    connection);
             record(supplementary, Action.CREATED, now, "Supplementary invoice of invoice " + original.getNumber());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(supplementary.getId()));
             if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
@@ -401,23 +358,16 @@ public class InvoiceService {
      * account). Returns the corrected invoice.
      */
     public InvoiceView correct(long id, String reason) {
-        Invoice original = lockedInvoice(id);
+        Invoice original = store.locked(id);
         requireCheckable(original);
-        Optional<Long> pending = pendingSupplementary(id);
+        Optional<Long> pending = store.pendingSupplementary(id);
         if (pending.isPresent()) {
             throw new InvoicingException(
                     ErrorCode.SUPPLEMENTARY_PENDING,
                     "Invoice " + id + " has a Pending supplementary invoice, " + pending.get()
                             + ": delete it before correcting.");
         }
-        List<Long> supplementaries = em.createQuery(
-                        "SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id"
-                                + " AND s.state <> :pending AND NOT EXISTS (SELECT c.id FROM Invoice c WHERE c.creditedInvoiceId = s.id)"
-                                + " ORDER BY s.id",
-                        Long.class)
-                .setParameter("id", id)
-                .setParameter("pending", InvoiceState.PENDING)
-                .getResultList();
+        List<Long> supplementaries = store.issuedSupplementaries(id);
         credit(id, reason);
         for (long supplementary : supplementaries) {
             credit(supplementary, reason);
@@ -428,14 +378,14 @@ public class InvoiceService {
 
     /** Checks an original again once what was issued for its period changed (a supplementary issued or credited). */
     private void recheck(long originalId) {
-        Invoice original = em.find(Invoice.class, originalId);
-        if (original == null || creditNoteOf(originalId).isPresent()) {
+        Invoice original = store.find(originalId).orElse(null);
+        if (original == null || store.creditNoteOf(originalId).isPresent()) {
             return;
         }
         try {
             DriftCheck.record(
-                    connection(),
-                    driftCheck.check(em, connection(), List.of(original)).get(0),
+                    store.connection(),
+                    driftCheck.check(em, store.connection(), List.of(original)).get(0),
                     clock.instant(),
                     actor());
         } catch (SQLException e) {
@@ -445,7 +395,7 @@ public class InvoiceService {
 
     private void forgetDrift(long id) {
         try {
-            DriftCheck.forget(connection(), id);
+            DriftCheck.forget(store.connection(), id);
         } catch (SQLException e) {
             throw new PersistenceException("Could not forget the drift of invoice " + id, e);
         }
@@ -466,29 +416,13 @@ public class InvoiceService {
                     "Invoice " + invoice.getId()
                             + " is Pending: it is recalculated by deleting and creating it again, not checked for drift.");
         }
-        Optional<Long> note = creditNoteOf(invoice.getId());
+        Optional<Long> note = store.creditNoteOf(invoice.getId());
         if (note.isPresent()) {
             throw new InvoicingException(
                     ErrorCode.INVOICE_NOT_SUPPLEMENTABLE,
                     "Invoice " + invoice.getId() + " is credited by credit note " + note.get()
                             + ": its period is invoiced again, not supplemented.");
         }
-    }
-
-    private Optional<Long> pendingSupplementary(long originalId) {
-        return em.createQuery(
-                        "SELECT s.id FROM Invoice s WHERE s.supplementedInvoiceId = :id AND s.state = :pending",
-                        Long.class)
-                .setParameter("id", originalId)
-                .setParameter("pending", InvoiceState.PENDING)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /** This transaction's connection, with what the entity manager holds written to it first. */
-    private Connection connection() {
-        em.flush();
-        return em.unwrap(Connection.class);
     }
 
     private void issue(Invoice invoice, InvoiceState state, long seriesId) {
@@ -508,34 +442,24 @@ public class InvoiceService {
     }
 
     public Optional<InvoiceView> find(long id) {
-        return Optional.ofNullable(em.find(Invoice.class, id))
-                .map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId())));
+        return store.find(id).map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId())));
     }
 
     public InvoiceView get(long id) {
-        return find(id).orElseThrow(() -> notFound(id));
+        return find(id).orElseThrow(() -> InvoiceStore.notFound(id));
     }
 
     /** Deletes a Pending invoice and its detail tables; an issued invoice is never deleted. */
     public void delete(long id) {
-        Invoice invoice = lockedInvoice(id);
+        Invoice invoice = store.locked(id);
         invoice.requireDeletable();
-        em.remove(invoice);
+        store.remove(invoice);
         record(invoice, Action.DELETED, clock.instant(), null);
     }
 
     /** What happened to an invoice, oldest first; it outlives a deleted invoice. */
     public List<InvoiceEventView> history(long id) {
-        List<InvoiceEventView> events = em.createQuery(
-                        "SELECT e FROM InvoiceEvent e WHERE e.invoiceId = :id ORDER BY e.at, e.id", InvoiceEvent.class)
-                .setParameter("id", id)
-                .getResultStream()
-                .map(InvoiceEvent::view)
-                .toList();
-        if (events.isEmpty() && em.find(Invoice.class, id) == null) {
-            throw notFound(id);
-        }
-        return events;
+        return store.history(id);
     }
 
     /**
@@ -544,33 +468,12 @@ public class InvoiceService {
      * vendor invoice, a postpay account's, a credit note).
      */
     public List<?> table(long id, PrepayTable table) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
-        if (!invoice.hasPrepayDetails()) {
-            return List.of();
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return lineStore.prepayLines(connection, id, table, invoice.zone());
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read " + table + " of invoice " + id, e);
-        }
+        return store.prepayLines(store.get(id), table);
     }
 
     /** The rows of one detail table of a stored invoice. */
     public List<?> table(long id, DetailTable table) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return table.isCallTable()
-                    ? InvoiceViews.callLines(lineStore.callLines(connection, id, table), invoice.zone())
-                    : lineStore.serviceLines(connection, id);
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read " + table + " of invoice " + id, e);
-        }
+        return store.detailLines(store.get(id), table);
     }
 
     /**
@@ -578,11 +481,7 @@ public class InvoiceService {
      * Ask for it before answering, so that an unknown invoice is refused before the file begins.
      */
     public CallExport callExport(long id) {
-        Invoice invoice = em.find(Invoice.class, id);
-        if (invoice == null) {
-            throw notFound(id);
-        }
-        return CallExport.of(invoice);
+        return CallExport.of(store.get(id));
     }
 
     /**
@@ -687,26 +586,12 @@ public class InvoiceService {
     }
 
     private InvoiceView view(Invoice invoice, Account account) {
-        return InvoiceViews.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null));
-    }
-
-    private Optional<Long> creditNoteOf(long invoiceId) {
-        return em.createQuery("SELECT i.id FROM Invoice i WHERE i.creditedInvoiceId = :id", Long.class)
-                .setParameter("id", invoiceId)
-                .getResultStream()
-                .findFirst();
-    }
-
-    private Invoice lockedInvoice(long id) {
-        Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (invoice == null) {
-            throw notFound(id);
-        }
-        return invoice;
+        return InvoiceViews.of(
+                invoice, account, store.creditNoteOf(invoice.getId()).orElse(null));
     }
 
     private void record(Invoice invoice, Action action, Instant at, String detail) {
-        em.persist(new InvoiceEvent(invoice.getId(), action, actor(), at, detail));
+        store.record(invoice, action, actor(), at, detail);
     }
 
     private String actor() {
@@ -757,45 +642,6 @@ public class InvoiceService {
         } catch (SQLException e) {
             throw new PersistenceException("Could not calculate the invoice of account " + account.getId(), e);
         }
-    }
-
-    private void refuseOverlap(Account account, Direction direction, BillingPeriod period) {
-        List<?> overlapping = em.createNativeQuery("SELECT i.id, i.first_day, i.last_day FROM invoice_period_claim c"
-                        + " JOIN invoice i ON i.id = c.invoice_id WHERE c.account_id = ? AND c.direction = ?"
-                        + " AND c.start_at < ? AND c.end_at > ? LIMIT 1")
-                .setParameter(1, account.getId())
-                .setParameter(2, direction.name())
-                .setParameter(3, period.end().atOffset(ZoneOffset.UTC))
-                .setParameter(4, period.start().atOffset(ZoneOffset.UTC))
-                .getResultList();
-        if (!overlapping.isEmpty()) {
-            Object[] other = (Object[]) overlapping.get(0);
-            throw overlap("The period overlaps invoice " + other[0] + " (" + other[1] + " to " + other[2]
-                    + ") of the same account and direction.");
-        }
-    }
-
-    /** Two concurrent creates both pass the check above; the exclusion constraint lets one win. */
-    private void claimPeriod(Connection connection, Invoice invoice) {
-        try {
-            claimPeriods(connection, List.of(invoice));
-        } catch (SQLException e) {
-            for (SQLException error = e; error != null; error = error.getNextException()) {
-                if (EXCLUSION_VIOLATION.equals(error.getSQLState())) {
-                    throw overlap("The period overlaps an invoice of the same account and direction"
-                            + " created at the same time.");
-                }
-            }
-            throw new PersistenceException("Could not claim the period of invoice " + invoice.getId(), e);
-        }
-    }
-
-    private static InvoicingException overlap(String message) {
-        return new InvoicingException(ErrorCode.PERIOD_OVERLAP, "startDate", message);
-    }
-
-    private static InvoicingException notFound(long id) {
-        return new InvoicingException(ErrorCode.INVOICE_NOT_FOUND, "There is no invoice " + id + ".");
     }
 
     private static void requireField(Object value, String field) {
