@@ -1,6 +1,5 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,8 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.document.TemplateInspector;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("invoices")
 @Tag(name = "Documents", description = "The invoice document: .odt and PDF")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class DocumentResource {
 
     @EJB
@@ -79,7 +79,7 @@ public class DocumentResource {
 
     /** Makes an issued invoice's document now when it is not made yet (after a failure, say). */
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.RENDER_DOCUMENT)
     @Path("{id}/document")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject render(@PathParam("id") String id) {

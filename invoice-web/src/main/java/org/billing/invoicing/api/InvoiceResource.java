@@ -3,7 +3,6 @@ package org.billing.invoicing.api;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.BulkApproval;
 import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invoices", description = "Calculate, create, find, issue, credit and delete invoices")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class InvoiceResource {
 
     private static final int MAX_SEARCH_LENGTH = 100;
@@ -88,7 +88,7 @@ public class InvoiceResource {
             description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CALCULATE)
     @Path("calculate")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvoiceView calculate(JsonValue body) {
@@ -122,7 +122,7 @@ public class InvoiceResource {
             description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
         InvoiceView created = invoices.create(JsonBodies.invoiceRequest(body));
@@ -399,7 +399,7 @@ public class InvoiceResource {
             description = "VALIDATION_FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.APPROVE)
     @Path("approvals")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<BulkApproval.Result> approveAll(JsonValue body) {
@@ -420,7 +420,7 @@ public class InvoiceResource {
             description = "INVOICE_NOT_PENDING, INVOICE_ALREADY_ISSUED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.APPROVE)
     @Path("{id}/approve")
     public InvoiceView approve(@PathParam("id") String id) {
         return invoices.approve(invoiceId(id));
@@ -448,7 +448,7 @@ public class InvoiceResource {
             description = "INVOICE_NOT_ISSUED, INVOICE_ALREADY_CREDITED, CREDIT_NOTE_NOT_CREDITABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CREDIT)
     @Path("{id}/credit-note")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response credit(@PathParam("id") String id, JsonValue body) {
@@ -495,7 +495,7 @@ public class InvoiceResource {
             description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/drift-check")
     public DriftView checkDrift(@PathParam("id") String id) {
         return invoices.checkDrift(invoiceId(id));
@@ -519,7 +519,7 @@ public class InvoiceResource {
                     + " DRIFT_IS_DECREASE, SUPPLEMENTARY_PENDING",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/supplementary")
     public Response supplement(@PathParam("id") String id) {
         InvoiceView supplementary = invoices.supplement(invoiceId(id));
@@ -559,7 +559,7 @@ public class InvoiceResource {
                     "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, SUPPLEMENTARY_PENDING," + " INVOICE_NUMBER_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/correction")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response correct(@PathParam("id") String id, JsonValue body) {
@@ -597,7 +597,7 @@ public class InvoiceResource {
             description = "INVOICE_ALREADY_ISSUED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.DELETE)
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         invoices.delete(invoiceId(id));

@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,8 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Numbering", description = "Numbering series and the default series")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class NumberingResource {
 
     private static final String SERIES_SHAPE = "{name, pattern, startNumber, yearlyRestart, padding}";
@@ -89,7 +89,7 @@ public class NumberingResource {
             description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -122,7 +122,7 @@ public class NumberingResource {
             description = "SERIES_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SeriesView revise(@PathParam("id") String id, JsonValue body) {
@@ -140,7 +140,7 @@ public class NumberingResource {
             description = "SERIES_IN_USE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
     public Response delete(@PathParam("id") String id) {
         numbering.delete(seriesId(id));
@@ -170,7 +170,7 @@ public class NumberingResource {
             description = "SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("settings/numbering")
     @Consumes(MediaType.APPLICATION_JSON)
     public NumberingDefaults changeDefaults(JsonValue body) {

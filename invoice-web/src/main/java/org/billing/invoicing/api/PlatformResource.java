@@ -1,6 +1,5 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -13,9 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform", description = "Contractors and accounts read from the platform, and their invoicing settings")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class PlatformResource {
 
     private static final int DEFAULT_PAGE_SIZE = 50;
@@ -145,7 +145,7 @@ public class PlatformResource {
             description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_ACCOUNT_SETTINGS)
     @Path("accounts/{id}/invoice-settings/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(

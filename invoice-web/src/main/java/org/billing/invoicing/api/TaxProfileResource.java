@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,9 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.tax.AccountSellerView;
 import org.billing.invoicing.tax.BuyerTaxProfileDefinition;
 import org.billing.invoicing.tax.BuyerTaxProfileView;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tax profiles", description = "Seller profiles and the buyers' tax profiles")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class TaxProfileResource {
 
     private static final String SELLER_SHAPE = "{legalName, street, city, postalCode, country, vatId, registration,"
@@ -94,7 +94,7 @@ public class TaxProfileResource {
             description = "SELLER_PROFILE_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSeller(JsonValue body) {
@@ -127,7 +127,7 @@ public class TaxProfileResource {
             description = "SELLER_PROFILE_NAME_TAKEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SellerProfileView reviseSeller(@PathParam("id") String id, JsonValue body) {
@@ -147,7 +147,7 @@ public class TaxProfileResource {
             description = "SELLER_PROFILE_IN_USE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
     public Response deleteSeller(@PathParam("id") String id) {
         profiles.deleteSeller(sellerId(id));
@@ -177,7 +177,7 @@ public class TaxProfileResource {
             description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("accounts/{id}/seller-profile")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountSellerView assignSeller(@PathParam("id") String id, JsonValue body) {
@@ -220,7 +220,7 @@ public class TaxProfileResource {
             description = "CONTRACTOR_NOT_FOUND",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("contractors/{id}/tax-profile")
     @Consumes(MediaType.APPLICATION_JSON)
     public BuyerTaxProfileView putBuyer(@PathParam("id") String id, JsonValue body) {
