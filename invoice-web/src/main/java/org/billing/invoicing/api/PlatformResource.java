@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.Gated;
-import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
@@ -75,10 +74,9 @@ public class PlatformResource {
     @GET
     @Path("contractors/{id}")
     public ContractorView contractor(@PathParam("id") String id) {
-        return parse(id)
-                .flatMap(directory::findContractor)
-                .orElseThrow(() -> new InvoicingException(
-                        ErrorCode.CONTRACTOR_NOT_FOUND, "id", "There is no contractor " + id + "."));
+        return directory
+                .findContractor(Params.pathId(id, ErrorCode.CONTRACTOR_NOT_FOUND, "contractor"))
+                .orElseThrow(() -> Params.notFound(ErrorCode.CONTRACTOR_NOT_FOUND, "contractor", id));
     }
 
     @Operation(summary = "The accounts by name, all or a contractor's, a page at a time")
@@ -114,10 +112,9 @@ public class PlatformResource {
     @GET
     @Path("accounts/{id}")
     public AccountView account(@PathParam("id") String id) {
-        return parse(id)
-                .flatMap(directory::findAccount)
-                .orElseThrow(() ->
-                        new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+        return directory
+                .findAccount(accountId(id))
+                .orElseThrow(() -> Params.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", id));
     }
 
     /** An account's invoice settings for one direction: its numbering series and the recipients of its invoices. */
@@ -168,9 +165,7 @@ public class PlatformResource {
     }
 
     private static long accountId(String id) {
-        return parse(id)
-                .orElseThrow(() ->
-                        new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+        return Params.pathId(id, ErrorCode.ACCOUNT_NOT_FOUND, "account");
     }
 
     private static Direction direction(String direction) {
@@ -179,13 +174,5 @@ public class PlatformResource {
             throw Params.invalid("direction", "direction is CUSTOMER or VENDOR.");
         }
         return parsed;
-    }
-
-    private static java.util.Optional<Long> parse(String id) {
-        try {
-            return java.util.Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }
