@@ -19,8 +19,6 @@ import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.document.TemplateInspector;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,22 +36,12 @@ public class DocumentResource {
 
     @Operation(summary = "The PDF of an issued invoice")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "DOCUMENT_NOT_READY",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "DOCUMENT_NOT_READY")
     @APIResponse(
             responseCode = "429",
-            description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "503",
-            description = "PDF_UNAVAILABLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+            description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed")
+    @APIResponse(responseCode = "503", description = "PDF_UNAVAILABLE")
     @GET
     @Path("{id}/document.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})

@@ -72,14 +72,8 @@ public class GenerationResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.AUTO_INVOICING_REQUEST)))
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_AUTOMATIC_INVOICING)
     @Path("accounts/{id}/auto-invoicing/{direction}")

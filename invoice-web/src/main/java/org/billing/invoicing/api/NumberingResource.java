@@ -80,14 +80,8 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN")
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN")
     @POST
     @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series")
@@ -109,18 +103,9 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised series")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN")
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN")
     @PUT
     @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
@@ -131,14 +116,8 @@ public class NumberingResource {
 
     @Operation(summary = "Delete a series that numbers nothing")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_IN_USE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SERIES_IN_USE")
     @DELETE
     @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
@@ -161,14 +140,8 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.NUMBERING_DEFAULTS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The defaults")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_NUMBERING)
     @Path("settings/numbering")

@@ -49,10 +49,7 @@ public class PlatformResource {
 
     @Operation(summary = "The contractors by name, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of contractors: {total, page, size, items}")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @GET
     @Path("contractors")
     public DirectoryPage<ContractorView> contractors(
@@ -81,10 +78,7 @@ public class PlatformResource {
 
     @Operation(summary = "The accounts by name, all or a contractor's, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of accounts: {total, page, size, items}")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @GET
     @Path("accounts")
     public DirectoryPage<AccountView> accounts(
@@ -133,14 +127,8 @@ public class PlatformResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.INVOICE_SETTINGS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_ACCOUNT_SETTINGS)
     @Path("accounts/{id}/invoice-settings/{direction}")

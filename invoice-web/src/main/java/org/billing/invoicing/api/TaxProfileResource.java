@@ -85,14 +85,8 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN")
     @POST
     @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles")
@@ -114,18 +108,9 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised profile")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN")
     @PUT
     @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
@@ -138,14 +123,8 @@ public class TaxProfileResource {
 
     @Operation(summary = "Delete a seller profile that is neither the default nor assigned to an account")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_IN_USE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_IN_USE")
     @DELETE
     @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
@@ -168,14 +147,8 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.ACCOUNT_SELLER_REQUEST)))
     @APIResponse(responseCode = "200", description = "The account's seller")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("accounts/{id}/seller-profile")
@@ -188,10 +161,7 @@ public class TaxProfileResource {
 
     @Operation(summary = "A contractor's tax profile")
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(
-            responseCode = "404",
-            description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND")
     @GET
     @Path("contractors/{id}/tax-profile")
     public BuyerTaxProfileView buyer(@PathParam("id") String id) {
@@ -211,14 +181,8 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.BUYER_TAX_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "CONTRACTOR_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("contractors/{id}/tax-profile")

@@ -120,10 +120,7 @@ public class TemplateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The default")
-    @APIResponse(
-            responseCode = "404",
-            description = "TEMPLATE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "TEMPLATE_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_TEMPLATES)
     @Path("invoice-templates/default")
@@ -187,14 +184,8 @@ public class TemplateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The assignment")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND")
     @PUT
     @Gated(Action.MANAGE_TEMPLATES)
     @Path("accounts/{id}/invoice-templates/{direction}")
