@@ -1,5 +1,7 @@
 package org.billing.invoicing.common;
 
+import java.util.Optional;
+
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -32,5 +34,19 @@ public class InvoicingException extends RuntimeException {
     /** The request field the error is about, or null when it is about the request as a whole. */
     public String field() {
         return field;
+    }
+
+    /**
+     * The refusal that caused {@code failure}: itself, or the cause it arrived wrapped in (an
+     * {@code EJBException} where the annotation above is not read); empty when it is something else.
+     * The one unwrap the REST API and the screens share.
+     */
+    public static Optional<InvoicingException> causing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvoicingException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -8,6 +8,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.billing.invoicing.client.InvoicingLocal;
+import org.billing.invoicing.common.Action;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.numbering.NumberingService;
 
@@ -16,11 +18,15 @@ import org.billing.invoicing.numbering.NumberingService;
  * view. The remote view is a façade of its own in the EAR (module invoice-ejb-remote): remote EJB
  * needs the full server's ORB, which Payara Micro does not have.
  *
- * <p>The caller's roles are checked here as in the REST API and the screens: reading needs any of the
- * module's roles, calculating and changing invoices {@link Roles#OPERATOR} (or {@link Roles#ADMIN}).
+ * <p>The caller's roles are checked here as in the REST API and the screens: each method names its
+ * {@link Action}, and the container checks the roles the {@link org.billing.invoicing.common.Gate}
+ * gives it, written out in {@code @RolesAllowed} (annotations take constants only; a test keeps the
+ * two equal). The container's check, not a call of the gate in the method, keeps a refusal what the
+ * platform makes it: an {@code EJBAccessException} before the method, the caller's transaction untouched.
  */
 @Stateless
 @DeclareRoles({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 public class InvoicingBean implements InvoicingLocal {
 
@@ -31,24 +37,28 @@ public class InvoicingBean implements InvoicingLocal {
     private NumberingService numbering;
 
     @Override
+    @Gated(Action.CALCULATE)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     public InvoiceView calculate(InvoiceRequest request) {
         return invoices.calculate(request);
     }
 
     @Override
+    @Gated(Action.CREATE)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     public InvoiceView create(InvoiceRequest request) {
         return invoices.create(request);
     }
 
     @Override
+    @Gated(Action.APPROVE)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     public InvoiceView approve(long invoiceId) {
         return invoices.approve(invoiceId);
     }
 
     @Override
+    @Gated(Action.CREDIT)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     public InvoiceView creditNote(long invoiceId, String reason) {
         return invoices.credit(invoiceId, reason);

@@ -15,13 +15,17 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gate;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.security.InvoicingAuthentication;
 import org.billing.invoicing.security.Lockout;
 import org.billing.invoicing.security.Origins;
 
 /**
- * Who may call what: every resource method answers only callers holding one of the roles of its
- * {@link RolesAllowed} (the method's, else its class's); a method with none answers nobody. No
+ * Who may call what: every resource method answers only callers the {@link Gate} lets do its
+ * {@link Gated} action (the method's, else its class's); a method with none answers nobody. A
+ * {@link RolesAllowed} is still understood (the method's before the class's action), so a resource
+ * written with one keeps its meaning, but the module's resources name their action. No
  * credentials, or wrong ones: 401 {@code AUTHENTICATION_REQUIRED} with the Basic challenge; a role too
  * low: 403 {@code ACCESS_DENIED}; credentials of a user or from an address locked out after too many
  * failed logins: 429 {@code TOO_MANY_LOGIN_FAILURES} with {@code Retry-After}; a state-changing request from another site: 403 {@code CROSS_SITE_REQUEST}.
@@ -34,12 +38,22 @@ public class Authorization implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
+        // Before Jersey's own @RolesAllowed filter, which the server may add, and which answers 403 to all.
+        context.register(new RoleCheck(allowedRoles(resource)), PRIORITY);
+    }
+
+    /** The roles that may call the method: those of its action, or of the roles it allows by name. */
+    static Set<String> allowedRoles(ResourceInfo resource) {
+        Gated gated = resource.getResourceMethod().getAnnotation(Gated.class);
         RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
-        if (allowed == null) {
+        if (gated == null && allowed == null) {
+            gated = resource.getResourceClass().getAnnotation(Gated.class);
             allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
-        // Before Jersey's own @RolesAllowed filter, which the server may add, and which answers 403 to all.
-        context.register(new RoleCheck(allowed == null ? Set.of() : Set.of(allowed.value())), PRIORITY);
+        if (gated != null) {
+            return Gate.allowedRoles(gated.value());
+        }
+        return allowed == null ? Set.of() : Set.of(allowed.value());
     }
 
     static final class RoleCheck implements ContainerRequestFilter {

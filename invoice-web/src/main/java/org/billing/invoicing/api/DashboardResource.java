@@ -1,13 +1,13 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.dashboard.DashboardService;
 import org.billing.invoicing.dashboard.MonthAtAGlance;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard", description = "The last twelve months' issued amounts and calls, and what waits for someone")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class DashboardResource {
 
     @EJB

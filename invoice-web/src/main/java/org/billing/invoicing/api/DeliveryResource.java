@@ -1,6 +1,5 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.mail.InvoiceDeliveries;
 import org.billing.invoicing.mail.MailOutbox;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Delivery", description = "E-mail delivery of issued invoices")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class DeliveryResource {
 
     @EJB
@@ -38,7 +38,7 @@ public class DeliveryResource {
 
     /** Queues the messages again to the recipients configured now: 202, they leave after the answer. */
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.RESEND_EMAIL)
     @Path("{id}/resend")
     public Response resend(@PathParam("id") String id) {
         return Response.accepted(outbox.resend(invoiceId(id))).build();

@@ -1,6 +1,5 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,14 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.document.TemplateInspector;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("invoices")
 @Tag(name = "Documents", description = "The invoice document: .odt and PDF")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class DocumentResource {
 
     @EJB
@@ -38,22 +36,12 @@ public class DocumentResource {
 
     @Operation(summary = "The PDF of an issued invoice")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "DOCUMENT_NOT_READY",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DOCUMENT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "DOCUMENT_NOT_READY")
     @APIResponse(
             responseCode = "429",
-            description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "503",
-            description = "PDF_UNAVAILABLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+            description = "TOO_MANY_DRAFTS: the caller has as many drafts in the making as allowed")
+    @APIResponse(responseCode = "503", description = "PDF_UNAVAILABLE")
     @GET
     @Path("{id}/document.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
@@ -79,7 +67,7 @@ public class DocumentResource {
 
     /** Makes an issued invoice's document now when it is not made yet (after a failure, say). */
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.RENDER_DOCUMENT)
     @Path("{id}/document")
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject render(@PathParam("id") String id) {

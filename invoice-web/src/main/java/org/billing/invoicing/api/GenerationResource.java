@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,9 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
 import org.billing.invoicing.generation.GenerationRun;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Automatic invoicing", description = "Automatic invoicing by account, and its runs")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class GenerationResource {
 
     @EJB
@@ -72,16 +72,10 @@ public class GenerationResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.AUTO_INVOICING_REQUEST)))
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_AUTOMATIC_INVOICING)
     @Path("accounts/{id}/auto-invoicing/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AutoInvoicingSettings change(
@@ -97,7 +91,7 @@ public class GenerationResource {
     }
 
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_AUTOMATIC_INVOICING)
     @Path("accounts/{id}/auto-invoicing/{direction}")
     public Response stop(@PathParam("id") String id, @PathParam("direction") String direction) {
         autoInvoicing.stop(accountId(id), direction(direction));
@@ -108,7 +102,7 @@ public class GenerationResource {
     @Operation(summary = "Start a run of automatic invoicing unless one is going")
     @APIResponse(responseCode = "202", description = "The run that is going; Location is the run")
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_AUTOMATIC_INVOICING)
     @Path("generation-runs")
     public Response start() {
         GenerationRun run = runs.start();

@@ -3,7 +3,6 @@ package org.billing.invoicing.api;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.BulkApproval;
 import org.billing.invoicing.invoice.CallExport;
 import org.billing.invoicing.invoice.DetailTable;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invoices", description = "Calculate, create, find, issue, credit and delete invoices")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class InvoiceResource {
 
     private static final int MAX_SEARCH_LENGTH = 100;
@@ -75,20 +75,11 @@ public class InvoiceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.INVOICE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The calculated invoice")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "422",
-            description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CALCULATE)
     @Path("calculate")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvoiceView calculate(JsonValue body) {
@@ -105,24 +96,12 @@ public class InvoiceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.INVOICE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location is the invoice")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "PERIOD_OVERLAP",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "422",
-            description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "PERIOD_OVERLAP")
+    @APIResponse(responseCode = "422", description = "PERIOD_INVERTED, PERIOD_IN_FUTURE, PERIOD_TOO_LONG")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
         InvoiceView created = invoices.create(JsonBodies.invoiceRequest(body));
@@ -141,10 +120,7 @@ public class InvoiceResource {
                     + " Walk the whole list with `cursor` (the `nextCursor` of the previous page) rather than `page`: it costs"
                     + " the same however deep and returns every invoice once while new ones are made.")
     @APIResponse(responseCode = "200", description = "A page of invoices")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @GET
     public InvoicePage search(
             @Parameter(in = ParameterIn.QUERY, description = "The account's invoices") @QueryParam("accountId")
@@ -272,10 +248,7 @@ public class InvoiceResource {
 
     @Operation(summary = "One invoice with its totals")
     @APIResponse(responseCode = "200", description = "The invoice")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @GET
     @Path("{id}")
     public InvoiceView get(@PathParam("id") String id) {
@@ -291,10 +264,7 @@ public class InvoiceResource {
             description = "The nine tables of seed 001, and the charges, subscriptions and corrections of a prepay"
                     + " account's customer invoice (seed 002; empty for any other invoice).")
     @APIResponse(responseCode = "200", description = "The rows of the table")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND, TABLE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, TABLE_NOT_FOUND")
     @GET
     @Path("{id}/tables/{name}")
     public List<?> table(
@@ -343,10 +313,7 @@ public class InvoiceResource {
             responseCode = "200",
             description = "The CSV, as an attachment",
             content = @Content(mediaType = "text/csv"))
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @GET
     @Path("{id}/calls.csv")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
@@ -361,10 +328,7 @@ public class InvoiceResource {
             responseCode = "200",
             description = "The CSV compressed, as an attachment",
             content = @Content(mediaType = CallExport.GZIP_MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @GET
     @Path("{id}/calls.csv.gz")
     @Produces({CallExport.GZIP_MEDIA_TYPE, MediaType.APPLICATION_JSON})
@@ -394,12 +358,9 @@ public class InvoiceResource {
                     + " code of the API, such as INVOICE_ALREADY_ISSUED or INVOICE_NOT_FOUND).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "200", description = "What became of each invoice")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.APPROVE)
     @Path("approvals")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<BulkApproval.Result> approveAll(JsonValue body) {
@@ -411,16 +372,10 @@ public class InvoiceResource {
             summary = "Issue a Pending invoice",
             description = "It takes the next number of its series and never changes again.")
     @APIResponse(responseCode = "200", description = "The issued invoice")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "INVOICE_NOT_PENDING, INVOICE_ALREADY_ISSUED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_PENDING, INVOICE_ALREADY_ISSUED")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.APPROVE)
     @Path("{id}/approve")
     public InvoiceView approve(@PathParam("id") String id) {
         return invoices.approve(invoiceId(id));
@@ -435,20 +390,13 @@ public class InvoiceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.CREDIT_NOTE_REQUEST)))
     @APIResponse(responseCode = "201", description = "The credit note; Location is the note")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
-            description = "INVOICE_NOT_ISSUED, INVOICE_ALREADY_CREDITED, CREDIT_NOTE_NOT_CREDITABLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+            description = "INVOICE_NOT_ISSUED, INVOICE_ALREADY_CREDITED, CREDIT_NOTE_NOT_CREDITABLE")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.CREDIT)
     @Path("{id}/credit-note")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response credit(@PathParam("id") String id, JsonValue body) {
@@ -470,10 +418,7 @@ public class InvoiceResource {
                     + " durations and amount then and now, and how many detail rows differ. Reads the recorded check"
                     + " only (cheap); POST drift-check checks again.")
     @APIResponse(responseCode = "200", description = "The last check")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND, DRIFT_NOT_CHECKED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND, DRIFT_NOT_CHECKED")
     @GET
     @Path("{id}/drift")
     public DriftView drift(@PathParam("id") String id) {
@@ -486,16 +431,10 @@ public class InvoiceResource {
             description = "Recalculates the invoice's period as Calculate would, compares it with what was issued"
                     + " for it, records the check (replacing the last one) and answers it.")
     @APIResponse(responseCode = "200", description = "The check")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/drift-check")
     public DriftView checkDrift(@PathParam("id") String id) {
         return invoices.checkDrift(invoiceId(id));
@@ -509,17 +448,13 @@ public class InvoiceResource {
                     + " the period now minus what was issued, only the rows that changed. The original is never"
                     + " touched. A decrease is refused: credit the original and create a corrected invoice.")
     @APIResponse(responseCode = "201", description = "The supplementary invoice; Location is it")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
             description = "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, NO_DRIFT,"
-                    + " DRIFT_IS_DECREASE, SUPPLEMENTARY_PENDING",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+                    + " DRIFT_IS_DECREASE, SUPPLEMENTARY_PENDING")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/supplementary")
     public Response supplement(@PathParam("id") String id) {
         InvoiceView supplementary = invoices.supplement(invoiceId(id));
@@ -545,21 +480,14 @@ public class InvoiceResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.CREDIT_NOTE_REQUEST)))
     @APIResponse(responseCode = "201", description = "The corrected invoice; Location is it")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
             description =
-                    "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, SUPPLEMENTARY_PENDING," + " INVOICE_NUMBER_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+                    "INVOICE_NOT_ISSUED, INVOICE_NOT_SUPPLEMENTABLE, SUPPLEMENTARY_PENDING," + " INVOICE_NUMBER_TAKEN")
     @POST
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.SETTLE_DRIFT)
     @Path("{id}/correction")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response correct(@PathParam("id") String id, JsonValue body) {
@@ -576,10 +504,7 @@ public class InvoiceResource {
     /** Who created, approved, credited, deleted or emailed the invoice, and when. */
     @Operation(summary = "Who created, approved, credited, deleted or emailed the invoice, and when")
     @APIResponse(responseCode = "200", description = "The events, oldest first")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
     @GET
     @Path("{id}/history")
     public List<InvoiceEventView> history(@PathParam("id") String id) {
@@ -588,16 +513,10 @@ public class InvoiceResource {
 
     @Operation(summary = "Delete a Pending invoice")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "INVOICE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "INVOICE_ALREADY_ISSUED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "INVOICE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "INVOICE_ALREADY_ISSUED")
     @DELETE
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Gated(Action.DELETE)
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         invoices.delete(invoiceId(id));

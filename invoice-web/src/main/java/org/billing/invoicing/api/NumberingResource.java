@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,8 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Numbering", description = "Numbering series and the default series")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class NumberingResource {
 
     private static final String SERIES_SHAPE = "{name, pattern, startNumber, yearlyRestart, padding}";
@@ -80,16 +80,10 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN")
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN")
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
@@ -109,20 +103,11 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SERIES_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised series")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, SERIES_INVALID_PATTERN")
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SERIES_NAME_TAKEN")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SeriesView revise(@PathParam("id") String id, JsonValue body) {
@@ -131,16 +116,10 @@ public class NumberingResource {
 
     @Operation(summary = "Delete a series that numbers nothing")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SERIES_IN_USE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SERIES_IN_USE")
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("numbering-series/{id}")
     public Response delete(@PathParam("id") String id) {
         numbering.delete(seriesId(id));
@@ -161,16 +140,10 @@ public class NumberingResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.NUMBERING_DEFAULTS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The defaults")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "SERIES_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_NUMBERING)
     @Path("settings/numbering")
     @Consumes(MediaType.APPLICATION_JSON)
     public NumberingDefaults changeDefaults(JsonValue body) {

@@ -1,11 +1,20 @@
 package org.billing.invoicing.api;
 
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.invoice.InvoiceRequest;
+import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.period.InvoicePeriod;
+import org.billing.invoicing.settings.NumberingDefaults;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -37,6 +46,35 @@ public class OpenApiModel implements OASModelReader {
     public static final String BUYER_TAX_PROFILE_DEFINITION = "BuyerTaxProfileDefinition";
     public static final String BASIC = "basic";
 
+    /**
+     * The request bodies read into a record (by {@link JsonBodies} or the resource) are documented from
+     * that record: a property per component, its type from the component's type ({@link #fromRecord});
+     * only the words are written here, one per component.
+     */
+    static final Map<String, String> INVOICE_REQUEST_FIELDS = Map.of(
+            "accountId", "The platform's account",
+            "direction", "CUSTOMER: we invoice the account; VENDOR: the account invoices us",
+            "startDate", "First day of the period",
+            "endDate", "Last day of the period (inclusive)");
+
+    static final Map<String, String> SERIES_DEFINITION_FIELDS = Map.of(
+            "name", "Unique name",
+            "pattern", "Literals and %year%, %mon%, %mday%, ...; %num% exactly once",
+            "startNumber", "The first number",
+            "yearlyRestart", "Numbers start again each year (default false)",
+            "padding", "Zero-pad the number to this many digits (default 0)");
+
+    static final Map<String, String> NUMBERING_DEFAULTS_FIELDS = Map.of(
+            "customerSeriesId", "Series of customer invoices",
+            "vendorSeriesId", "Series of vendor invoices",
+            "creditNoteSeriesId", "Series of credit notes");
+
+    /** The records documented from their components, with the words of each component. */
+    static final Map<Class<? extends Record>, Map<String, String>> RECORD_FIELDS = Map.of(
+            InvoiceRequest.class, INVOICE_REQUEST_FIELDS,
+            SeriesDefinition.class, SERIES_DEFINITION_FIELDS,
+            NumberingDefaults.class, NUMBERING_DEFAULTS_FIELDS);
+
     @Override
     public OpenAPI buildModel() {
         return OASFactory.createOpenAPI()
@@ -44,22 +82,11 @@ public class OpenApiModel implements OASModelReader {
                         .addSchema(PROBLEM, problem())
                         .addSchema(
                                 INVOICE_REQUEST,
-                                object(
+                                fromRecord(
+                                        InvoiceRequest.class,
                                         "An invoice to calculate or create: an account, a direction"
                                                 + " and a billing period given by its first and last day (inclusive).",
-                                        Map.of(
-                                                "accountId",
-                                                integer("The platform's account"),
-                                                "direction",
-                                                enumeration(
-                                                        "CUSTOMER: we invoice the account; VENDOR: the"
-                                                                + " account invoices us",
-                                                        "CUSTOMER",
-                                                        "VENDOR"),
-                                                "startDate",
-                                                date("First day of the period"),
-                                                "endDate",
-                                                date("Last day of the period (inclusive)")),
+                                        INVOICE_REQUEST_FIELDS,
                                         "accountId",
                                         "direction",
                                         "startDate",
@@ -72,33 +99,19 @@ public class OpenApiModel implements OASModelReader {
                                         "reason"))
                         .addSchema(
                                 SERIES_DEFINITION,
-                                object(
+                                fromRecord(
+                                        SeriesDefinition.class,
                                         "A numbering series.",
-                                        Map.of(
-                                                "name",
-                                                string("Unique name"),
-                                                "pattern",
-                                                string("Literals and %year%, %mon%, %mday%, ...; %num% exactly once"),
-                                                "startNumber",
-                                                integer("The first number"),
-                                                "yearlyRestart",
-                                                bool("Numbers start again each year (default false)"),
-                                                "padding",
-                                                integer("Zero-pad the number to this many digits (default 0)")),
+                                        SERIES_DEFINITION_FIELDS,
                                         "name",
                                         "pattern",
                                         "startNumber"))
                         .addSchema(
                                 NUMBERING_DEFAULTS_REQUEST,
-                                object(
+                                fromRecord(
+                                        NumberingDefaults.class,
                                         "The series used unless an account names its own.",
-                                        Map.of(
-                                                "customerSeriesId",
-                                                integer("Series of customer invoices"),
-                                                "vendorSeriesId",
-                                                integer("Series of vendor invoices"),
-                                                "creditNoteSeriesId",
-                                                integer("Series of credit notes")),
+                                        NUMBERING_DEFAULTS_FIELDS,
                                         "customerSeriesId",
                                         "vendorSeriesId",
                                         "creditNoteSeriesId"))
@@ -287,11 +300,71 @@ public class OpenApiModel implements OASModelReader {
                 "code");
     }
 
+    /**
+     * The schema of a request body read into {@code type}: one property per record component, described
+     * by {@code fields} (which must name every component and nothing else).
+     */
+    private static Schema fromRecord(
+            Class<? extends Record> type, String description, Map<String, String> fields, String... required) {
+        Map<String, Schema> properties = new HashMap<>();
+        components(type, fields.keySet())
+                .forEach((name, componentType) -> properties.put(name, schemaOf(componentType, fields.get(name))));
+        return object(description, properties, required);
+    }
+
+    /** The record's components by name and type; refused unless {@code described} names exactly them. */
+    static Map<String, Class<?>> components(Class<? extends Record> type, Set<String> described) {
+        Map<String, Class<?>> components = new TreeMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            components.put(component.getName(), component.getType());
+        }
+        if (!components.keySet().equals(new TreeSet<>(described))) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has the components " + components.keySet()
+                    + "; described are " + new TreeSet<>(described));
+        }
+        components.values().forEach(OpenApiModel::requireDocumentable);
+        return components;
+    }
+
+    private static void requireDocumentable(Class<?> type) {
+        if (!(WHOLE_NUMBERS.contains(type)
+                || type == boolean.class
+                || type == Boolean.class
+                || type == LocalDate.class
+                || type == String.class
+                || type.isEnum())) {
+            throw new IllegalArgumentException("No schema for a component of type " + type.getName());
+        }
+    }
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(long.class, Long.class, int.class, Integer.class);
+
+    /** Whole numbers as int64 (as every id and count of the API), enums by their constants' names. */
+    private static Schema schemaOf(Class<?> type, String description) {
+        if (WHOLE_NUMBERS.contains(type)) {
+            return integer(description);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return bool(description);
+        }
+        if (type == LocalDate.class) {
+            return date(description);
+        }
+        if (type.isEnum()) {
+            return enumeration(
+                    description,
+                    Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name())
+                            .toArray(String[]::new));
+        }
+        return string(description);
+    }
+
     private static Schema object(String description, Map<String, Schema> properties, String... required) {
         Schema schema = OASFactory.createSchema()
                 .type(SchemaType.OBJECT)
                 .description(description)
-                .properties(new java.util.TreeMap<>(properties));
+                .properties(new TreeMap<>(properties));
         return required.length == 0 ? schema : schema.required(List.of(required));
     }
 

@@ -114,8 +114,13 @@ final class Params {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new InvoicingException(notFound, "id", "There is no " + thing + " " + id + ".");
+            throw notFound(notFound, thing, id);
         }
+    }
+
+    /** "There is no invoice 7.": the refusal of a path's id that names nothing, malformed or unknown. */
+    static InvoicingException notFound(ErrorCode code, String thing, String id) {
+        return new InvoicingException(code, "id", "There is no " + thing + " " + id + ".");
     }
 
     static InvoicingException invalid(String field, String message) {

@@ -1,6 +1,5 @@
 package org.billing.invoicing.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -13,9 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform", description = "Contractors and accounts read from the platform, and their invoicing settings")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class PlatformResource {
 
     private static final int DEFAULT_PAGE_SIZE = 50;
@@ -50,10 +49,7 @@ public class PlatformResource {
 
     @Operation(summary = "The contractors by name, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of contractors: {total, page, size, items}")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @GET
     @Path("contractors")
     public DirectoryPage<ContractorView> contractors(
@@ -75,18 +71,14 @@ public class PlatformResource {
     @GET
     @Path("contractors/{id}")
     public ContractorView contractor(@PathParam("id") String id) {
-        return parse(id)
-                .flatMap(directory::findContractor)
-                .orElseThrow(() -> new InvoicingException(
-                        ErrorCode.CONTRACTOR_NOT_FOUND, "id", "There is no contractor " + id + "."));
+        return directory
+                .findContractor(Params.pathId(id, ErrorCode.CONTRACTOR_NOT_FOUND, "contractor"))
+                .orElseThrow(() -> Params.notFound(ErrorCode.CONTRACTOR_NOT_FOUND, "contractor", id));
     }
 
     @Operation(summary = "The accounts by name, all or a contractor's, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of accounts: {total, page, size, items}")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
     @GET
     @Path("accounts")
     public DirectoryPage<AccountView> accounts(
@@ -114,10 +106,9 @@ public class PlatformResource {
     @GET
     @Path("accounts/{id}")
     public AccountView account(@PathParam("id") String id) {
-        return parse(id)
-                .flatMap(directory::findAccount)
-                .orElseThrow(() ->
-                        new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+        return directory
+                .findAccount(accountId(id))
+                .orElseThrow(() -> Params.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "account", id));
     }
 
     /** An account's invoice settings for one direction: its numbering series and the recipients of its invoices. */
@@ -136,16 +127,10 @@ public class PlatformResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.INVOICE_SETTINGS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The settings")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SERIES_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_ACCOUNT_SETTINGS)
     @Path("accounts/{id}/invoice-settings/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(
@@ -168,9 +153,7 @@ public class PlatformResource {
     }
 
     private static long accountId(String id) {
-        return parse(id)
-                .orElseThrow(() ->
-                        new InvoicingException(ErrorCode.ACCOUNT_NOT_FOUND, "id", "There is no account " + id + "."));
+        return Params.pathId(id, ErrorCode.ACCOUNT_NOT_FOUND, "account");
     }
 
     private static Direction direction(String direction) {
@@ -179,13 +162,5 @@ public class PlatformResource {
             throw Params.invalid("direction", "direction is CUSTOMER or VENDOR.");
         }
         return parsed;
-    }
-
-    private static java.util.Optional<Long> parse(String id) {
-        try {
-            return java.util.Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -92,12 +92,9 @@ public final class ProblemMappers {
     public static class Ejb implements ExceptionMapper<EJBException> {
         @Override
         public Response toResponse(EJBException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof InvoicingException business) {
-                    return new Business().toResponse(business);
-                }
-            }
-            return Unexpected.answer(e);
+            return InvoicingException.causing(e)
+                    .map(business -> new Business().toResponse(business))
+                    .orElseGet(() -> Unexpected.answer(e));
         }
     }
 

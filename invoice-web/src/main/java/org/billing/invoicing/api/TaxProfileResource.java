@@ -2,7 +2,6 @@ package org.billing.invoicing.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,9 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.tax.AccountSellerView;
 import org.billing.invoicing.tax.BuyerTaxProfileDefinition;
 import org.billing.invoicing.tax.BuyerTaxProfileView;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tax profiles", description = "Seller profiles and the buyers' tax profiles")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class TaxProfileResource {
 
     private static final String SELLER_SHAPE = "{legalName, street, city, postalCode, country, vatId, registration,"
@@ -85,16 +85,10 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN")
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSeller(JsonValue body) {
@@ -114,20 +108,11 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.SELLER_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The revised profile")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_NAME_TAKEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_NAME_TAKEN")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SellerProfileView reviseSeller(@PathParam("id") String id, JsonValue body) {
@@ -138,16 +123,10 @@ public class TaxProfileResource {
 
     @Operation(summary = "Delete a seller profile that is neither the default nor assigned to an account")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "SELLER_PROFILE_IN_USE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "SELLER_PROFILE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SELLER_PROFILE_IN_USE")
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("seller-profiles/{id}")
     public Response deleteSeller(@PathParam("id") String id) {
         profiles.deleteSeller(sellerId(id));
@@ -168,16 +147,10 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.ACCOUNT_SELLER_REQUEST)))
     @APIResponse(responseCode = "200", description = "The account's seller")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, SELLER_PROFILE_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("accounts/{id}/seller-profile")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountSellerView assignSeller(@PathParam("id") String id, JsonValue body) {
@@ -188,10 +161,7 @@ public class TaxProfileResource {
 
     @Operation(summary = "A contractor's tax profile")
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(
-            responseCode = "404",
-            description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND, TAX_PROFILE_NOT_FOUND")
     @GET
     @Path("contractors/{id}/tax-profile")
     public BuyerTaxProfileView buyer(@PathParam("id") String id) {
@@ -211,16 +181,10 @@ public class TaxProfileResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.BUYER_TAX_PROFILE_DEFINITION)))
     @APIResponse(responseCode = "200", description = "The profile")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "CONTRACTOR_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "CONTRACTOR_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TAX_PROFILES)
     @Path("contractors/{id}/tax-profile")
     @Consumes(MediaType.APPLICATION_JSON)
     public BuyerTaxProfileView putBuyer(@PathParam("id") String id, JsonValue body) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,9 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceFile;
 import org.billing.invoicing.document.TemplateCheck;
@@ -53,7 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Templates", description = "ODF invoice templates and which account uses which")
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+@Gated(Action.READ)
 public class TemplateResource {
 
     private static final String ODT = TemplateInspector.ODT_MEDIA_TYPE;
@@ -77,7 +77,7 @@ public class TemplateResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TEMPLATES)
     @Path("invoice-templates")
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(@QueryParam("name") String name, @QueryParam("filename") String filename, InputStream body) {
@@ -91,7 +91,7 @@ public class TemplateResource {
 
     /** Checks a file as an upload would, and stores nothing: 200 with the problems found (none: valid). */
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TEMPLATES)
     @Path("invoice-templates/lint")
     @Consumes({ODT, MediaType.APPLICATION_OCTET_STREAM})
     public Lint lint(InputStream body) {
@@ -120,12 +120,9 @@ public class TemplateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The default")
-    @APIResponse(
-            responseCode = "404",
-            description = "TEMPLATE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "404", description = "TEMPLATE_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TEMPLATES)
     @Path("invoice-templates/default")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject changeGlobalDefault(JsonValue body) {
@@ -140,7 +137,7 @@ public class TemplateResource {
     }
 
     @DELETE
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TEMPLATES)
     @Path("invoice-templates/{id}")
     public Response delete(@PathParam("id") String id) {
         templates.delete(templateId(id));
@@ -187,16 +184,10 @@ public class TemplateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = OpenApiModel.TEMPLATE_CHOICE)))
     @APIResponse(responseCode = "200", description = "The assignment")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = OpenApiModel.PROBLEM)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, TEMPLATE_NOT_FOUND")
     @PUT
-    @RolesAllowed(Roles.ADMIN)
+    @Gated(Action.MANAGE_TEMPLATES)
     @Path("accounts/{id}/invoice-templates/{direction}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject assign(@PathParam("id") String id, @PathParam("direction") String direction, JsonValue body) {

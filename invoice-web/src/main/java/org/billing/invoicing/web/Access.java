@@ -9,13 +9,15 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.billing.invoicing.common.Action;
+import org.billing.invoicing.common.Gate;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.security.TrustedProxies;
 
 /**
  * What the logged-in user may do, for the pages ({@code #{access.operator}} hides what an operator
  * does from a viewer) and for the actions, which refuse a role too low even when the action is posted
- * by hand ({@link #permits}).
+ * by hand ({@link #permits}, which asks the {@link Gate}).
  */
 @Named
 @RequestScoped
@@ -55,11 +57,11 @@ public class Access {
     }
 
     /**
-     * Whether the user holds {@code role} (or one that includes it); if not, says on the page that
-     * their role does not allow {@code what} ("approve invoices").
+     * Whether the {@link Gate} lets the user do {@code action}; if not, says on the page that their role
+     * does not allow {@code what} ("approve invoices").
      */
-    static boolean permits(String role, String what) {
-        if (holds(role)) {
+    static boolean permits(Action action, String what) {
+        if (Gate.permits(Access::holds, action)) {
             return true;
         }
         Messages.error(null, "Your role does not allow you to " + what + ".");

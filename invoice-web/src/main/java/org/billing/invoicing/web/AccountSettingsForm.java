@@ -8,7 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
@@ -47,7 +47,7 @@ public class AccountSettingsForm extends AccountDirectionForm {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change an account's invoice settings")) {
+        if (!Access.permits(Action.MANAGE_ACCOUNT_SETTINGS, "change an account's invoice settings")) {
             return;
         }
         try {

@@ -10,7 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.generation.AutoInvoicingService;
 import org.billing.invoicing.generation.AutoInvoicingSettings;
 import org.billing.invoicing.invoice.Direction;
@@ -51,7 +51,7 @@ public class AutoInvoicingForm extends AccountDirectionForm {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+        if (!Access.permits(Action.MANAGE_AUTOMATIC_INVOICING, "change automatic invoicing")) {
             return;
         }
         try {
@@ -66,7 +66,7 @@ public class AutoInvoicingForm extends AccountDirectionForm {
     }
 
     public void stop() {
-        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+        if (!Access.permits(Action.MANAGE_AUTOMATIC_INVOICING, "change automatic invoicing")) {
             return;
         }
         try {

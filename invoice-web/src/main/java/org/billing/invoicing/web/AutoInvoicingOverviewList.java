@@ -15,8 +15,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.generation.AutoInvoicingOverview;
 import org.billing.invoicing.generation.AutoInvoicingOverview.Filter;
 import org.billing.invoicing.generation.AutoInvoicingOverview.Pair;
@@ -76,7 +76,7 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     /** Gives the selected rows the period and start day chosen, all at once. */
     public void changeSelected() {
-        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+        if (!Access.permits(Action.MANAGE_AUTOMATIC_INVOICING, "change automatic invoicing")) {
             return;
         }
         int changed;
@@ -93,7 +93,7 @@ public class AutoInvoicingOverviewList implements Serializable {
 
     /** Stops the automatic invoicing of the selected rows, all at once; their invoices stay. */
     public void stopSelected() {
-        if (!Access.permits(Roles.ADMIN, "change automatic invoicing")) {
+        if (!Access.permits(Action.MANAGE_AUTOMATIC_INVOICING, "change automatic invoicing")) {
             return;
         }
         int selected = pairs().size();

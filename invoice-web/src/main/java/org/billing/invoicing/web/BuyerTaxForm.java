@@ -9,8 +9,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.platform.ContractorView;
 import org.billing.invoicing.platform.PlatformDirectory;
 import org.billing.invoicing.tax.BuyerTaxProfileDefinition;
@@ -60,7 +60,7 @@ public class BuyerTaxForm implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change tax profiles") || contractorId == null) {
+        if (!Access.permits(Action.MANAGE_TAX_PROFILES, "change tax profiles") || contractorId == null) {
             return;
         }
         try {

@@ -7,7 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.generation.GenerationRun;
 import org.billing.invoicing.generation.GenerationRuns;
 import org.primefaces.PrimeFaces;
@@ -35,7 +35,7 @@ public class GenerationRunsView implements Serializable {
 
     /** Starts a run now (or shows the one already going), and follows it. */
     public void runNow() {
-        if (!Access.permits(Roles.ADMIN, "start generation runs")) {
+        if (!Access.permits(Action.MANAGE_AUTOMATIC_INVOICING, "start generation runs")) {
             return;
         }
         GenerationRun run = runs.start();

@@ -10,8 +10,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.invoice.DetailTable;
@@ -123,7 +123,7 @@ public class InvoiceDetail implements Serializable {
 
     /** An operator's retry of an issued invoice's document that failed or was never made. */
     public void makeDocument() {
-        if (!Access.permits(Roles.OPERATOR, "make invoice documents")) {
+        if (!Access.permits(Action.RENDER_DOCUMENT, "make invoice documents")) {
             return;
         }
         try {
@@ -192,7 +192,7 @@ public class InvoiceDetail implements Serializable {
 
     /** An operator checks the drift now: the period recalculated and compared with what was issued. */
     public void checkDrift() {
-        if (!Access.permits(Roles.OPERATOR, "check invoices for drift")) {
+        if (!Access.permits(Action.SETTLE_DRIFT, "check invoices for drift")) {
             return;
         }
         try {
@@ -210,7 +210,7 @@ public class InvoiceDetail implements Serializable {
 
     /** Creates the supplementary invoice of the difference and opens it. */
     public String createSupplementary() {
-        if (!Access.permits(Roles.OPERATOR, "create supplementary invoices")) {
+        if (!Access.permits(Action.SETTLE_DRIFT, "create supplementary invoices")) {
             return null;
         }
         InvoiceView supplementary;
@@ -228,7 +228,7 @@ public class InvoiceDetail implements Serializable {
 
     /** Credits the invoice (and its supplementary invoices) and opens the corrected invoice made at once. */
     public String correct() {
-        if (!Access.permits(Roles.OPERATOR, "correct invoices")) {
+        if (!Access.permits(Action.SETTLE_DRIFT, "correct invoices")) {
             return null;
         }
         InvoiceView corrected;
@@ -255,7 +255,7 @@ public class InvoiceDetail implements Serializable {
     }
 
     public String delete() {
-        if (!Access.permits(Roles.OPERATOR, "delete invoices")) {
+        if (!Access.permits(Action.DELETE, "delete invoices")) {
             return null;
         }
         try {
@@ -269,7 +269,7 @@ public class InvoiceDetail implements Serializable {
     }
 
     public void approve() {
-        if (!Access.permits(Roles.OPERATOR, "approve invoices")) {
+        if (!Access.permits(Action.APPROVE, "approve invoices")) {
             return;
         }
         try {
@@ -284,7 +284,7 @@ public class InvoiceDetail implements Serializable {
 
     /** Issues the credit note and shows the credited invoice again, now with its link to the note. */
     public String credit() {
-        if (!Access.permits(Roles.OPERATOR, "issue credit notes")) {
+        if (!Access.permits(Action.CREDIT, "issue credit notes")) {
             return null;
         }
         InvoiceView note;
@@ -300,7 +300,7 @@ public class InvoiceDetail implements Serializable {
     }
 
     public void resend() {
-        if (!Access.permits(Roles.OPERATOR, "send invoices")) {
+        if (!Access.permits(Action.RESEND_EMAIL, "send invoices")) {
             return;
         }
         try {

@@ -8,8 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.invoice.InvoiceRequest;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -42,7 +42,7 @@ public class InvoiceForm implements Serializable {
     private InvoiceView created;
 
     public void calculate() {
-        if (!Access.permits(Roles.OPERATOR, "calculate invoices")) {
+        if (!Access.permits(Action.CALCULATE, "calculate invoices")) {
             return;
         }
         created = null;
@@ -55,7 +55,7 @@ public class InvoiceForm implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.OPERATOR, "create invoices")) {
+        if (!Access.permits(Action.CREATE, "create invoices")) {
             return;
         }
         calculated = null;

@@ -19,7 +19,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceDocument;
 import org.billing.invoicing.invoice.BulkApproval;
@@ -145,7 +145,7 @@ public class InvoiceList implements Serializable {
      * the same.
      */
     public void approveSelected() {
-        if (!Access.permits(Roles.OPERATOR, "approve invoices")) {
+        if (!Access.permits(Action.APPROVE, "approve invoices")) {
             return;
         }
         if (selection.isEmpty()) {

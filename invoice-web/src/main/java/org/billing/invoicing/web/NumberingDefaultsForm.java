@@ -11,8 +11,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 import org.billing.invoicing.settings.NumberingDefaults;
 
@@ -42,7 +42,7 @@ public class NumberingDefaultsForm implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change the numbering settings")) {
+        if (!Access.permits(Action.MANAGE_NUMBERING, "change the numbering settings")) {
             return;
         }
         try {

@@ -14,11 +14,6 @@ final class Refusals {
 
     /** The InvoicingException that caused {@code e}; rethrows {@code e} when it is something else. */
     static InvoicingException refusal(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvoicingException refusal) {
-                return refusal;
-            }
-        }
-        throw e;
+        return InvoicingException.causing(e).orElseThrow(() -> e);
     }
 }

@@ -8,8 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.tax.SellerProfileDefinition;
 import org.billing.invoicing.tax.SellerProfileView;
 import org.billing.invoicing.tax.TaxProfileService;
@@ -102,7 +102,7 @@ public class SellerProfileEditor implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change seller profiles")) {
+        if (!Access.permits(Action.MANAGE_TAX_PROFILES, "change seller profiles")) {
             return;
         }
         SellerProfileDefinition definition = new SellerProfileDefinition(

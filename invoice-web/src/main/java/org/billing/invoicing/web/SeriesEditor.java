@@ -8,8 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.numbering.SeriesDefinition;
 import org.billing.invoicing.numbering.SeriesView;
@@ -75,7 +75,7 @@ public class SeriesEditor implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "change numbering series")) {
+        if (!Access.permits(Action.MANAGE_NUMBERING, "change numbering series")) {
             return;
         }
         SeriesDefinition definition = new SeriesDefinition(name, pattern, startNumber, yearlyRestart, padding);

@@ -9,7 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.document.TemplateService;
 import org.billing.invoicing.document.TemplateView;
 import org.billing.invoicing.invoice.Direction;
@@ -49,7 +49,7 @@ public class TemplateAssignmentForm extends AccountDirectionForm {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "assign templates to accounts")) {
+        if (!Access.permits(Action.MANAGE_TEMPLATES, "assign templates to accounts")) {
             return;
         }
         try {

@@ -9,7 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.billing.invoicing.common.Roles;
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.document.TemplateService;
 import org.billing.invoicing.document.TemplateView;
 
@@ -37,7 +37,7 @@ public class TemplateDefaultForm implements Serializable {
     }
 
     public void save() {
-        if (!Access.permits(Roles.ADMIN, "choose the default template")) {
+        if (!Access.permits(Action.MANAGE_TEMPLATES, "choose the default template")) {
             return;
         }
         Optional<TemplateView> chosen;

@@ -10,9 +10,9 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
+import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.document.TemplateLimits;
 import org.billing.invoicing.document.TemplateService;
 import org.billing.invoicing.document.TemplateView;
@@ -60,7 +60,7 @@ public class TemplateLibrary implements Serializable {
     }
 
     public void upload() {
-        if (!Access.permits(Roles.ADMIN, "upload templates")) {
+        if (!Access.permits(Action.MANAGE_TEMPLATES, "upload templates")) {
             return;
         }
         if (file == null || file.getFileName() == null || file.getFileName().isBlank()) {
@@ -86,7 +86,7 @@ public class TemplateLibrary implements Serializable {
     }
 
     public void delete(TemplateView template) {
-        if (!Access.permits(Roles.ADMIN, "delete templates")) {
+        if (!Access.permits(Action.MANAGE_TEMPLATES, "delete templates")) {
             return;
         }
         try {
