@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import org.billing.invoicing.client.InvoicingLocal;
 import org.billing.invoicing.client.InvoicingRemote;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceFilter;
 import org.billing.invoicing.invoice.InvoicePage;
 import org.billing.invoicing.invoice.InvoiceRequest;
@@ -49,6 +50,36 @@ public class InvoicingRemoteBean implements InvoicingRemote {
     @Override
     public InvoicePage search(InvoiceFilter filter, int page, int size) {
         return invoicing.search(filter, page, size);
+    }
+
+    @Override
+    public InvoicePage searchAfter(InvoiceFilter filter, String cursor, int size) {
+        return invoicing.searchAfter(filter, cursor, size);
+    }
+
+    @Override
+    public void delete(long invoiceId) {
+        invoicing.delete(invoiceId);
+    }
+
+    @Override
+    public DriftView checkDrift(long invoiceId) {
+        return invoicing.checkDrift(invoiceId);
+    }
+
+    @Override
+    public DriftView drift(long invoiceId) {
+        return invoicing.drift(invoiceId);
+    }
+
+    @Override
+    public InvoiceView supplement(long invoiceId) {
+        return invoicing.supplement(invoiceId);
+    }
+
+    @Override
+    public InvoiceView correct(long invoiceId, String reason) {
+        return invoicing.correct(invoiceId, reason);
     }
 
     @Override

@@ -65,6 +65,39 @@ public class InvoicingBean implements InvoicingLocal {
     }
 
     @Override
+    @Gated(Action.DELETE)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    public void delete(long invoiceId) {
+        invoices.delete(invoiceId);
+    }
+
+    @Override
+    @Gated(Action.SETTLE_DRIFT)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    public DriftView checkDrift(long invoiceId) {
+        return invoices.checkDrift(invoiceId);
+    }
+
+    @Override
+    public DriftView drift(long invoiceId) {
+        return invoices.drift(invoiceId);
+    }
+
+    @Override
+    @Gated(Action.SETTLE_DRIFT)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    public InvoiceView supplement(long invoiceId) {
+        return invoices.supplement(invoiceId);
+    }
+
+    @Override
+    @Gated(Action.SETTLE_DRIFT)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    public InvoiceView correct(long invoiceId, String reason) {
+        return invoices.correct(invoiceId, reason);
+    }
+
+    @Override
     public InvoiceView get(long invoiceId) {
         return invoices.get(invoiceId);
     }
@@ -77,6 +110,11 @@ public class InvoicingBean implements InvoicingLocal {
     @Override
     public InvoicePage search(InvoiceFilter filter, int page, int size) {
         return invoices.search(filter == null ? InvoiceFilter.any() : filter, page, size);
+    }
+
+    @Override
+    public InvoicePage searchAfter(InvoiceFilter filter, String cursor, int size) {
+        return invoices.searchAfter(filter == null ? InvoiceFilter.any() : filter, cursor, size);
     }
 
     @Override

@@ -64,6 +64,26 @@ class EjbApiIT {
                                 "InvoiceCredited[invoiceId=" + invoice + ", creditNoteId=" + note + "]"),
                         events);
 
+                // Drift, keyset paging and deletion through the business interface: March again (its first
+                // invoice is credited above, which released the period): 7 calls, 10.57 as before.
+                JsonObject drift = http.post(
+                                "api/v1/probe/drift?accountId=10&first=2026-03-01&last=2026-03-31",
+                                JsonValue.EMPTY_JSON_OBJECT)
+                        .jsonObject();
+                assertEquals("10.57", drift.getString("issuedAmount"));
+                assertEquals(false, drift.getBoolean("drifted"));
+                assertEquals(7, drift.getInt("callsThen"));
+                assertEquals(7, drift.getInt("callsNow"));
+                assertEquals("10.57", drift.getString("lastCheckAmountNow"));
+                assertEquals("NO_DRIFT", drift.getString("supplement"));
+                assertEquals("INVOICE_NOT_PENDING", drift.getString("deleteIssued"));
+                // Newest first, one a page: the invoice just issued, then the credit note made before it.
+                assertEquals(note, drift.getJsonNumber("secondOfWalk").longValue());
+                assertEquals("PENDING", drift.getString("correctedState"));
+                assertEquals("10.57", drift.getString("correctedAmount"));
+                assertEquals(true, drift.getBoolean("originalCreditNoteId"));
+                assertEquals("INVOICE_NOT_FOUND", drift.getString("deletedIsGone"));
+
                 // The business interface checks the caller's role too: a viewer reads but does not calculate.
                 JsonObject asViewer = new Http(server.baseUri())
                         .as(Users.VIEWER)

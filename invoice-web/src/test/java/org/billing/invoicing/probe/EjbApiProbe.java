@@ -21,7 +21,9 @@ import org.billing.invoicing.client.InvoicingLocal;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.DriftView;
 import org.billing.invoicing.invoice.InvoiceFilter;
+import org.billing.invoicing.invoice.InvoicePage;
 import org.billing.invoicing.invoice.InvoiceRequest;
 import org.billing.invoicing.invoice.InvoiceView;
 
@@ -74,6 +76,43 @@ public class EjbApiProbe {
                         .total());
         report.add("getMissing", refusal(() -> lookedUp.get(987_654_321L)));
         report.add("localMissing", local.find(987_654_321L).isPresent() ? "found" : "empty");
+        return report.build();
+    }
+
+    /**
+     * Drift, keyset paging and deletion through the business interface: an invoice approved and checked
+     * (nothing changed, so no drift and no supplementary invoice), then corrected (credited, and created
+     * again Pending for the same period), and the corrected one deleted.
+     */
+    @POST
+    @Path("drift")
+    public JsonObject drift(
+            @QueryParam("accountId") long accountId,
+            @QueryParam("first") String first,
+            @QueryParam("last") String last) {
+        InvoiceRequest request =
+                new InvoiceRequest(accountId, Direction.CUSTOMER, LocalDate.parse(first), LocalDate.parse(last));
+        InvoiceView issued = local.approve(local.create(request).id());
+        DriftView checked = local.checkDrift(issued.id());
+        JsonObjectBuilder report = Json.createObjectBuilder()
+                .add("issuedAmount", issued.amount().toPlainString())
+                .add("drifted", checked.drifted())
+                .add("callsThen", checked.callsThen())
+                .add("callsNow", checked.callsNow())
+                .add("lastCheckAmountNow", local.drift(issued.id()).amountNow().toPlainString())
+                .add("supplement", refusal(() -> local.supplement(issued.id())))
+                .add("deleteIssued", refusal(() -> local.delete(issued.id())));
+        InvoiceFilter ofAccount = new InvoiceFilter(accountId, null, null, null, null, null, null);
+        InvoicePage first1 = local.searchAfter(ofAccount, null, 1);
+        InvoicePage second1 = local.searchAfter(ofAccount, first1.nextCursor(), 1);
+        report.add("firstOfWalk", first1.items().get(0).id())
+                .add("secondOfWalk", second1.items().get(0).id());
+        InvoiceView corrected = local.correct(issued.id(), "Probe correction");
+        report.add("correctedState", corrected.state().name())
+                .add("correctedAmount", corrected.amount().toPlainString())
+                .add("originalCreditNoteId", local.get(issued.id()).creditNoteId() != null);
+        local.delete(corrected.id());
+        report.add("deletedIsGone", refusal(() -> local.get(corrected.id())));
         return report.build();
     }
 
