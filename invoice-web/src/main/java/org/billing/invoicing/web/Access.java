@@ -15,9 +15,9 @@ import org.billing.invoicing.common.Roles;
 import org.billing.invoicing.security.TrustedProxies;
 
 /**
- * What the logged-in user may do, for the pages ({@code #{access.operator}} hides what an operator
- * does from a viewer) and for the actions, which refuse a role too low even when the action is posted
- * by hand ({@link #permits}, which asks the {@link Gate}).
+ * What the logged-in user may do, asked of the {@link Gate}: for the pages ({@code #{access.may('APPROVE')}}
+ * hides what an operator does from a viewer) and for the actions, which refuse a role too low even when
+ * the action is posted by hand ({@link #permits}).
  */
 @Named
 @RequestScoped
@@ -32,11 +32,19 @@ public class Access {
         return isAdmin() ? "administrator" : isOperator() ? "operator" : "viewer";
     }
 
-    public boolean isOperator() {
+    /**
+     * Whether the {@link Gate} lets the user do the action named (an {@link Action} constant): what the
+     * pages show, {@code #{access.may('APPROVE')}}, is decided where the actions are refused.
+     */
+    public boolean may(String action) {
+        return Gate.permits(Access::holds, Action.valueOf(action));
+    }
+
+    private static boolean isOperator() {
         return holds(Roles.OPERATOR);
     }
 
-    public boolean isAdmin() {
+    private static boolean isAdmin() {
         return holds(Roles.ADMIN);
     }
 
