@@ -40,6 +40,8 @@ import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.tax.InvoiceParties;
+import org.billing.invoicing.tax.LegalTotals;
 
 /**
  * The lifecycle of invoices: calculate (a dry run), create, approve, credit, read, search and delete.
@@ -84,8 +86,9 @@ public class InvoiceService {
     public InvoiceView calculate(InvoiceRequest request) {
         Account account = account(request);
         BillingPeriod period = period(request, account);
-        return InvoiceViews.calculated(
-                account, request.direction(), period, figures(account, request.direction(), period), clock.instant());
+        InvoiceFigures figures = figures(account, request.direction(), period);
+        LegalTotals totals = InvoiceLegal.totals(parties(account.getId()), figures);
+        return InvoiceViews.calculated(account, request.direction(), period, figures, totals, clock.instant());
     }
 
     /**
@@ -137,13 +140,18 @@ public class InvoiceService {
         refuseOverlap(account, direction, period);
         InvoiceFigures figures = computed != null ? computed : figures(account, direction, period);
         Instant now = clock.instant();
-        Invoice invoice = Invoice.create(account, direction, type, period, figures, now, actor());
+        InvoiceParties parties = parties(account.getId());
+        LegalTotals totals = InvoiceLegal.totals(parties, figures);
+        InvoiceLegal legal = InvoiceLegal.frozen(
+                parties, direction, totals, now.atZone(period.zone()).toLocalDate());
+        Invoice invoice = Invoice.create(account, direction, type, period, figures, legal, now, actor());
         em.persist(invoice);
         em.flush();
         Connection connection = em.unwrap(Connection.class);
         claimPeriod(connection, invoice);
         try {
             lineStore.insert(connection, invoice.getId(), figures);
+            TaxLineStore.insert(connection, invoice.getId(), totals);
         } catch (SQLException e) {
             throw new PersistenceException("Could not store the detail tables of invoice " + invoice.getId(), e);
         }
@@ -152,7 +160,7 @@ public class InvoiceService {
         if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
             issue(invoice, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         }
-        return view(invoice, account);
+        return view(invoice, account, rows(totals));
     }
 
     /**
@@ -178,7 +186,9 @@ public class InvoiceService {
                     .forEach(account -> accounts.put(account.getId(), account));
         }
         Instant now = clock.instant();
+        Map<Long, InvoiceParties> parties = parties(accounts.keySet());
         List<Invoice> created = new ArrayList<>();
+        List<LegalTotals> totals = new ArrayList<>();
         for (AutomaticInvoice automatic : wanted) {
             Account account = accounts.get(automatic.accountId());
             if (account == null) {
@@ -190,16 +200,24 @@ public class InvoiceService {
                 throw new IllegalArgumentException(
                         "The period " + autoPeriod + " of account " + account.getId() + " is not due yet");
             }
+            InvoiceParties invoiceParties = parties.get(account.getId());
+            LegalTotals legalTotals = InvoiceLegal.totals(invoiceParties, automatic.figures());
             Invoice invoice = Invoice.create(
                     account,
                     automatic.direction(),
                     autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
                     autoPeriod.in(account.zone()),
                     automatic.figures(),
+                    InvoiceLegal.frozen(
+                            invoiceParties,
+                            automatic.direction(),
+                            legalTotals,
+                            now.atZone(account.zone()).toLocalDate()),
                     now,
                     actor());
             em.persist(invoice);
             created.add(invoice);
+            totals.add(legalTotals);
         }
         // Once, as batches: the claims and detail rows below reference the invoices.
         em.flush();
@@ -211,6 +229,7 @@ public class InvoiceService {
                     connection,
                     invoiceIds,
                     wanted.stream().map(AutomaticInvoice::figures).toList());
+            TaxLineStore.insertAll(connection, invoiceIds, totals);
         } catch (SQLException e) {
             throw new PersistenceException("Could not store " + created.size() + " automatic invoices", e);
         }
@@ -253,7 +272,7 @@ public class InvoiceService {
         if (invoice.getKind() == InvoiceKind.SUPPLEMENTARY) {
             recheck(invoice.getSupplementedInvoiceId());
         }
-        return view(invoice, account);
+        return view(invoice, account, null);
     }
 
     /**
@@ -276,9 +295,23 @@ public class InvoiceService {
                             + ": delete it before crediting.");
         }
         Instant now = clock.instant();
-        Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
+        LegalTotals reversed;
+        try {
+            reversed = legalTotals(original, TaxLineStore.read(connection(), id));
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the VAT lines of invoice " + id, e);
+        }
+        reversed = reversed == null ? null : reversed.negated();
+        Invoice note = Invoice.creditNoteOf(original, reason, reversed, now, actor());
         em.persist(note);
         em.flush();
+        if (reversed != null) {
+            try {
+                TaxLineStore.insert(em.unwrap(Connection.class), note.getId(), reversed);
+            } catch (SQLException e) {
+                throw new PersistenceException("Could not store the VAT lines of the credit note of " + id, e);
+            }
+        }
         em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?")
                 .setParameter(1, id)
                 .executeUpdate();
@@ -293,7 +326,7 @@ public class InvoiceService {
             forgetDrift(id);
         }
         events.fire(new InvoiceLifecycleEvent.InvoiceCredited(original.getId(), note.getId()));
-        return view(note, account);
+        return view(note, account, rows(reversed));
     }
 
     /**
@@ -364,20 +397,31 @@ public class InvoiceService {
             DriftCheck.Outcome outcome =
                     driftCheck.check(em, connection, List.of(original)).get(0);
             InvoiceTally difference = outcome.difference();
-            Invoice supplementary = Invoice.supplementaryOf(original, difference, now, actor());
+            InvoiceFigures differenceFigures = new InvoiceFigures(
+                    difference.direction(),
+                    difference.calls(),
+                    difference.services(),
+                    difference.callTables(),
+                    difference.serviceLines(),
+                    PrepayDetails.NONE);
+            InvoiceParties parties = parties(account.getId());
+            LegalTotals totals = InvoiceLegal.totals(
+                    parties, original.getDirection(), TaxLines.of(differenceFigures), difference.correctionsAmount());
+            Invoice supplementary = Invoice.supplementaryOf(
+                    original,
+                    difference,
+                    InvoiceLegal.frozen(
+                            parties,
+                            original.getDirection(),
+                            totals,
+                            now.atZone(original.zone()).toLocalDate()),
+                    now,
+                    actor());
             DriftCheck.record(connection, outcome, now, actor());
             em.persist(supplementary);
             em.flush();
-            lineStore.insert(
-                    connection,
-                    supplementary.getId(),
-                    new InvoiceFigures(
-                            difference.direction(),
-                            difference.calls(),
-                            difference.services(),
-                            difference.callTables(),
-                            difference.serviceLines(),
-                            PrepayDetails.NONE));
+            lineStore.insert(connection, supplementary.getId(), differenceFigures);
+            TaxLineStore.insert(connection, supplementary.getId(), totals);
             record(supplementary, Action.CREATED, now, "Supplementary invoice of invoice " + original.getNumber());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(supplementary.getId()));
             if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
@@ -387,7 +431,7 @@ public class InvoiceService {
                         numbering.seriesFor(account.getId(), original.getDirection()));
                 recheck(id);
             }
-            return view(supplementary, account);
+            return view(supplementary, account, rows(totals));
         } catch (SQLException e) {
             throw new PersistenceException("Could not create the supplementary invoice of invoice " + id, e);
         }
@@ -509,7 +553,7 @@ public class InvoiceService {
 
     public Optional<InvoiceView> find(long id) {
         return Optional.ofNullable(em.find(Invoice.class, id))
-                .map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId())));
+                .map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId()), null));
     }
 
     public InvoiceView get(long id) {
@@ -691,8 +735,51 @@ public class InvoiceService {
         }
     }
 
-    private InvoiceView view(Invoice invoice, Account account) {
-        return InvoiceViews.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null));
+    /** @param rows the invoice's VAT lines and breakdown when known here, else null: read from the database */
+    private InvoiceView view(Invoice invoice, Account account, TaxLineStore.Rows rows) {
+        TaxLineStore.Rows tax = rows;
+        if (tax == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                tax = TaxLineStore.read(connection, invoice.getId());
+            } catch (SQLException e) {
+                throw new PersistenceException("Could not read the VAT lines of invoice " + invoice.getId(), e);
+            }
+        }
+        return InvoiceViews.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null), tax);
+    }
+
+    private static TaxLineStore.Rows rows(LegalTotals totals) {
+        return totals == null ? TaxLineStore.Rows.NONE : new TaxLineStore.Rows(totals.lines(), totals.breakdown());
+    }
+
+    /** An issued invoice's legal totals with its stored rows; null for one made before they were kept (V17). */
+    private static LegalTotals legalTotals(Invoice invoice, TaxLineStore.Rows rows) {
+        InvoiceLegal legal = invoice.getLegal();
+        if (legal == null || !legal.hasTotals()) {
+            return null;
+        }
+        return new LegalTotals(
+                rows.lines(),
+                rows.breakdown(),
+                legal.getNetTotal(),
+                legal.getVatTotal(),
+                legal.getGrossTotal(),
+                legal.getPrepaidAmount(),
+                legal.getAmountDue(),
+                legal.getTaxNote());
+    }
+
+    private InvoiceParties parties(long accountId) {
+        return parties(List.of(accountId)).get(accountId);
+    }
+
+    /** Who the accounts' invoices are from and to, now: what an invoice made now copies (issue 12). */
+    private Map<Long, InvoiceParties> parties(java.util.Collection<Long> accountIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return InvoiceParties.read(connection, accountIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the seller and buyer of accounts " + accountIds, e);
+        }
     }
 
     private Optional<Long> creditNoteOf(long invoiceId) {

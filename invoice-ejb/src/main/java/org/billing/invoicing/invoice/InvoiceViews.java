@@ -9,25 +9,40 @@ import java.util.Map;
 
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.tax.LegalLine;
+import org.billing.invoicing.tax.LegalTotals;
+import org.billing.invoicing.tax.VatGroup;
 
 /** Makes the published views of invoices, times in the account's zone. */
 final class InvoiceViews {
 
     private InvoiceViews() {}
 
-    /**
-     * @param creditNoteId the credit note that reverses this invoice, or null
-     */
+    /** An invoice of a list: its legal totals, without its lines and VAT breakdown. */
     static InvoiceView of(Invoice invoice, Account account, Long creditNoteId) {
+        return of(invoice, account, creditNoteId, null);
+    }
+
+    /**
+     * The buyer's name and the currency are those the invoice copied when it was made, the account's and
+     * contractor's now only for an invoice the database had before it kept them.
+     *
+     * @param creditNoteId the credit note that reverses this invoice, or null
+     * @param tax its lines and VAT breakdown, or null (a list: not served)
+     */
+    static InvoiceView of(Invoice invoice, Account account, Long creditNoteId, TaxLineStore.Rows tax) {
         ZoneId zone = invoice.zone();
         BillingPeriod period = invoice.period();
+        InvoiceLegal legal = invoice.getLegal();
         return new InvoiceView(
                 invoice.getId(),
                 invoice.getContractorId(),
-                account.getContractor().getName(),
+                legal != null && legal.getBuyerName() != null
+                        ? legal.getBuyerName()
+                        : account.getContractor().getName(),
                 invoice.getAccountId(),
                 account.getName(),
-                account.getCurrency(),
+                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency(),
                 invoice.getDirection(),
                 invoice.getPaymentModel(),
                 invoice.getState(),
@@ -66,12 +81,77 @@ final class InvoiceViews {
                 invoice.getCreditReason(),
                 creditNoteId,
                 invoice.getSupplementedInvoiceId(),
-                null);
+                null,
+                legal == null ? null : seller(legal),
+                legal == null ? null : buyer(legal),
+                legal == null || legal.getTaxTreatment() == null
+                        ? null
+                        : legal.getTaxTreatment().name(),
+                legal == null ? null : legal.getVatRate(),
+                tax == null ? null : lines(tax.lines()),
+                tax == null ? null : breakdown(tax.breakdown()),
+                legal == null ? null : legal.getNetTotal(),
+                legal == null ? null : legal.getVatTotal(),
+                legal == null ? null : legal.getGrossTotal(),
+                legal == null ? null : legal.getPrepaidAmount(),
+                legal == null ? null : legal.getAmountDue(),
+                legal == null ? null : legal.getDueDate(),
+                legal == null ? null : legal.getTaxNote());
+    }
+
+    private static InvoiceSeller seller(InvoiceLegal legal) {
+        if (legal.getSellerLegalName() == null) {
+            return null;
+        }
+        return new InvoiceSeller(
+                legal.getSellerLegalName(),
+                legal.getSellerStreet(),
+                legal.getSellerCity(),
+                legal.getSellerPostalCode(),
+                legal.getSellerCountry(),
+                legal.getSellerVatId(),
+                legal.getSellerRegistration(),
+                legal.getSellerEmail(),
+                legal.getSellerPhone(),
+                legal.getSellerIban(),
+                legal.getSellerBic());
+    }
+
+    private static InvoiceBuyer buyer(InvoiceLegal legal) {
+        return new InvoiceBuyer(
+                legal.getBuyerName(),
+                legal.getBuyerAddress(),
+                legal.getBuyerCountry(),
+                legal.getBuyerVatId(),
+                legal.getBuyerReference());
+    }
+
+    static List<TaxLineView> lines(List<LegalLine> lines) {
+        return lines.stream()
+                .map(line -> new TaxLineView(
+                        line.lineNo(), line.description(), line.netAmount(), line.category(), line.rate()))
+                .toList();
+    }
+
+    static List<VatBreakdownView> breakdown(List<VatGroup> groups) {
+        return groups.stream()
+                .map(group -> new VatBreakdownView(
+                        group.category(),
+                        group.rate(),
+                        group.taxableAmount(),
+                        group.vatAmount(),
+                        group.exemptionReason()))
+                .toList();
     }
 
     /** The invoice Calculate shows: what Create would store now, with its detail tables. */
     static InvoiceView calculated(
-            Account account, Direction direction, BillingPeriod period, InvoiceFigures figures, Instant now) {
+            Account account,
+            Direction direction,
+            BillingPeriod period,
+            InvoiceFigures figures,
+            LegalTotals totals,
+            Instant now) {
         ZoneId zone = period.zone();
         CallTotals calls = figures.calls();
         Map<String, List<?>> tables = new LinkedHashMap<>();
@@ -129,7 +209,20 @@ final class InvoiceViews {
                 null,
                 null,
                 null,
-                tables);
+                tables,
+                null,
+                null,
+                null,
+                null,
+                lines(totals.lines()),
+                breakdown(totals.breakdown()),
+                totals.netTotal(),
+                totals.vatTotal(),
+                totals.grossTotal(),
+                totals.prepaidAmount(),
+                totals.amountDue(),
+                null,
+                totals.taxNote());
     }
 
     static List<CallLineView> callLines(List<CallLine> lines, ZoneId zone) {
