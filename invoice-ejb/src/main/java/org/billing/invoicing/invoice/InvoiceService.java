@@ -41,7 +41,9 @@ import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 import org.billing.invoicing.tax.InvoiceParties;
+import org.billing.invoicing.tax.LegalLine;
 import org.billing.invoicing.tax.LegalTotals;
+import org.billing.invoicing.tax.VatGroup;
 
 /**
  * The lifecycle of invoices: calculate (a dry run), create, approve, credit, read, search and delete.
@@ -87,8 +89,9 @@ public class InvoiceService {
         Account account = account(request);
         BillingPeriod period = period(request, account);
         InvoiceFigures figures = figures(account, request.direction(), period);
-        LegalTotals totals = InvoiceLegal.totals(parties(account.getId()), figures);
-        return InvoiceViews.calculated(account, request.direction(), period, figures, totals, clock.instant());
+        InvoiceParties parties = parties(account.getId());
+        LegalTotals totals = InvoiceLegal.totals(parties, figures);
+        return InvoiceViews.calculated(account, request.direction(), period, figures, parties, totals, clock.instant());
     }
 
     /**
@@ -295,13 +298,8 @@ public class InvoiceService {
                             + ": delete it before crediting.");
         }
         Instant now = clock.instant();
-        LegalTotals reversed;
-        try {
-            reversed = legalTotals(original, TaxLineStore.read(connection(), id));
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read the VAT lines of invoice " + id, e);
-        }
-        reversed = reversed == null ? null : reversed.negated();
+        LegalTotals issued = legalTotals(original, taxRows(id));
+        LegalTotals reversed = issued == null ? null : issued.negated();
         Invoice note = Invoice.creditNoteOf(original, reason, reversed, now, actor());
         em.persist(note);
         em.flush();
@@ -735,17 +733,46 @@ public class InvoiceService {
         }
     }
 
-    /** @param rows the invoice's VAT lines and breakdown when known here, else null: read from the database */
+    /**
+     * @param rows the invoice's VAT lines and breakdown when known here, else null: read through the
+     *             persistence context's own connection, never a second one from the pool (an approval holds
+     *             its series' counter locked meanwhile: fifty of them each waiting for a second connection
+     *             of a pool of 32 would hold the lock until the others' lock timeout)
+     */
     private InvoiceView view(Invoice invoice, Account account, TaxLineStore.Rows rows) {
-        TaxLineStore.Rows tax = rows;
-        if (tax == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                tax = TaxLineStore.read(connection, invoice.getId());
-            } catch (SQLException e) {
-                throw new PersistenceException("Could not read the VAT lines of invoice " + invoice.getId(), e);
-            }
-        }
+        TaxLineStore.Rows tax = rows != null ? rows : taxRows(invoice.getId());
         return InvoiceViews.of(invoice, account, creditNoteOf(invoice.getId()).orElse(null), tax);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TaxLineStore.Rows taxRows(long invoiceId) {
+        List<LegalLine> lines = ((List<Object[]>) em.createNativeQuery(
+                                "SELECT line_no, description, net_amount, vat_category, vat_rate FROM inv_tax_lines"
+                                        + " WHERE invoice_id = ? ORDER BY line_no")
+                        .setParameter(1, invoiceId)
+                        .getResultList())
+                .stream()
+                        .map(row -> new LegalLine(
+                                ((Number) row[0]).intValue(),
+                                (String) row[1],
+                                (java.math.BigDecimal) row[2],
+                                (String) row[3],
+                                (java.math.BigDecimal) row[4]))
+                        .toList();
+        List<VatGroup> breakdown = ((List<Object[]>) em.createNativeQuery(
+                                "SELECT vat_category, vat_rate, taxable_amount, vat_amount, exemption_reason"
+                                        + " FROM inv_vat_breakdown WHERE invoice_id = ? ORDER BY line_no")
+                        .setParameter(1, invoiceId)
+                        .getResultList())
+                .stream()
+                        .map(row -> new VatGroup(
+                                (String) row[0],
+                                (java.math.BigDecimal) row[1],
+                                (java.math.BigDecimal) row[2],
+                                (java.math.BigDecimal) row[3],
+                                (String) row[4]))
+                        .toList();
+        return new TaxLineStore.Rows(lines, breakdown);
     }
 
     private static TaxLineStore.Rows rows(LegalTotals totals) {
@@ -773,10 +800,13 @@ public class InvoiceService {
         return parties(List.of(accountId)).get(accountId);
     }
 
-    /** Who the accounts' invoices are from and to, now: what an invoice made now copies (issue 12). */
+    /**
+     * Who the accounts' invoices are from and to, now: what an invoice made now copies (issue 12). Read on
+     * this transaction's connection, not a second one of the pool.
+     */
     private Map<Long, InvoiceParties> parties(java.util.Collection<Long> accountIds) {
-        try (Connection connection = dataSource.getConnection()) {
-            return InvoiceParties.read(connection, accountIds);
+        try {
+            return InvoiceParties.read(connection(), accountIds);
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the seller and buyer of accounts " + accountIds, e);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.tax.InvoiceParties;
 import org.billing.invoicing.tax.LegalLine;
 import org.billing.invoicing.tax.LegalTotals;
 import org.billing.invoicing.tax.VatGroup;
@@ -150,8 +151,11 @@ final class InvoiceViews {
             Direction direction,
             BillingPeriod period,
             InvoiceFigures figures,
+            InvoiceParties parties,
             LegalTotals totals,
             Instant now) {
+        InvoiceLegal legal = InvoiceLegal.frozen(
+                parties, direction, totals, now.atZone(period.zone()).toLocalDate());
         ZoneId zone = period.zone();
         CallTotals calls = figures.calls();
         Map<String, List<?>> tables = new LinkedHashMap<>();
@@ -210,10 +214,10 @@ final class InvoiceViews {
                 null,
                 null,
                 tables,
-                null,
-                null,
-                null,
-                null,
+                seller(legal),
+                buyer(legal),
+                legal.getTaxTreatment() == null ? null : legal.getTaxTreatment().name(),
+                legal.getVatRate(),
                 lines(totals.lines()),
                 breakdown(totals.breakdown()),
                 totals.netTotal(),
@@ -221,7 +225,7 @@ final class InvoiceViews {
                 totals.grossTotal(),
                 totals.prepaidAmount(),
                 totals.amountDue(),
-                null,
+                legal.getDueDate(),
                 totals.taxNote());
     }
 
