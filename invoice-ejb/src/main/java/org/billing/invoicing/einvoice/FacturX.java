@@ -4,6 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
@@ -33,6 +40,12 @@ public final class FacturX {
         if (pdfA3 == null || pdfA3.length == 0) {
             throw new IllegalArgumentException("Factur-X needs the invoice's PDF/A-3: no PDF was given");
         }
+        int part = pdfAPart(pdfA3);
+        if (part != 3) {
+            throw new IllegalArgumentException(
+                    "Factur-X needs the invoice's PDF as PDF/A-3 (LibreOffice: SelectPdfVersion" + " 3), not "
+                            + (part == 0 ? "a PDF that is not PDF/A" : "a PDF/A-" + part));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdfA3.length + cii.length + 16_384);
         try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3()) {
             exporter.setZUGFeRDVersion(2);
@@ -51,5 +64,26 @@ public final class FacturX {
                     e);
         }
         return out.toByteArray();
+    }
+
+    /** The PDF/A part its XMP metadata declares (ISO 19005-1, -2, -3), 0 when none. */
+    static int pdfAPart(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+            if (metadata == null) {
+                return 0;
+            }
+            DomXmpParser parser = new DomXmpParser();
+            parser.setStrictParsing(false);
+            XMPMetadata xmp = parser.parse(metadata.toByteArray());
+            PDFAIdentificationSchema identification = xmp.getPDFAIdentificationSchema();
+            Integer part = identification == null ? null : identification.getPart();
+            return part == null ? 0 : part;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "Factur-X needs the invoice's PDF/A-3: this is not a PDF (" + e.getMessage() + ")", e);
+        } catch (XmpParsingException e) {
+            return 0;
+        }
     }
 }
