@@ -19,7 +19,7 @@ import com.helger.phive.xml.source.ValidationSourceXML;
  * phive-rules-en16931): what an accountant's validator says about a file. Warnings are allowed, errors
  * are not.
  */
-final class En16931 {
+public final class En16931 {
 
     private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY = registry();
 
@@ -32,7 +32,7 @@ final class En16931 {
     }
 
     /** The errors (and fatal errors) of the document, each with its rule and location; empty when valid. */
-    static List<String> errors(byte[] xml, Syntax syntax, DocumentType type) {
+    public static List<String> errors(byte[] xml, Syntax syntax, DocumentType type) {
         DVRCoordinate rules = switch (syntax) {
             case CII -> EN16931Validation.VID_CII_1312;
             case UBL ->
