@@ -189,8 +189,9 @@ public final class OfficePool implements AutoCloseable {
     }
 
     /**
-     * The PDF/A-3b of an .odt document: fonts embedded, colours and metadata as ISO 19005-3 wants, the
-     * only PDF/A that may carry an attached file (Factur-X embeds the e-invoice's XML in it).
+     * The PDF/A-3b of an .odt document: fonts embedded, colours and metadata as ISO 19005-3 wants. Part 3
+     * is the PDF/A that may carry any attached file (PDF/A-2 only other PDF/As): Factur-X embeds the
+     * e-invoice's XML in it.
      */
     public byte[] toPdfA(byte[] odt) {
         return convert(odt, PDF_A3);

@@ -167,13 +167,6 @@ public record EInvoice(
                 what + "an amount due needs a due date or payment terms (BR-CO-25)");
     }
 
-    /** The VAT categories of the lines, in the order they first occur. */
-    public Set<VatCategory> vatCategories() {
-        Set<VatCategory> categories = EnumSet.noneOf(VatCategory.class);
-        lines.forEach(line -> categories.add(line.vatCategory()));
-        return categories;
-    }
-
     /**
      * A trading party (BG-4 seller, BG-7 buyer).
      *

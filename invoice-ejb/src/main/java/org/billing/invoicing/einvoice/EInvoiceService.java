@@ -29,7 +29,10 @@ public class EInvoiceService {
         return EInvoices.render(einvoice(invoiceId), syntax);
     }
 
-    /** The file name of the XML, as {@link EInvoices#fileName}. */
+    /**
+     * The e-invoice of an issued invoice: {@code INVOICE_NOT_FOUND}, {@code INVOICE_NOT_ISSUED}, or
+     * {@code EINVOICE_INCOMPLETE} naming what is missing or the EN 16931 rule it cannot meet.
+     */
     public EInvoice einvoice(long invoiceId) {
         InvoiceView invoice = invoices.get(invoiceId);
         if (invoice.number() == null) {

@@ -1,5 +1,6 @@
 package org.billing.invoicing.einvoice;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,9 @@ import java.util.Objects;
  * either syntax, and its PDF as Factur-X. Pure functions of an {@link EInvoice}: nothing is read or stored.
  */
 public final class EInvoices {
+
+    /** The media type of the XML, both syntaxes. */
+    public static final String MEDIA_TYPE = "application/xml";
 
     private EInvoices() {}
 
@@ -31,9 +35,6 @@ public final class EInvoices {
     /** The file name of the XML: {@code einvoice-<number>-ubl.xml}, the number's slashes made dashes. */
     public static String fileName(EInvoice invoice, Syntax syntax) {
         return "einvoice-" + invoice.number().replaceAll("[^A-Za-z0-9._-]", "-") + "-"
-                + syntax.name().toLowerCase(java.util.Locale.ROOT) + ".xml";
+                + syntax.name().toLowerCase(Locale.ROOT) + ".xml";
     }
-
-    /** The media type of the XML, both syntaxes. */
-    public static final String MEDIA_TYPE = "application/xml";
 }
