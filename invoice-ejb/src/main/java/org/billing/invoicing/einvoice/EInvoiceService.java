@@ -7,22 +7,16 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceView;
-import org.billing.invoicing.tax.BuyerTaxProfileView;
-import org.billing.invoicing.tax.SellerProfileView;
-import org.billing.invoicing.tax.TaxProfileService;
 
 /**
- * The e-invoice of a stored invoice, for the REST API. Reads the invoice and (for now, see
- * {@link InterimEInvoiceMapper}) the seller and buyer tax profiles, and writes the XML.
+ * The e-invoice of a stored invoice, for the REST API: the invoice as it was issued, with the parties
+ * and VAT it copied when it was made ({@link EInvoiceMapper}), written as XML.
  */
 @Stateless
 public class EInvoiceService {
 
     @EJB
     private InvoiceService invoices;
-
-    @EJB
-    private TaxProfileService taxes;
 
     /** The invoice's EN 16931 XML; {@code INVOICE_NOT_ISSUED}, {@code EINVOICE_INCOMPLETE} when it cannot be one. */
     public byte[] xml(long invoiceId, Syntax syntax) {
@@ -40,18 +34,9 @@ public class EInvoiceService {
                     ErrorCode.INVOICE_NOT_ISSUED,
                     "Invoice " + invoiceId + " is not issued yet: an e-invoice is made of an issued invoice.");
         }
-        SellerProfileView seller = taxes.sellerOf(invoice.accountId()).seller();
-        if (seller == null) {
-            throw incomplete(invoiceId, "there is no seller profile: create one (POST /seller-profiles).");
-        }
-        BuyerTaxProfileView buyer = taxes.buyerProfile(invoice.contractorId())
-                .orElseThrow(() -> incomplete(
-                        invoiceId,
-                        "contractor " + invoice.contractorId() + " has no tax profile (PUT /contractors/"
-                                + invoice.contractorId() + "/tax-profile)."));
         InvoiceView original = invoice.creditedInvoiceId() == null ? null : invoices.get(invoice.creditedInvoiceId());
         try {
-            return InterimEInvoiceMapper.map(invoice, original, seller, buyer);
+            return EInvoiceMapper.map(invoice, original);
         } catch (IllegalArgumentException e) {
             throw incomplete(invoiceId, e.getMessage());
         }
