@@ -79,14 +79,37 @@ class EInvoiceApiIT {
 
     @Test
     void anApprovedInvoiceAndItsCreditNotePassTheEn16931RulesInBothSyntaxes() {
+        // Made before its seller and buyer had tax profiles: it copied none, and stays without them.
+        long early = pendingMarchInvoice();
+        assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=UBL"), 409, "INVOICE_NOT_ISSUED", null);
+        Http.Response approvedEarly = http.post(INVOICES + "/" + early + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, approvedEarly.status(), approvedEarly.text());
+        long contractorId =
+                approvedEarly.jsonObject().getJsonNumber("contractorId").longValue();
+        taxProfiles(contractorId);
+        assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=CII"), 409, "EINVOICE_INCOMPLETE", null);
+        Http.Response creditedEarly = http.post(
+                INVOICES + "/" + early + "/credit-note",
+                Json.createObjectBuilder().add("reason", "no VAT").build());
+        assertEquals(201, creditedEarly.status(), creditedEarly.text());
+
+        // Made again for the same period, now with the profiles: it copies them and is an e-invoice.
         long id = pendingMarchInvoice();
-        assertProblem(http.get(INVOICES + "/" + id + "/einvoice.xml?syntax=UBL"), 409, "INVOICE_NOT_ISSUED", null);
         Http.Response approved = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, approved.status(), approved.text());
         JsonObject invoice = approved.jsonObject();
-        assertProblem(http.get(INVOICES + "/" + id + "/einvoice.xml?syntax=CII"), 409, "EINVOICE_INCOMPLETE", null);
-
-        taxProfiles(invoice.getJsonNumber("contractorId").longValue());
+        // A later change of the buyer's treatment changes nothing the issued invoice says.
+        Http.Response changed = http.put(
+                "api/v1/contractors/" + contractorId + "/tax-profile",
+                Json.createObjectBuilder()
+                        .add("country", "FR")
+                        .add("vatId", "FR40303265045")
+                        .add("treatment", "REVERSE_CHARGE")
+                        .addNull("vatRate")
+                        .addNull("exemptionReason")
+                        .addNull("buyerReference")
+                        .build());
+        assertEquals(200, changed.status(), changed.text());
         for (Syntax syntax : Syntax.values()) {
             Http.BinaryResponse xml = http.getBytes(INVOICES + "/" + id + "/einvoice.xml?syntax=" + syntax);
             assertEquals(200, xml.status(), xml.text());
@@ -96,6 +119,7 @@ class EInvoiceApiIT {
                     .contains("-" + syntax.name().toLowerCase()));
             assertEquals(List.of(), En16931.errors(xml.body(), syntax, DocumentType.INVOICE), xml.text());
             assertTrue(xml.text().contains(invoice.getString("number")));
+            assertTrue(xml.text().contains("DE987654321") && !xml.text().contains("FR40303265045"), xml.text());
         }
 
         Http.Response credited = http.post(
