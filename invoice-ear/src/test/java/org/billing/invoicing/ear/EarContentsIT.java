@@ -41,6 +41,29 @@ class EarContentsIT {
                         .toList());
     }
 
+    /**
+     * Factur-X runs in the EJB module, so its libraries are the EAR's (lib/); the EN 16931 validators the
+     * tests use (phive's rules, veraPDF, Mustang's validator) and Mustang's visualizer (FOP, Saxon) are not.
+     */
+    @Test
+    void theEarCarriesTheFacturXLibrariesButNoValidators() throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("invoicing.ear")))) {
+            collect("", in, entries);
+        }
+        for (String library : List.of("org.mustangproject-library-", "org.apache.pdfbox-pdfbox-", "org.dom4j-dom4j-")) {
+            assertTrue(
+                    entries.stream().anyMatch(name -> name.startsWith("lib/" + library) && name.endsWith(".jar")),
+                    library + " in lib/");
+        }
+        assertEquals(
+                List.of(),
+                entries.stream()
+                        .filter(name -> name.endsWith(".jar"))
+                        .filter(name -> name.matches(".*(phive|verapdf|mustangproject-validator|fop-|Saxon).*"))
+                        .toList());
+    }
+
     /** Every entry's name, those of nested jars and wars as {@code outer!/inner}. */
     private static void collect(String prefix, InputStream archive, List<String> names) throws IOException {
         ZipInputStream zip = new ZipInputStream(archive);

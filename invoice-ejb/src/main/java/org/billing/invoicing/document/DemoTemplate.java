@@ -15,10 +15,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
 import org.billing.invoicing.database.Settings;
+import org.billing.invoicing.tax.SellerProfileDefinition;
+import org.billing.invoicing.tax.TaxProfileService;
 
 /**
  * With demo data, the shipped demo template (a carrier invoice that uses every placeholder and every
- * table) is stored and made the global default, once, into a store that holds no template yet.
+ * table) is stored and made the global default, once, into a store that holds no template yet; and the
+ * seller its letterhead prints (issue 12) becomes the default seller profile when there is none.
  */
 @Singleton
 @Startup
@@ -32,6 +35,9 @@ public class DemoTemplate {
 
     @EJB
     private TemplateService templates;
+
+    @EJB
+    private TaxProfileService taxProfiles;
 
     @PostConstruct
     void install() {
@@ -47,7 +53,32 @@ public class DemoTemplate {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The demo template could not be installed", e);
         }
+        try {
+            if (taxProfiles.sellers().isEmpty()) {
+                taxProfiles.createSeller(SELLER);
+                LOG.info(() -> "Demo seller '" + SELLER.legalName() + "' stored as the default seller profile");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The demo seller profile could not be stored", e);
+        }
     }
+
+    /** The operator the demo invoices are issued by. */
+    static final SellerProfileDefinition SELLER = new SellerProfileDefinition(
+            "Northwind Carrier Services GmbH",
+            "Friedrichstraße 100",
+            "Berlin",
+            "10117",
+            "DE",
+            "DE123456789",
+            "HRB 123456 B, Amtsgericht Charlottenburg",
+            "billing@northwind-carrier.example",
+            "+49 30 5550 100",
+            "DE89370400440532013000",
+            "COBADEFFXXX",
+            30,
+            "HALF_UP",
+            true);
 
     public static byte[] bytes() {
         try (InputStream in = DemoTemplate.class.getResourceAsStream(RESOURCE)) {

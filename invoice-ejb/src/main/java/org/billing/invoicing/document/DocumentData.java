@@ -58,4 +58,18 @@ public record DocumentData(
     public List<?> rows(DetailTable table) {
         return tables.getOrDefault(table, List.of());
     }
+
+    /**
+     * The rows of a table placeholder: a detail table of seed 001, or issue 12's INV_TAX_TABLE (the VAT
+     * breakdown) and INV_TAX_LINES_TABLE (the lines), both from the invoice; none for another name.
+     */
+    public List<?> rows(String tableName) {
+        if (Placeholders.TAX_TABLE.equals(tableName)) {
+            return invoice.vatBreakdown() == null ? List.of() : invoice.vatBreakdown();
+        }
+        if (Placeholders.TAX_LINES_TABLE.equals(tableName)) {
+            return invoice.lines() == null ? List.of() : invoice.lines();
+        }
+        return DetailTable.named(tableName).map(this::rows).orElse(List.of());
+    }
 }

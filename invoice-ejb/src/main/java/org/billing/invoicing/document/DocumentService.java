@@ -155,7 +155,11 @@ public class DocumentService {
                 account.getMinBalance(),
                 account.getMaxBalance(),
                 invoicePeriod(invoice),
-                account.getContractor().getAddress(),
+                // The address the invoice copied when it was made (issue 12); the platform's now only for an
+                // invoice the database had before it kept one.
+                invoice.buyer() != null && invoice.buyer().name() != null
+                        ? invoice.buyer().address()
+                        : account.getContractor().getAddress(),
                 account.getContractor().getPhones(),
                 tables,
                 draft,

@@ -41,6 +41,14 @@ public final class Formats {
         return value.setScale(MONEY_DECIMALS, RoundingMode.HALF_UP);
     }
 
+    /**
+     * A legal total (issue 12) as the invoice stored it: rounded once to the currency's minor unit when the
+     * invoice was made, so printed with its decimals as they are ({@code 241.70}, {@code 124} in yen).
+     */
+    public static String legal(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
     /** A quantity with 3 decimals, half-up beyond them: {@code 12.345}, {@code 1} prints {@code 1.000}. */
     public static String quantity(BigDecimal value) {
         return value == null

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.billing.invoicing.invoice.DetailTable;
 import org.odftoolkit.odfdom.pkg.OdfPackage;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,11 +26,13 @@ public final class OdtRenderer {
 
     /** The filled document, as .odt bytes. The template is not changed. */
     public byte[] render(byte[] template, DocumentData data) {
-        Map<String, String> scalars = PlaceholderValues.scalars(data);
+        Map<String, String> scalars = new java.util.HashMap<>(PlaceholderValues.scalars(data));
+        scalars.putAll(PlaceholderValues.legalScalars(data));
         try (OdfPackage odt = OdfPackage.loadPackage(new ByteArrayInputStream(template))) {
             Document content = TemplateInspector.parse(odt.getBytes("content.xml"));
             for (Element table : OdfText.tables(content)) {
-                Placeholders.table(OdfText.tableName(table)).ifPresent(name -> fill(table, name, data.rows(name)));
+                String name = OdfText.tableName(table);
+                Placeholders.columnsOf(name).ifPresent(columns -> fill(table, columns, data.rows(name)));
             }
             OdfText.replace(content, scalars);
             odt.insert(XmlWriter.write(content), "content.xml", XML);
@@ -57,8 +58,7 @@ public final class OdtRenderer {
      * holds one) once per data row: each copy is a deep clone, so it keeps the row's and cells'
      * styles. No data row leaves the table with its header only.
      */
-    static void fill(Element table, DetailTable name, List<?> rows) {
-        List<String> columns = Placeholders.columns(name);
+    static void fill(Element table, List<String> columns, List<?> rows) {
         Element templateRow = null;
         for (Element row : OdfText.rows(table)) {
             if (!OdfText.isHeaderRow(row) && OdfText.find(row).stream().anyMatch(f -> columns.contains(f.name()))) {

@@ -76,6 +76,21 @@ public class Office {
         }
     }
 
+    /**
+     * The PDF/A-3 of an .odt document, what a Factur-X PDF is made from; {@code PDF_UNAVAILABLE} when
+     * LibreOffice is missing or fails.
+     */
+    public byte[] toPdfA(byte[] odt) {
+        try {
+            Timer.Context timing = conversions.time();
+            byte[] pdf = pool.toPdfA(odt);
+            timing.stop();
+            return pdf;
+        } catch (DocumentException e) {
+            throw new InvoicingException(ErrorCode.PDF_UNAVAILABLE, e.getMessage());
+        }
+    }
+
     public boolean installed() {
         return pool.installed();
     }

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.billing.invoicing.database.Settings;
 import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
+import org.jodconverter.core.document.DocumentFamily;
+import org.jodconverter.core.document.DocumentFormat;
 import org.jodconverter.core.office.OfficeException;
 import org.jodconverter.local.LocalConverter;
 import org.jodconverter.local.office.ExistingProcessAction;
@@ -69,6 +72,13 @@ public final class OfficePool implements AutoCloseable {
             <item oor:path="%1$s"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
             </oor:items>
             """.formatted(SCRIPTING);
+
+    /** LibreOffice's PDF export with the filter option "Archive (PDF/A, ISO 19005)" at version 3. */
+    private static final DocumentFormat PDF_A3 = DocumentFormat.builder()
+            .from(DefaultDocumentFormatRegistry.PDF)
+            .storeProperty(DocumentFamily.TEXT, "FilterData", Map.of("SelectPdfVersion", 3))
+            .unmodifiable(true)
+            .build();
 
     private final Config config;
     private Path profiles;
@@ -175,6 +185,19 @@ public final class OfficePool implements AutoCloseable {
 
     /** The PDF of an .odt document; starts the pool on first use. */
     public byte[] toPdf(byte[] odt) {
+        return convert(odt, DefaultDocumentFormatRegistry.PDF);
+    }
+
+    /**
+     * The PDF/A-3b of an .odt document: fonts embedded, colours and metadata as ISO 19005-3 wants. Part 3
+     * is the PDF/A that may carry any attached file (PDF/A-2 only other PDF/As): Factur-X embeds the
+     * e-invoice's XML in it.
+     */
+    public byte[] toPdfA(byte[] odt) {
+        return convert(odt, PDF_A3);
+    }
+
+    private byte[] convert(byte[] odt, DocumentFormat format) {
         LocalConverter current;
         synchronized (this) {
             start();
@@ -185,7 +208,7 @@ public final class OfficePool implements AutoCloseable {
             current.convert(new ByteArrayInputStream(odt))
                     .as(DefaultDocumentFormatRegistry.ODT)
                     .to(pdf)
-                    .as(DefaultDocumentFormatRegistry.PDF)
+                    .as(format)
                     .execute();
         } catch (OfficeException e) {
             throw new DocumentException("LibreOffice failed to make the PDF: " + e.getMessage(), e);

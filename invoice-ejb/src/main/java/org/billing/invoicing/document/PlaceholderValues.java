@@ -6,9 +6,13 @@ import java.util.Map;
 
 import org.billing.invoicing.invoice.CallLineView;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceBuyer;
 import org.billing.invoicing.invoice.InvoiceKind;
+import org.billing.invoicing.invoice.InvoiceSeller;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.ServiceLine;
+import org.billing.invoicing.invoice.TaxLineView;
+import org.billing.invoicing.invoice.VatBreakdownView;
 
 /**
  * The text each placeholder of seed 001 is replaced with. Placeholders of the other direction print
@@ -74,6 +78,89 @@ public final class PlaceholderValues {
         return values;
     }
 
+    /**
+     * The issue 12 placeholders ({@link Placeholders#LEGAL_SCALARS}): what the invoice copied when it was
+     * made. An invoice made before prints them empty; without a seller profile the seller's are empty.
+     */
+    public static Map<String, String> legalScalars(DocumentData data) {
+        InvoiceView invoice = data.invoice();
+        InvoiceSeller seller = invoice.seller();
+        InvoiceBuyer buyer = invoice.buyer();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("S_NAME", seller == null ? "" : Formats.text(seller.legalName()));
+        values.put("S_ADDRESS", seller == null ? "" : address(seller));
+        values.put("S_STREET", seller == null ? "" : Formats.text(seller.street()));
+        values.put("S_POSTAL_CODE", seller == null ? "" : Formats.text(seller.postalCode()));
+        values.put("S_CITY", seller == null ? "" : Formats.text(seller.city()));
+        values.put("S_COUNTRY", seller == null ? "" : Formats.text(seller.country()));
+        values.put("S_VAT_ID", seller == null ? "" : Formats.text(seller.vatId()));
+        values.put("S_REGISTRATION", seller == null ? "" : Formats.text(seller.registration()));
+        values.put("S_EMAIL", seller == null ? "" : Formats.text(seller.contactEmail()));
+        values.put("S_PHONE", seller == null ? "" : Formats.text(seller.contactPhone()));
+        values.put("S_IBAN", seller == null ? "" : Formats.text(seller.iban()));
+        values.put("S_BIC", seller == null ? "" : Formats.text(seller.bic()));
+        values.put("C_VAT_ID", buyer == null ? "" : Formats.text(buyer.vatId()));
+        values.put("C_COUNTRY", buyer == null ? "" : Formats.text(buyer.country()));
+        values.put("C_REFERENCE", buyer == null ? "" : Formats.text(buyer.buyerReference()));
+        values.put("I_CURRENCY", Formats.text(invoice.currency()));
+        values.put("I_TAX_TREATMENT", treatment(invoice.taxTreatment()));
+        values.put("I_NET_TOTAL", Formats.legal(invoice.netTotal()));
+        values.put("I_VAT_TOTAL", Formats.legal(invoice.vatTotal()));
+        values.put("I_GROSS_TOTAL", Formats.legal(invoice.grossTotal()));
+        values.put("I_PREPAID_AMOUNT", Formats.legal(invoice.prepaidAmount()));
+        values.put("I_AMOUNT_DUE", Formats.legal(invoice.amountDue()));
+        values.put("I_DUE_DATE", Formats.date(invoice.dueDate()));
+        values.put("I_TAX_NOTE", Formats.text(invoice.taxNote()));
+        return values;
+    }
+
+    /** The seller's address on one line: street, postal code and city, country. */
+    private static String address(InvoiceSeller seller) {
+        return String.join(
+                ", ",
+                java.util.stream.Stream.of(
+                                seller.street(),
+                                (Formats.text(seller.postalCode()) + " " + Formats.text(seller.city())).strip(),
+                                seller.country())
+                        .filter(part -> part != null && !part.isBlank())
+                        .toList());
+    }
+
+    private static String treatment(String treatment) {
+        if (treatment == null) {
+            return "";
+        }
+        return switch (treatment) {
+            case "DOMESTIC" -> "Domestic VAT";
+            case "REVERSE_CHARGE" -> "Reverse charge";
+            case "EXPORT" -> "Outside the scope of EU VAT";
+            case "EXEMPT" -> "Exempt from VAT";
+            default -> treatment;
+        };
+    }
+
+    /** The column placeholders of one row of INV_TAX_TABLE. */
+    public static Map<String, String> row(VatBreakdownView group) {
+        Map<String, String> values = new HashMap<>(8);
+        values.put("VAT_CATEGORY", Formats.text(group.vatCategory()));
+        values.put("VAT_RATE", Formats.raw(group.vatRate()));
+        values.put("TAXABLE_AMOUNT", Formats.legal(group.taxableAmount()));
+        values.put("VAT_AMOUNT", Formats.legal(group.vatAmount()));
+        values.put("EXEMPTION_REASON", Formats.text(group.exemptionReason()));
+        return values;
+    }
+
+    /** The column placeholders of one row of INV_TAX_LINES_TABLE. */
+    public static Map<String, String> row(TaxLineView line) {
+        Map<String, String> values = new HashMap<>(8);
+        values.put("LINE_NO", Integer.toString(line.lineNo()));
+        values.put("DESCRIPTION", Formats.text(line.description()));
+        values.put("NET_AMOUNT", Formats.legal(line.netAmount()));
+        values.put("VAT_CATEGORY", Formats.text(line.vatCategory()));
+        values.put("VAT_RATE", Formats.raw(line.vatRate()));
+        return values;
+    }
+
     private static void calls(Map<String, String> values, String prefix, InvoiceView invoice, boolean ours) {
         long duration = ours ? invoice.callsDuration() : 0;
         values.put(prefix + "CALLS_COUNT", Formats.count(ours ? invoice.callsCount() : 0));
@@ -121,6 +208,12 @@ public final class PlaceholderValues {
         }
         if (line instanceof ServiceLine service) {
             return row(service);
+        }
+        if (line instanceof VatBreakdownView group) {
+            return row(group);
+        }
+        if (line instanceof TaxLineView tax) {
+            return row(tax);
         }
         throw new IllegalArgumentException("Not a detail table row: " + line);
     }

@@ -108,12 +108,60 @@ public final class Placeholders {
      */
     public static final List<String> CORRECTION_SCALARS = List.of("I_KIND", "I_ORIGINAL_REF");
 
+    /**
+     * Beyond seed 001, what makes the document an invoice under EU VAT law (issue 12), as the invoice copied
+     * it when it was made: the seller ({@code S_}), the buyer's tax identity, the currency and treatment,
+     * the legal totals (rounded to the currency's minor unit once, when the invoice was made), the due date
+     * and the reverse-charge, export or exemption note.
+     */
+    public static final List<String> LEGAL_SCALARS = List.of(
+            "S_NAME",
+            "S_ADDRESS",
+            "S_STREET",
+            "S_POSTAL_CODE",
+            "S_CITY",
+            "S_COUNTRY",
+            "S_VAT_ID",
+            "S_REGISTRATION",
+            "S_EMAIL",
+            "S_PHONE",
+            "S_IBAN",
+            "S_BIC",
+            "C_VAT_ID",
+            "C_COUNTRY",
+            "C_REFERENCE",
+            "I_CURRENCY",
+            "I_TAX_TREATMENT",
+            "I_NET_TOTAL",
+            "I_VAT_TOTAL",
+            "I_GROSS_TOTAL",
+            "I_PREPAID_AMOUNT",
+            "I_AMOUNT_DUE",
+            "I_DUE_DATE",
+            "I_TAX_NOTE");
+
+    /** Issue 12: the VAT breakdown, one row per category and rate. */
+    public static final String TAX_TABLE = "INV_TAX_TABLE";
+
+    public static final List<String> TAX_COLUMNS =
+            List.of("VAT_CATEGORY", "VAT_RATE", "TAXABLE_AMOUNT", "VAT_AMOUNT", "EXEMPTION_REASON");
+
+    /** Issue 12: the lines of the tax document, one per call section and per service. */
+    public static final String TAX_LINES_TABLE = "INV_TAX_LINES_TABLE";
+
+    public static final List<String> TAX_LINE_COLUMNS =
+            List.of("LINE_NO", "DESCRIPTION", "NET_AMOUNT", "VAT_CATEGORY", "VAT_RATE");
+
+    private static final Map<String, List<String>> LEGAL_TABLES =
+            Map.of(TAX_TABLE, TAX_COLUMNS, TAX_LINES_TABLE, TAX_LINE_COLUMNS);
+
     private static final Set<String> KNOWN_SCALARS;
 
     static {
         java.util.Set<String> known = new java.util.HashSet<>(SCALARS);
         known.addAll(ALIASES.keySet());
         known.addAll(CORRECTION_SCALARS);
+        known.addAll(LEGAL_SCALARS);
         KNOWN_SCALARS = Set.copyOf(known);
     }
 
@@ -137,8 +185,21 @@ public final class Placeholders {
         return tableName == null ? Optional.empty() : DetailTable.named(tableName);
     }
 
+    /** The columns of an issue 12 table placeholder (INV_TAX_TABLE, INV_TAX_LINES_TABLE), if it is one. */
+    public static Optional<List<String>> legalTable(String tableName) {
+        return tableName == null ? Optional.empty() : Optional.ofNullable(LEGAL_TABLES.get(tableName));
+    }
+
+    /** The columns of any table placeholder, seed 001's or issue 12's. */
+    public static Optional<List<String>> columnsOf(String tableName) {
+        return table(tableName).map(Placeholders::columns).or(() -> legalTable(tableName));
+    }
+
     /** Whether a name is a column placeholder of some table: outside its table it means nothing. */
     public static boolean isColumn(String name) {
-        return DESTINATION_COLUMNS.contains(name) || SERVICE_COLUMNS.contains(name);
+        return DESTINATION_COLUMNS.contains(name)
+                || SERVICE_COLUMNS.contains(name)
+                || TAX_COLUMNS.contains(name)
+                || TAX_LINE_COLUMNS.contains(name);
     }
 }

@@ -10,13 +10,22 @@ import org.billing.invoicing.common.InvoicingException;
 /**
  * What checking a template found: the problems that refuse it (none: it may be stored), and the
  * placeholders and table placeholders it uses.
+ *
+ * @param tables the table placeholders of seed 001 it uses (the nine detail tables)
+ * @param legalTables the table placeholders of issue 12 it uses (INV_TAX_TABLE, INV_TAX_LINES_TABLE)
  */
-public record TemplateCheck(List<TemplateProblem> problems, Set<String> placeholders, Set<String> tables) {
+public record TemplateCheck(
+        List<TemplateProblem> problems, Set<String> placeholders, Set<String> tables, Set<String> legalTables) {
 
     public TemplateCheck {
         problems = List.copyOf(problems);
         placeholders = Set.copyOf(placeholders);
         tables = Set.copyOf(tables);
+        legalTables = Set.copyOf(legalTables);
+    }
+
+    public TemplateCheck(List<TemplateProblem> problems, Set<String> placeholders, Set<String> tables) {
+        this(problems, placeholders, tables, Set.of());
     }
 
     public boolean valid() {

@@ -30,7 +30,6 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.billing.invoicing.common.ErrorCode;
-import org.billing.invoicing.invoice.DetailTable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -286,15 +285,21 @@ public final class TemplateInspector {
         List<TemplateProblem> problems = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         Set<String> tables = new LinkedHashSet<>();
+        Set<String> legalTables = new LinkedHashSet<>();
         for (Element table : OdfText.tables(content)) {
-            Placeholders.table(OdfText.tableName(table)).ifPresent(t -> tables.add(t.name()));
+            String name = OdfText.tableName(table);
+            Placeholders.table(name).ifPresent(t -> tables.add(t.name()));
+            Placeholders.legalTable(name).ifPresent(columns -> legalTables.add(name));
         }
         for (OdfText.Found found : OdfText.find(content)) {
             Element table = dataTable(found.paragraph());
-            Optional<DetailTable> detail =
-                    table == null ? Optional.empty() : Placeholders.table(OdfText.tableName(table));
+            Optional<String> detail = table == null
+                    ? Optional.empty()
+                    : Optional.of(OdfText.tableName(table))
+                            .filter(name -> Placeholders.columnsOf(name).isPresent());
             boolean known = Placeholders.isScalar(found.name())
-                    || detail.map(t -> Placeholders.columns(t).contains(found.name()))
+                    || detail.flatMap(Placeholders::columnsOf)
+                            .map(columns -> columns.contains(found.name()))
                             .orElse(false);
             if (known) {
                 used.add(found.name());
@@ -312,14 +317,14 @@ public final class TemplateInspector {
                 }
             }
         });
-        return new TemplateCheck(problems, used, tables);
+        return new TemplateCheck(problems, used, tables, legalTables);
     }
 
-    private static TemplateProblem unknown(OdfText.Found found, String where, Optional<DetailTable> table) {
+    private static TemplateProblem unknown(OdfText.Found found, String where, Optional<String> table) {
         String placeholder = "[" + found.name() + "]";
         String message;
         if (table.isPresent()) {
-            message = placeholder + " is not a column of " + table.get().name() + " (" + where + ").";
+            message = placeholder + " is not a column of " + table.get() + " (" + where + ").";
         } else if (Placeholders.isColumn(found.name())) {
             message = placeholder + " is a column placeholder: it belongs in a table named after a table"
                     + " placeholder such as INV_ORIG_DST_TABLE (" + where + ").";
@@ -333,7 +338,7 @@ public final class TemplateInspector {
     private static Element dataTable(Element paragraph) {
         Element nearest = OdfText.owningTable(paragraph);
         for (Element table = nearest; table != null; table = OdfText.owningTable(table)) {
-            if (Placeholders.table(OdfText.tableName(table)).isPresent()) {
+            if (Placeholders.columnsOf(OdfText.tableName(table)).isPresent()) {
                 return table;
             }
         }

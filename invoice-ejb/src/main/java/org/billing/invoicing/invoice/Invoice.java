@@ -22,6 +22,7 @@ import org.billing.invoicing.numbering.IssuedNumber;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 import org.billing.invoicing.platform.PaymentModel;
+import org.billing.invoicing.tax.LegalTotals;
 
 /**
  * An invoice of one account and one direction for one billing period (seed 000). Its figures are
@@ -107,6 +108,9 @@ public class Invoice {
     /** The issued invoice a supplementary invoice bills the difference of; null for any other. */
     @Column(name = "supplemented_invoice_id", updatable = false)
     private Long supplementedInvoiceId;
+    /** The seller, buyer, currency, treatment and legal totals copied at creation (issue 12); see {@link InvoiceLegal}. */
+    @Embedded
+    private InvoiceLegal legal;
 
     protected Invoice() {}
 
@@ -116,6 +120,7 @@ public class Invoice {
             InvoiceType type,
             BillingPeriod period,
             InvoiceFigures figures,
+            InvoiceLegal legal,
             Instant createdAt,
             String createdBy) {
         if (figures.direction() != direction) {
@@ -138,12 +143,14 @@ public class Invoice {
         this.lastDay = period.lastDay();
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = createdBy;
+        this.legal = Objects.requireNonNull(legal, "legal");
         this.totals = figures.totals();
     }
 
     /**
      * A new invoice, Pending: Manual for a period an operator or an integration chose, Auto or Auto
-     * partial for a period of the account's automatic invoicing.
+     * partial for a period of the account's automatic invoicing. {@code legal}: the parties and legal
+     * totals it copies ({@link InvoiceLegal#frozen}).
      */
     public static Invoice create(
             Account account,
@@ -151,16 +158,20 @@ public class Invoice {
             InvoiceType type,
             BillingPeriod period,
             InvoiceFigures figures,
+            InvoiceLegal legal,
             Instant createdAt,
             String createdBy) {
-        return new Invoice(account, direction, type, period, figures, createdAt, createdBy);
+        return new Invoice(account, direction, type, period, figures, legal, createdAt, createdBy);
     }
 
     /**
      * The credit note that reverses an issued invoice whole: the same period and counts, every amount
-     * negated. It is issued at once ({@link #issue}); the original is never touched.
+     * negated, the parties the original names and its legal totals reversed ({@code reversedTotals}: those
+     * of the original, negated; null for an invoice made before they were kept). It is issued at once
+     * ({@link #issue}); the original is never touched.
      */
-    public static Invoice creditNoteOf(Invoice original, String reason, Instant createdAt, String createdBy) {
+    public static Invoice creditNoteOf(
+            Invoice original, String reason, LegalTotals reversedTotals, Instant createdAt, String createdBy) {
         if (!original.isIssued()) {
             throw new InvoicingException(
                     ErrorCode.INVOICE_NOT_ISSUED,
@@ -193,6 +204,10 @@ public class Invoice {
         note.totals = original.totals.negate();
         note.createdAt = createdAt;
         note.createdBy = createdBy;
+        note.legal = original.legal == null
+                ? null
+                : original.legal.reversed(
+                        reversedTotals, createdAt.atZone(note.zone()).toLocalDate());
         return note;
     }
 
@@ -204,7 +219,7 @@ public class Invoice {
      * original and a corrected invoice.
      */
     public static Invoice supplementaryOf(
-            Invoice original, InvoiceTally difference, Instant createdAt, String createdBy) {
+            Invoice original, InvoiceTally difference, InvoiceLegal legal, Instant createdAt, String createdBy) {
         if (!original.isIssued()) {
             throw new InvoicingException(
                     ErrorCode.INVOICE_NOT_ISSUED,
@@ -253,6 +268,7 @@ public class Invoice {
         supplementary.lastDay = original.lastDay;
         supplementary.createdAt = Objects.requireNonNull(createdAt);
         supplementary.createdBy = createdBy;
+        supplementary.legal = Objects.requireNonNull(legal, "legal");
         supplementary.totals = difference.totals();
         return supplementary;
     }
@@ -400,5 +416,15 @@ public class Invoice {
 
     public Long getSupplementedInvoiceId() {
         return supplementedInvoiceId;
+    }
+
+    /** What the invoice copied at creation; null only for a credit note of an invoice made before V17. */
+    public InvoiceLegal getLegal() {
+        return legal;
+    }
+
+    /** The local day the invoice was made, in the account's zone: its issue date for the due date. */
+    public LocalDate creationDay() {
+        return createdAt.atZone(zone()).toLocalDate();
     }
 }

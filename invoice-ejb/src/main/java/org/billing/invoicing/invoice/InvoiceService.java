@@ -37,6 +37,8 @@ import org.billing.invoicing.numbering.NumberingService;
 import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
+import org.billing.invoicing.tax.InvoiceParties;
+import org.billing.invoicing.tax.LegalTotals;
 
 /**
  * The lifecycle of invoices: calculate (a dry run), create, approve, credit, read, search and delete.
@@ -84,8 +86,10 @@ public class InvoiceService {
     public InvoiceView calculate(InvoiceRequest request) {
         Account account = account(request);
         BillingPeriod period = period(request, account);
-        return InvoiceViews.calculated(
-                account, request.direction(), period, figures(account, request.direction(), period), clock.instant());
+        InvoiceFigures figures = figures(account, request.direction(), period);
+        InvoiceParties parties = store.parties(List.of(account.getId())).get(account.getId());
+        LegalTotals totals = InvoiceLegal.totals(parties, figures);
+        return InvoiceViews.calculated(account, request.direction(), period, figures, parties, totals, clock.instant());
     }
 
     /**
@@ -137,14 +141,18 @@ public class InvoiceService {
         store.refuseOverlap(account.getId(), direction, period);
         InvoiceFigures figures = computed != null ? computed : figures(account, direction, period);
         Instant now = clock.instant();
-        Invoice invoice = Invoice.create(account, direction, type, period, figures, now, actor());
-        store.add(invoice, figures);
+        InvoiceParties parties = store.parties(List.of(account.getId())).get(account.getId());
+        LegalTotals totals = InvoiceLegal.totals(parties, figures);
+        InvoiceLegal legal = InvoiceLegal.frozen(
+                parties, direction, totals, now.atZone(period.zone()).toLocalDate());
+        Invoice invoice = Invoice.create(account, direction, type, period, figures, legal, now, actor());
+        store.add(invoice, figures, totals);
         record(invoice, Action.CREATED, now, type == InvoiceType.MANUAL ? null : type.name());
         events.fire(new InvoiceLifecycleEvent.InvoiceCreated(invoice.getId()));
         if (invoice.closesOnCreation()) {
             issue(invoice, InvoiceState.CLOSED, numbering.seriesFor(account.getId(), invoice.getDirection()));
         }
-        return view(invoice, account);
+        return view(invoice, account, rows(totals));
     }
 
     /**
@@ -170,7 +178,9 @@ public class InvoiceService {
                     .forEach(account -> accounts.put(account.getId(), account));
         }
         Instant now = clock.instant();
+        Map<Long, InvoiceParties> parties = store.parties(accounts.keySet());
         List<Invoice> created = new ArrayList<>();
+        List<LegalTotals> totals = new ArrayList<>();
         for (AutomaticInvoice automatic : wanted) {
             Account account = accounts.get(automatic.accountId());
             if (account == null) {
@@ -182,18 +192,26 @@ public class InvoiceService {
                 throw new IllegalArgumentException(
                         "The period " + autoPeriod + " of account " + account.getId() + " is not due yet");
             }
+            InvoiceParties invoiceParties = parties.get(account.getId());
+            LegalTotals legalTotals = InvoiceLegal.totals(invoiceParties, automatic.figures());
             Invoice invoice = Invoice.create(
                     account,
                     automatic.direction(),
                     autoPeriod.partial() ? InvoiceType.AUTO_PARTIAL : InvoiceType.AUTO,
                     autoPeriod.in(account.zone()),
                     automatic.figures(),
+                    InvoiceLegal.frozen(
+                            invoiceParties,
+                            automatic.direction(),
+                            legalTotals,
+                            now.atZone(account.zone()).toLocalDate()),
                     now,
                     actor());
             created.add(invoice);
+            totals.add(legalTotals);
         }
         // Once, as batches: the claims and detail rows reference the invoices.
-        store.addAll(created, wanted.stream().map(AutomaticInvoice::figures).toList());
+        store.addAll(created, wanted.stream().map(AutomaticInvoice::figures).toList(), totals);
         List<Long> invoiceIds = created.stream().map(Invoice::getId).toList();
         Map<Invoice, Long> closing = new LinkedHashMap<>();
         for (Invoice invoice : created) {
@@ -219,7 +237,7 @@ public class InvoiceService {
         if (invoice.getKind() == InvoiceKind.SUPPLEMENTARY) {
             recheck(invoice.getSupplementedInvoiceId());
         }
-        return view(invoice, account);
+        return view(invoice, account, null);
     }
 
     /**
@@ -242,8 +260,10 @@ public class InvoiceService {
                             + ": delete it before crediting.");
         }
         Instant now = clock.instant();
-        Invoice note = Invoice.creditNoteOf(original, reason, now, actor());
-        store.addCreditNote(note);
+        LegalTotals issued = legalTotals(original, store.taxRows(id));
+        LegalTotals reversed = issued == null ? null : issued.negated();
+        Invoice note = Invoice.creditNoteOf(original, reason, reversed, now, actor());
+        store.addCreditNote(note, reversed);
         record(note, Action.CREATED, now, "Credit note of invoice " + original.getNumber());
         Account account = em.find(Account.class, note.getAccountId());
         issue(note, InvoiceState.APPROVED, numbering.creditNoteSeries());
@@ -255,7 +275,7 @@ public class InvoiceService {
             forgetDrift(id);
         }
         events.fire(new InvoiceLifecycleEvent.InvoiceCredited(original.getId(), note.getId()));
-        return view(note, account);
+        return view(note, account, rows(reversed));
     }
 
     /**
@@ -323,18 +343,28 @@ public class InvoiceService {
             DriftCheck.Outcome outcome =
                     driftCheck.check(em, connection, List.of(original)).get(0);
             InvoiceTally difference = outcome.difference();
-            Invoice supplementary = Invoice.supplementaryOf(original, difference, now, actor());
+            InvoiceFigures differenceFigures = new InvoiceFigures(
+                    difference.direction(),
+                    difference.calls(),
+                    difference.services(),
+                    difference.callTables(),
+                    difference.serviceLines(),
+                    PrepayDetails.NONE);
+            InvoiceParties parties = store.parties(List.of(account.getId())).get(account.getId());
+            LegalTotals totals = InvoiceLegal.totals(
+                    parties, original.getDirection(), TaxLines.of(differenceFigures), difference.correctionsAmount());
+            Invoice supplementary = Invoice.supplementaryOf(
+                    original,
+                    difference,
+                    InvoiceLegal.frozen(
+                            parties,
+                            original.getDirection(),
+                            totals,
+                            now.atZone(original.zone()).toLocalDate()),
+                    now,
+                    actor());
             DriftCheck.record(connection, outcome, now, actor());
-            store.addSupplementary(
-                    supplementary,
-                    new InvoiceFigures(
-                            difference.direction(),
-                            difference.calls(),
-                            difference.services(),
-                            difference.callTables(),
-                            difference.serviceLines(),
-                            PrepayDetails.NONE),
-                    connection);
+            store.addSupplementary(supplementary, differenceFigures, totals, connection);
             record(supplementary, Action.CREATED, now, "Supplementary invoice of invoice " + original.getNumber());
             events.fire(new InvoiceLifecycleEvent.InvoiceCreated(supplementary.getId()));
             if (Invoice.stateOnCreation(account) == InvoiceState.CLOSED) {
@@ -344,7 +374,7 @@ public class InvoiceService {
                         numbering.seriesFor(account.getId(), original.getDirection()));
                 recheck(id);
             }
-            return view(supplementary, account);
+            return view(supplementary, account, rows(totals));
         } catch (SQLException e) {
             throw new PersistenceException("Could not create the supplementary invoice of invoice " + id, e);
         }
@@ -442,7 +472,7 @@ public class InvoiceService {
     }
 
     public Optional<InvoiceView> find(long id) {
-        return store.find(id).map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId())));
+        return store.find(id).map(invoice -> view(invoice, em.find(Account.class, invoice.getAccountId()), null));
     }
 
     public InvoiceView get(long id) {
@@ -585,9 +615,37 @@ public class InvoiceService {
         }
     }
 
-    private InvoiceView view(Invoice invoice, Account account) {
+    /**
+     * @param rows the invoice's VAT lines and breakdown when known here, else null: read through the
+     *             persistence context's own connection, never a second one from the pool (an approval holds
+     *             its series' counter locked meanwhile: fifty of them each waiting for a second connection
+     *             of a pool of 32 would hold the lock until the others' lock timeout)
+     */
+    private InvoiceView view(Invoice invoice, Account account, TaxLineStore.Rows rows) {
+        TaxLineStore.Rows tax = rows != null ? rows : store.taxRows(invoice.getId());
         return InvoiceViews.of(
-                invoice, account, store.creditNoteOf(invoice.getId()).orElse(null));
+                invoice, account, store.creditNoteOf(invoice.getId()).orElse(null), tax);
+    }
+
+    private static TaxLineStore.Rows rows(LegalTotals totals) {
+        return totals == null ? TaxLineStore.Rows.NONE : new TaxLineStore.Rows(totals.lines(), totals.breakdown());
+    }
+
+    /** An issued invoice's legal totals with its stored rows; null for one made before they were kept (V17). */
+    private static LegalTotals legalTotals(Invoice invoice, TaxLineStore.Rows rows) {
+        InvoiceLegal legal = invoice.getLegal();
+        if (legal == null || !legal.hasTotals()) {
+            return null;
+        }
+        return new LegalTotals(
+                rows.lines(),
+                rows.breakdown(),
+                legal.getNetTotal(),
+                legal.getVatTotal(),
+                legal.getGrossTotal(),
+                legal.getPrepaidAmount(),
+                legal.getAmountDue(),
+                legal.getTaxNote());
     }
 
     private void record(Invoice invoice, Action action, Instant at, String detail) {

@@ -1,11 +1,14 @@
 package org.billing.invoicing.invoice;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,6 +21,10 @@ import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
 import org.billing.invoicing.period.BillingPeriod;
+import org.billing.invoicing.tax.InvoiceParties;
+import org.billing.invoicing.tax.LegalLine;
+import org.billing.invoicing.tax.LegalTotals;
+import org.billing.invoicing.tax.VatGroup;
 
 /**
  * Where the invoices are kept, in the caller's transaction: the invoice rows through the entity
@@ -65,7 +72,7 @@ final class InvoiceStore {
      * creates both pass {@link #refuseOverlap}; the exclusion constraint on the claims lets one win, and
      * the other is refused with {@code PERIOD_OVERLAP}.
      */
-    void add(Invoice invoice, InvoiceFigures figures) {
+    void add(Invoice invoice, InvoiceFigures figures, LegalTotals totals) {
         em.persist(invoice);
         Connection connection = connection();
         try {
@@ -81,6 +88,7 @@ final class InvoiceStore {
         }
         try {
             lines.insert(connection, invoice.getId(), figures);
+            TaxLineStore.insert(connection, invoice.getId(), totals);
         } catch (SQLException e) {
             throw new PersistenceException("Could not store the detail tables of invoice " + invoice.getId(), e);
         }
@@ -88,30 +96,47 @@ final class InvoiceStore {
 
     /**
      * Many new invoices at once, in a few batched statements: the invoices, then their claims and detail
-     * rows, which reference them. {@code figures} are the invoices', in the same order.
+     * rows, which reference them. {@code figures} and {@code totals} (their VAT lines) are the invoices',
+     * in the same order.
      */
-    void addAll(List<Invoice> invoices, List<InvoiceFigures> figures) {
+    void addAll(List<Invoice> invoices, List<InvoiceFigures> figures, List<LegalTotals> totals) {
         invoices.forEach(em::persist);
         Connection connection = connection();
         try {
             claimPeriods(connection, invoices);
-            lines.insertAll(connection, invoices.stream().map(Invoice::getId).toList(), figures);
+            List<Long> ids = invoices.stream().map(Invoice::getId).toList();
+            lines.insertAll(connection, ids, figures);
+            TaxLineStore.insertAll(connection, ids, totals);
         } catch (SQLException e) {
             throw new PersistenceException("Could not store " + invoices.size() + " automatic invoices", e);
         }
     }
 
     /** A supplementary invoice with its detail tables; the period stays claimed by the invoice it supplements. */
-    void addSupplementary(Invoice supplementary, InvoiceFigures figures, Connection connection) throws SQLException {
+    void addSupplementary(Invoice supplementary, InvoiceFigures figures, LegalTotals totals, Connection connection)
+            throws SQLException {
         em.persist(supplementary);
         em.flush();
         lines.insert(connection, supplementary.getId(), figures);
+        TaxLineStore.insert(connection, supplementary.getId(), totals);
     }
 
-    /** A credit note; the invoice it reverses releases its period, so that a corrected invoice can be made. */
-    void addCreditNote(Invoice note) {
+    /**
+     * A credit note with its VAT lines ({@code reversed}: the original's, negated; null for an original
+     * made before they were kept); the invoice it reverses releases its period, so that a corrected
+     * invoice can be made.
+     */
+    void addCreditNote(Invoice note, LegalTotals reversed) {
         em.persist(note);
         em.flush();
+        if (reversed != null) {
+            try {
+                TaxLineStore.insert(em.unwrap(Connection.class), note.getId(), reversed);
+            } catch (SQLException e) {
+                throw new PersistenceException(
+                        "Could not store the VAT lines of the credit note of " + note.getCreditedInvoiceId(), e);
+            }
+        }
         em.createNativeQuery("DELETE FROM invoice_period_claim WHERE invoice_id = ?")
                 .setParameter(1, note.getCreditedInvoiceId())
                 .executeUpdate();
@@ -209,6 +234,47 @@ final class InvoiceStore {
                     : lines.serviceLines(connection, invoice.getId());
         } catch (SQLException e) {
             throw new PersistenceException("Could not read " + table + " of invoice " + invoice.getId(), e);
+        }
+    }
+
+    /** A stored invoice's VAT lines and breakdown, read on the transaction's own connection. */
+    @SuppressWarnings("unchecked")
+    TaxLineStore.Rows taxRows(long invoiceId) {
+        List<LegalLine> taxLines = ((List<Object[]>) em.createNativeQuery(
+                                "SELECT line_no, description, net_amount, vat_category, vat_rate FROM inv_tax_lines"
+                                        + " WHERE invoice_id = ? ORDER BY line_no")
+                        .setParameter(1, invoiceId)
+                        .getResultList())
+                .stream()
+                        .map(row -> new LegalLine(
+                                ((Number) row[0]).intValue(),
+                                (String) row[1],
+                                (BigDecimal) row[2],
+                                (String) row[3],
+                                (BigDecimal) row[4]))
+                        .toList();
+        List<VatGroup> breakdown = ((List<Object[]>) em.createNativeQuery(
+                                "SELECT vat_category, vat_rate, taxable_amount, vat_amount, exemption_reason"
+                                        + " FROM inv_vat_breakdown WHERE invoice_id = ? ORDER BY line_no")
+                        .setParameter(1, invoiceId)
+                        .getResultList())
+                .stream()
+                        .map(row -> new VatGroup(
+                                (String) row[0], (BigDecimal) row[1], (BigDecimal) row[2], (BigDecimal) row[3], (String)
+                                        row[4]))
+                        .toList();
+        return new TaxLineStore.Rows(taxLines, breakdown);
+    }
+
+    /**
+     * Who the accounts' invoices are from and to, now: what an invoice made now copies (issue 12). Read on
+     * this transaction's connection, not a second one of the pool.
+     */
+    Map<Long, InvoiceParties> parties(Collection<Long> accountIds) {
+        try {
+            return InvoiceParties.read(connection(), accountIds);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the seller and buyer of accounts " + accountIds, e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.billing.invoicing.document.Formats;
 import org.billing.invoicing.invoice.Invoice;
+import org.billing.invoicing.invoice.InvoiceLegal;
 import org.billing.invoicing.platform.Account;
 
 /**
@@ -25,16 +26,20 @@ public record InvoiceMailFacts(
         BigDecimal total,
         String currency) {
 
+    /** The buyer's name and the currency the invoice copied when it was made (issue 12), not the platform's now. */
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
+        InvoiceLegal legal = invoice.getLegal();
         return new InvoiceMailFacts(
                 invoice.getId(),
                 invoice.getNumber(),
                 account.getName(),
-                account.getContractor().getName(),
+                legal != null && legal.getBuyerName() != null
+                        ? legal.getBuyerName()
+                        : account.getContractor().getName(),
                 invoice.getFirstDay(),
                 invoice.getLastDay(),
                 invoice.totals().amount(),
-                account.getCurrency());
+                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency());
     }
 
     public Map<String, String> placeholders() {

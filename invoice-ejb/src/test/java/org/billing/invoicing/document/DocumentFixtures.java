@@ -21,11 +21,15 @@ import java.util.zip.ZipOutputStream;
 import org.billing.invoicing.invoice.CallLineView;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceBuyer;
 import org.billing.invoicing.invoice.InvoiceKind;
+import org.billing.invoicing.invoice.InvoiceSeller;
 import org.billing.invoicing.invoice.InvoiceState;
 import org.billing.invoicing.invoice.InvoiceType;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.ServiceLine;
+import org.billing.invoicing.invoice.TaxLineView;
+import org.billing.invoicing.invoice.VatBreakdownView;
 import org.billing.invoicing.platform.PaymentModel;
 
 /**
@@ -90,6 +94,112 @@ public final class DocumentFixtures {
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * The fixture invoice as issue 12 makes it: a domestic buyer at 19 %, every amount worked out by hand.
+     * Lines: originated calls 11.3449 -> 11.34; reverse-billing earnings -1.2799 -> -1.28; Number rental
+     * 1.00; Refund -0.125 -> -0.13 (half-up, away from zero). Net 11.34 - 1.28 + 1.00 - 0.13 = 10.93; VAT
+     * 10.93 x 0.19 = 2.0767 -> 2.08; gross 13.01; nothing prepaid; made 2026-04-01, due 14 days later.
+     */
+    public static InvoiceView legalInvoice() {
+        InvoiceView v = invoice();
+        return new InvoiceView(
+                v.id(),
+                v.contractorId(),
+                v.contractorName(),
+                v.accountId(),
+                v.accountName(),
+                v.currency(),
+                v.direction(),
+                v.paymentModel(),
+                v.state(),
+                v.type(),
+                v.startDate(),
+                v.endDate(),
+                v.periodStart(),
+                v.periodEnd(),
+                v.timeZone(),
+                v.amount(),
+                v.spent(),
+                v.earned(),
+                v.origSpent(),
+                v.origEarned(),
+                v.termSpent(),
+                v.termEarned(),
+                v.servicesSpent(),
+                v.servicesEarned(),
+                v.correctionsAmount(),
+                v.serviceTransactionsCount(),
+                v.callsCount(),
+                v.successfulCallsCount(),
+                v.callsDuration(),
+                v.billingDuration(),
+                v.firstCallAt(),
+                v.lastCallAt(),
+                v.firstSuccessfulCallAt(),
+                v.lastSuccessfulCallAt(),
+                v.createdAt(),
+                v.createdBy(),
+                v.kind(),
+                v.number(),
+                v.issuedAt(),
+                v.issuedBy(),
+                v.creditedInvoiceId(),
+                v.creditReason(),
+                v.creditNoteId(),
+                v.supplementedInvoiceId(),
+                v.tables(),
+                new InvoiceSeller(
+                        "Northwind Carrier Services GmbH",
+                        "Friedrichstraße 100",
+                        "Berlin",
+                        "10117",
+                        "DE",
+                        "DE123456789",
+                        "HRB 123456 B",
+                        "billing@northwind-carrier.example",
+                        "+49 30 5550 100",
+                        "DE89370400440532013000",
+                        "COBADEFFXXX"),
+                new InvoiceBuyer(CONTRACTOR, "Hauptstr. 1\n10115 Berlin", "DE", "DE987654321", "PO-4711"),
+                "DOMESTIC",
+                new BigDecimal("19.00"),
+                List.of(
+                        new TaxLineView(1, "Originated calls", new BigDecimal("11.34"), "S", new BigDecimal("19.00")),
+                        new TaxLineView(
+                                2,
+                                "Originated calls to reverse-billing destinations (earned)",
+                                new BigDecimal("-1.28"),
+                                "S",
+                                new BigDecimal("19.00")),
+                        new TaxLineView(
+                                3, "Service: Number rental", new BigDecimal("1.00"), "S", new BigDecimal("19.00")),
+                        new TaxLineView(4, "Service: Refund", new BigDecimal("-0.13"), "S", new BigDecimal("19.00"))),
+                List.of(new VatBreakdownView(
+                        "S", new BigDecimal("19.00"), new BigDecimal("10.93"), new BigDecimal("2.08"), null)),
+                new BigDecimal("10.93"),
+                new BigDecimal("2.08"),
+                new BigDecimal("13.01"),
+                new BigDecimal("0.00"),
+                new BigDecimal("13.01"),
+                LocalDate.of(2026, 4, 15),
+                null);
+    }
+
+    /** {@link #data()} of {@link #legalInvoice()}. */
+    public static DocumentData legalData() {
+        DocumentData data = data();
+        return new DocumentData(
+                legalInvoice(),
+                data.accountBalance(),
+                data.accountMinBalance(),
+                data.accountMaxBalance(),
+                data.invoicePeriod(),
+                data.contractorAddress(),
+                data.contractorPhones(),
+                data.tables(),
+                false);
     }
 
     public static CallLineView line(

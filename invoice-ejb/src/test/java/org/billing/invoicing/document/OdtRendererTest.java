@@ -31,6 +31,45 @@ class OdtRendererTest {
         assertEquals(9, check.tables().size());
     }
 
+    /** Issue 12: the demo template prints the seller, the buyer's VAT ID, the legal totals and both tax tables. */
+    @Test
+    void theDemoTemplateUsesEveryLegalPlaceholderAndBothTaxTables() {
+        TemplateCheck check = new TemplateInspector(TemplateLimits.defaults()).check(DocumentFixtures.demoTemplate());
+        assertTrue(
+                check.placeholders().containsAll(Placeholders.LEGAL_SCALARS),
+                check.placeholders().toString());
+        assertTrue(check.placeholders().containsAll(Placeholders.TAX_COLUMNS));
+        assertTrue(check.placeholders().containsAll(Placeholders.TAX_LINE_COLUMNS));
+        assertEquals(java.util.Set.of("INV_TAX_TABLE", "INV_TAX_LINES_TABLE"), check.legalTables());
+    }
+
+    @Test
+    void theDemoSellerTheLetterheadPrintsIsAValidSellerProfile() {
+        assertEquals("DE123456789", DemoTemplate.SELLER.validated().vatId());
+    }
+
+    @Test
+    void theTaxTablesGetOneRowPerLineAndVatGroup() throws Exception {
+        byte[] odt = renderer.render(DocumentFixtures.demoTemplate(), DocumentFixtures.legalData());
+        Document after = TemplateInspector.parse(DocumentFixtures.entries(odt).get("content.xml"));
+        List<Element> lines = bodyRows(table(after, "INV_TAX_LINES_TABLE"));
+        assertEquals(4, lines.size());
+        assertTrue(
+                lines.get(3).getTextContent().contains("Service: Refund"),
+                lines.get(3).getTextContent());
+        assertTrue(lines.get(3).getTextContent().contains("-0.13"), lines.get(3).getTextContent());
+        List<Element> groups = bodyRows(table(after, "INV_TAX_TABLE"));
+        assertEquals(1, groups.size());
+        assertTrue(
+                groups.get(0).getTextContent().contains("10.93"), groups.get(0).getTextContent());
+        String text = after.getDocumentElement().getTextContent();
+        assertTrue(text.contains("Northwind Carrier Services GmbH"), "the seller");
+        assertTrue(text.contains("VAT ID: DE987654321 (DE)"), "the buyer's VAT ID");
+        assertTrue(text.contains("Amount due: 13.01 EUR, by 2026-04-15"), "the amount due");
+        Matcher left = Placeholders.PLACEHOLDER.matcher(DocumentFixtures.entry(odt, "content.xml"));
+        assertFalse(left.find(), () -> "left: " + left.group());
+    }
+
     @Test
     void noPlaceholderIsLeftAndEachTableHasOneRowPerDataRowWithTheTemplateRowsCellStyles() throws Exception {
         byte[] template = DocumentFixtures.demoTemplate();

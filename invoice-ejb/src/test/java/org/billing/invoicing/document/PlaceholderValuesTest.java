@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -102,6 +103,77 @@ class PlaceholderValuesTest {
 
         assertEquals("INV-2026-000007", PlaceholderValues.scalars(supplementary).get("I_ORIGINAL_REF"));
         assertTrue(Placeholders.isScalar("I_KIND") && Placeholders.isScalar("I_ORIGINAL_REF"));
+    }
+
+    /** Issue 12: the seller, the buyer's tax identity and the legal totals, as the invoice copied them. */
+    @Test
+    void everyLegalPlaceholderFromTheFixtureInvoice() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("S_NAME", "Northwind Carrier Services GmbH");
+        expected.put("S_ADDRESS", "Friedrichstraße 100, 10117 Berlin, DE");
+        expected.put("S_STREET", "Friedrichstraße 100");
+        expected.put("S_POSTAL_CODE", "10117");
+        expected.put("S_CITY", "Berlin");
+        expected.put("S_COUNTRY", "DE");
+        expected.put("S_VAT_ID", "DE123456789");
+        expected.put("S_REGISTRATION", "HRB 123456 B");
+        expected.put("S_EMAIL", "billing@northwind-carrier.example");
+        expected.put("S_PHONE", "+49 30 5550 100");
+        expected.put("S_IBAN", "DE89370400440532013000");
+        expected.put("S_BIC", "COBADEFFXXX");
+        expected.put("C_VAT_ID", "DE987654321");
+        expected.put("C_COUNTRY", "DE");
+        expected.put("C_REFERENCE", "PO-4711");
+        expected.put("I_CURRENCY", "EUR");
+        expected.put("I_TAX_TREATMENT", "Domestic VAT");
+        // Printed as stored, already rounded to the cent when the invoice was made (worked out in legalInvoice).
+        expected.put("I_NET_TOTAL", "10.93");
+        expected.put("I_VAT_TOTAL", "2.08");
+        expected.put("I_GROSS_TOTAL", "13.01");
+        expected.put("I_PREPAID_AMOUNT", "0.00");
+        expected.put("I_AMOUNT_DUE", "13.01");
+        expected.put("I_DUE_DATE", "2026-04-15");
+        expected.put("I_TAX_NOTE", ""); // domestic VAT: no note
+
+        Map<String, String> values = PlaceholderValues.legalScalars(DocumentFixtures.legalData());
+
+        assertEquals(expected, values);
+        assertEquals(Placeholders.LEGAL_SCALARS, List.copyOf(values.keySet()));
+        assertTrue(Placeholders.LEGAL_SCALARS.stream().allMatch(Placeholders::isScalar));
+        assertTrue(Placeholders.LEGAL_SCALARS.stream().noneMatch(Placeholders.SCALARS::contains));
+    }
+
+    @Test
+    void anInvoiceMadeBeforeIssue12PrintsTheLegalPlaceholdersEmpty() {
+        Map<String, String> values = PlaceholderValues.legalScalars(DocumentFixtures.data());
+        assertEquals("EUR", values.get("I_CURRENCY"));
+        values.remove("I_CURRENCY");
+        assertTrue(values.values().stream().allMatch(String::isEmpty), values.toString());
+    }
+
+    @Test
+    void everyColumnOfATaxRowAndALegalLine() {
+        DocumentData data = DocumentFixtures.legalData();
+        assertEquals(
+                Map.of(
+                        "VAT_CATEGORY", "S",
+                        "VAT_RATE", "19",
+                        "TAXABLE_AMOUNT", "10.93",
+                        "VAT_AMOUNT", "2.08",
+                        "EXEMPTION_REASON", ""),
+                PlaceholderValues.row(data.rows(Placeholders.TAX_TABLE).get(0)));
+        assertEquals(
+                Map.of(
+                        "LINE_NO", "4",
+                        "DESCRIPTION", "Service: Refund",
+                        "NET_AMOUNT", "-0.13",
+                        "VAT_CATEGORY", "S",
+                        "VAT_RATE", "19"),
+                PlaceholderValues.row(data.rows(Placeholders.TAX_LINES_TABLE).get(3)));
+        assertEquals(List.of(), DocumentFixtures.data().rows(Placeholders.TAX_TABLE));
+        assertEquals(
+                Placeholders.TAX_COLUMNS,
+                Placeholders.columnsOf("INV_TAX_TABLE").orElseThrow());
     }
 
     @Test

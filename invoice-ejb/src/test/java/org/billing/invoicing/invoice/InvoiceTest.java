@@ -21,6 +21,7 @@ import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 import org.billing.invoicing.platform.Contractor;
 import org.billing.invoicing.platform.PaymentModel;
+import org.billing.invoicing.tax.InvoiceParties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -69,7 +70,14 @@ class InvoiceTest {
         InvoiceFigures figures = new InvoiceFigures(
                 Direction.VENDOR, CALLS, ServiceTotals.NONE, Map.of(), List.of(), PrepayDetails.NONE);
         Invoice invoice = Invoice.create(
-                account(PaymentModel.POSTPAY), Direction.VENDOR, InvoiceType.MANUAL, MARCH, figures, NOW, "op");
+                account(PaymentModel.POSTPAY),
+                Direction.VENDOR,
+                InvoiceType.MANUAL,
+                MARCH,
+                figures,
+                legal(figures),
+                NOW,
+                "op");
 
         // 1.25 - 10.505 = -9.255
         assertEquals(new BigDecimal("-9.255"), invoice.totals().amount());
@@ -107,7 +115,7 @@ class InvoiceTest {
     void aCreditNoteNegatesEveryAmountAndKeepsTheCallsAsTheyWere() {
         Invoice original = issued(customerInvoice(PaymentModel.POSTPAY, PrepayDetails.NONE));
 
-        Invoice note = Invoice.creditNoteOf(original, "  wrong rates ", NOW, "op");
+        Invoice note = Invoice.creditNoteOf(original, "  wrong rates ", null, NOW, "op");
 
         InvoiceTotals totals = note.totals();
         assertEquals(new BigDecimal("-11.755"), totals.amount());
@@ -128,14 +136,14 @@ class InvoiceTest {
     @Test
     void onlyAnIssuedInvoiceThatIsNoCreditNoteIsCreditedAndOnlyWithAReason() {
         Invoice pending = customerInvoice(PaymentModel.POSTPAY, PrepayDetails.NONE);
-        assertCode(ErrorCode.INVOICE_NOT_ISSUED, () -> Invoice.creditNoteOf(pending, "r", NOW, "op"));
+        assertCode(ErrorCode.INVOICE_NOT_ISSUED, () -> Invoice.creditNoteOf(pending, "r", null, NOW, "op"));
 
         Invoice original = issued(customerInvoice(PaymentModel.POSTPAY, PrepayDetails.NONE));
-        assertCode(ErrorCode.VALIDATION_FAILED, () -> Invoice.creditNoteOf(original, " ", NOW, "op"));
+        assertCode(ErrorCode.VALIDATION_FAILED, () -> Invoice.creditNoteOf(original, " ", null, NOW, "op"));
 
-        Invoice note = Invoice.creditNoteOf(original, "r", NOW, "op");
+        Invoice note = Invoice.creditNoteOf(original, "r", null, NOW, "op");
         note.issue(InvoiceState.APPROVED, new IssuedNumber(1, "CN-1"), NOW, "op");
-        assertCode(ErrorCode.CREDIT_NOTE_NOT_CREDITABLE, () -> Invoice.creditNoteOf(note, "r", NOW, "op"));
+        assertCode(ErrorCode.CREDIT_NOTE_NOT_CREDITABLE, () -> Invoice.creditNoteOf(note, "r", null, NOW, "op"));
     }
 
     @Test
@@ -173,7 +181,7 @@ class InvoiceTest {
                 Map.of(),
                 List.of());
 
-        Invoice supplementary = Invoice.supplementaryOf(original, increase, NOW, "op");
+        Invoice supplementary = Invoice.supplementaryOf(original, increase, legal(increase.direction()), NOW, "op");
 
         assertEquals(InvoiceKind.SUPPLEMENTARY, supplementary.getKind());
         assertEquals(new BigDecimal("0.75"), supplementary.totals().amount());
@@ -193,7 +201,9 @@ class InvoiceTest {
                 new BigDecimal("-0.01"),
                 Map.of(),
                 List.of());
-        assertCode(ErrorCode.DRIFT_IS_DECREASE, () -> Invoice.supplementaryOf(original, decrease, NOW, "op"));
+        assertCode(
+                ErrorCode.DRIFT_IS_DECREASE,
+                () -> Invoice.supplementaryOf(original, decrease, legal(decrease.direction()), NOW, "op"));
         InvoiceTally none = new InvoiceTally(
                 Direction.CUSTOMER,
                 CallTotals.NONE,
@@ -202,7 +212,8 @@ class InvoiceTest {
                 BigDecimal.ZERO,
                 Map.of(),
                 List.of());
-        assertCode(ErrorCode.NO_DRIFT, () -> Invoice.supplementaryOf(original, none, NOW, "op"));
+        assertCode(
+                ErrorCode.NO_DRIFT, () -> Invoice.supplementaryOf(original, none, legal(none.direction()), NOW, "op"));
     }
 
     @Test
@@ -218,7 +229,27 @@ class InvoiceTest {
 
     private static Invoice customerInvoice(PaymentModel model, PrepayDetails prepay) {
         InvoiceFigures figures = new InvoiceFigures(Direction.CUSTOMER, CALLS, SERVICES, Map.of(), List.of(), prepay);
-        return Invoice.create(account(model), Direction.CUSTOMER, InvoiceType.MANUAL, MARCH, figures, NOW, "op");
+        return Invoice.create(
+                account(model), Direction.CUSTOMER, InvoiceType.MANUAL, MARCH, figures, legal(figures), NOW, "op");
+    }
+
+    /** What the invoice copies at creation: an account in EUR, a buyer without tax profile, no seller. */
+    private static InvoiceLegal legal(InvoiceFigures figures) {
+        InvoiceParties parties = parties();
+        return InvoiceLegal.frozen(
+                parties, figures.direction(), InvoiceLegal.totals(parties, figures), LocalDate.of(2026, 4, 2));
+    }
+
+    private static InvoiceLegal legal(Direction direction) {
+        return InvoiceLegal.frozen(parties(), direction, null, LocalDate.of(2026, 4, 2));
+    }
+
+    private static InvoiceParties parties() {
+        return new InvoiceParties(
+                21L,
+                "EUR",
+                null,
+                new InvoiceParties.Buyer(11L, "Acme Telecom", null, null, null, null, null, null, null));
     }
 
     private static Invoice issued(Invoice invoice) {

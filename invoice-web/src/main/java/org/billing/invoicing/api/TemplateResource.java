@@ -100,11 +100,20 @@ public class TemplateResource {
                 check.valid(),
                 check.problems(),
                 check.placeholders().stream().sorted().toList(),
-                check.tables().stream().sorted().toList());
+                check.tables().stream().sorted().toList(),
+                check.legalTables().stream().sorted().toList());
     }
 
-    /** The result of a lint: {@code valid}, the {@code problems}, the placeholders and tables used. */
-    public record Lint(boolean valid, List<TemplateProblem> problems, List<String> placeholders, List<String> tables) {}
+    /**
+     * The result of a lint: {@code valid}, the {@code problems}, the placeholders and the tables used: seed
+     * 001's in {@code tables}, issue 12's (INV_TAX_TABLE, INV_TAX_LINES_TABLE) in {@code legalTables}.
+     */
+    public record Lint(
+            boolean valid,
+            List<TemplateProblem> problems,
+            List<String> placeholders,
+            List<String> tables,
+            List<String> legalTables) {}
 
     @GET
     @Path("invoice-templates/default")

@@ -38,6 +38,32 @@ public class Display {
     }
 
     /**
+     * A legal total or line of issue 12, already rounded to the currency's minor unit when the invoice was
+     * made: printed with its own decimals ({@code 1,513.94 EUR}, {@code 1,235 JPY}), never rounded again.
+     */
+    public String legalMoney(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        int scale = Math.max(amount.scale(), 0);
+        return String.format(Locale.ROOT, "%,." + scale + "f", amount) + (currency == null ? "" : " " + currency);
+    }
+
+    /** A buyer's tax treatment as the invoice names it; none: not set. */
+    public String treatment(String treatment) {
+        if (treatment == null) {
+            return "Not set (no buyer tax profile when the invoice was made): no VAT";
+        }
+        return switch (treatment) {
+            case "DOMESTIC" -> "Domestic VAT";
+            case "REVERSE_CHARGE" -> "EU reverse charge";
+            case "EXPORT" -> "Outside the scope of EU VAT (export)";
+            case "EXEMPT" -> "Exempt from VAT";
+            default -> treatment;
+        };
+    }
+
+    /**
      * A balance correction's "Balance changed" (seed 002): {@code ▲ 50.00} for a positive correction,
      * which increased the balance; {@code ▼ -20.00} for a negative one, which reduced it.
      */

@@ -79,6 +79,7 @@ class AccessControlIT {
             Map.entry("GET /api/v1/invoices/{id}/document", VIEWER),
             Map.entry("POST /api/v1/invoices/{id}/document", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/document.pdf", VIEWER),
+            Map.entry("GET /api/v1/invoices/{id}/einvoice.xml", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/document.odt", VIEWER),
             Map.entry("GET /api/v1/numbering-series", VIEWER),
             Map.entry("POST /api/v1/numbering-series", ADMIN),

@@ -39,7 +39,9 @@ final class Fixtures {
                 "inv_srv_data",
                 "inv_charges",
                 "inv_subscriptions",
-                "inv_corrections"
+                "inv_corrections",
+                "inv_tax_lines",
+                "inv_vat_breakdown"
             }) {
                 statement.execute("DELETE FROM " + table);
             }

@@ -1,0 +1,143 @@
+package org.billing.invoicing.it;
+
+import static org.billing.invoicing.it.InvoiceApiIT.assertProblem;
+import static org.billing.invoicing.it.InvoiceApiIT.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.billing.invoicing.einvoice.DocumentType;
+import org.billing.invoicing.einvoice.En16931;
+import org.billing.invoicing.einvoice.Syntax;
+import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code GET /invoices/{id}/einvoice.xml} on the deployed WAR: an approved invoice and its credit note as
+ * UBL and CII that pass the official EN 16931 rules, and each refusal with its code.
+ */
+@ExtendWith(DeployedModule.class)
+class EInvoiceApiIT {
+
+    private static final String INVOICES = "api/v1/invoices";
+
+    private final PostgresDatabase database = DeployedModule.deployment().database();
+    private final Http http = DeployedModule.deployment().http();
+
+    @BeforeEach
+    void clean() throws Exception {
+        Fixtures.removeInvoices(database);
+        Fixtures.removeTaxProfiles(database);
+    }
+
+    private long pendingMarchInvoice() {
+        Http.Response created = http.post(INVOICES, request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        assertEquals(201, created.status(), created.text());
+        return created.jsonObject().getJsonNumber("id").longValue();
+    }
+
+    private void taxProfiles(long contractorId) {
+        Http.Response seller = http.post(
+                "api/v1/seller-profiles",
+                Json.createObjectBuilder()
+                        .add("legalName", "Carrier Networks GmbH")
+                        .add("street", "Friedrichstrasse 100")
+                        .add("city", "Berlin")
+                        .add("postalCode", "10117")
+                        .add("country", "DE")
+                        .add("vatId", "DE123456789")
+                        .add("registration", "HRB 123456 B")
+                        .add("contactEmail", "billing@carrier.example")
+                        .addNull("contactPhone")
+                        .add("iban", "DE89370400440532013000")
+                        .add("bic", "COBADEFFXXX")
+                        .add("paymentTermsDays", 30)
+                        .add("rounding", "HALF_UP")
+                        .add("isDefault", true)
+                        .build());
+        assertEquals(201, seller.status(), seller.text());
+        Http.Response buyer = http.put(
+                "api/v1/contractors/" + contractorId + "/tax-profile",
+                Json.createObjectBuilder()
+                        .add("country", "DE")
+                        .add("vatId", "DE987654321")
+                        .add("treatment", "DOMESTIC")
+                        .add("vatRate", 19)
+                        .addNull("exemptionReason")
+                        .add("buyerReference", "PO 4711")
+                        .build());
+        assertEquals(200, buyer.status(), buyer.text());
+    }
+
+    @Test
+    void anApprovedInvoiceAndItsCreditNotePassTheEn16931RulesInBothSyntaxes() {
+        // Made before its seller and buyer had tax profiles: it copied none, and stays without them.
+        long early = pendingMarchInvoice();
+        assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=UBL"), 409, "INVOICE_NOT_ISSUED", null);
+        Http.Response approvedEarly = http.post(INVOICES + "/" + early + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, approvedEarly.status(), approvedEarly.text());
+        long contractorId =
+                approvedEarly.jsonObject().getJsonNumber("contractorId").longValue();
+        taxProfiles(contractorId);
+        assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=CII"), 409, "EINVOICE_INCOMPLETE", null);
+        Http.Response creditedEarly = http.post(
+                INVOICES + "/" + early + "/credit-note",
+                Json.createObjectBuilder().add("reason", "no VAT").build());
+        assertEquals(201, creditedEarly.status(), creditedEarly.text());
+
+        // Made again for the same period, now with the profiles: it copies them and is an e-invoice.
+        long id = pendingMarchInvoice();
+        Http.Response approved = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, approved.status(), approved.text());
+        JsonObject invoice = approved.jsonObject();
+        // A later change of the buyer's treatment changes nothing the issued invoice says.
+        Http.Response changed = http.put(
+                "api/v1/contractors/" + contractorId + "/tax-profile",
+                Json.createObjectBuilder()
+                        .add("country", "FR")
+                        .add("vatId", "FR40303265045")
+                        .add("treatment", "REVERSE_CHARGE")
+                        .addNull("vatRate")
+                        .addNull("exemptionReason")
+                        .addNull("buyerReference")
+                        .build());
+        assertEquals(200, changed.status(), changed.text());
+        for (Syntax syntax : Syntax.values()) {
+            Http.BinaryResponse xml = http.getBytes(INVOICES + "/" + id + "/einvoice.xml?syntax=" + syntax);
+            assertEquals(200, xml.status(), xml.text());
+            assertTrue(xml.header("Content-Type").orElseThrow().startsWith("application/xml"));
+            assertTrue(xml.header("Content-Disposition")
+                    .orElseThrow()
+                    .contains("-" + syntax.name().toLowerCase()));
+            assertEquals(List.of(), En16931.errors(xml.body(), syntax, DocumentType.INVOICE), xml.text());
+            assertTrue(xml.text().contains(invoice.getString("number")));
+            assertTrue(xml.text().contains("DE987654321") && !xml.text().contains("FR40303265045"), xml.text());
+        }
+
+        Http.Response credited = http.post(
+                INVOICES + "/" + id + "/credit-note",
+                Json.createObjectBuilder().add("reason", "billed twice").build());
+        assertEquals(201, credited.status(), credited.text());
+        long noteId = credited.jsonObject().getJsonNumber("id").longValue();
+        Http.BinaryResponse ubl = http.getBytes(INVOICES + "/" + noteId + "/einvoice.xml?syntax=ubl");
+        assertEquals(200, ubl.status(), ubl.text());
+        String text = new String(ubl.body(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("<CreditNote") && text.contains(invoice.getString("number")), text);
+        assertEquals(List.of(), En16931.errors(ubl.body(), Syntax.UBL, DocumentType.CREDIT_NOTE), text);
+    }
+
+    @Test
+    void anUnknownOrMissingSyntaxIsRefused() {
+        assertProblem(http.get(INVOICES + "/1/einvoice.xml?syntax=PDF"), 400, "VALIDATION_FAILED", "syntax");
+        assertProblem(http.get(INVOICES + "/1/einvoice.xml"), 400, "VALIDATION_FAILED", "syntax");
+        assertProblem(http.get(INVOICES + "/999999/einvoice.xml?syntax=UBL"), 404, "INVOICE_NOT_FOUND", null);
+    }
+}
