@@ -2,9 +2,14 @@ package org.billing.invoicing.einvoice;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.document.DocumentService;
+import org.billing.invoicing.document.InvoiceFile;
+import org.billing.invoicing.document.Office;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceView;
 
@@ -17,6 +22,26 @@ public class EInvoiceService {
 
     @EJB
     private InvoiceService invoices;
+
+    @EJB
+    private DocumentService documents;
+
+    @EJB
+    private Office office;
+
+    /**
+     * The issued invoice's document as Factur-X (profile EN 16931): its frozen document, exported again
+     * by LibreOffice as PDF/A-3, with the CII of {@link #einvoice} embedded as {@code factur-x.xml}. The
+     * document must be made (see the document's status); the e-invoice must be possible.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public InvoiceFile facturX(long invoiceId) {
+        EInvoice einvoice = einvoice(invoiceId);
+        InvoiceFile odt = documents.odt(invoiceId);
+        byte[] pdfA = office.toPdfA(odt.content());
+        String name = odt.fileName().replaceFirst("\\.odt$", "") + "-facturx.pdf";
+        return new InvoiceFile(name, InvoiceFile.PDF, EInvoices.facturX(pdfA, einvoice));
+    }
 
     /** The invoice's EN 16931 XML; {@code INVOICE_NOT_ISSUED}, {@code EINVOICE_INCOMPLETE} when it cannot be one. */
     public byte[] xml(long invoiceId, Syntax syntax) {

@@ -12,10 +12,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.billing.invoicing.document.DocumentFixtures;
 import org.billing.invoicing.einvoice.DocumentType;
 import org.billing.invoicing.einvoice.En16931;
 import org.billing.invoicing.einvoice.Syntax;
 import org.billing.invoicing.testing.PostgresDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +38,9 @@ class EInvoiceApiIT {
     private final Http http = DeployedModule.deployment().http();
 
     @BeforeEach
+    @AfterEach
     void clean() throws Exception {
+        Fixtures.removeTemplates(database);
         Fixtures.removeInvoices(database);
         Fixtures.removeTaxProfiles(database);
     }
@@ -78,7 +85,7 @@ class EInvoiceApiIT {
     }
 
     @Test
-    void anApprovedInvoiceAndItsCreditNotePassTheEn16931RulesInBothSyntaxes() {
+    void anApprovedInvoiceAndItsCreditNotePassTheEn16931RulesInBothSyntaxes() throws Exception {
         // Made before its seller and buyer had tax profiles: it copied none, and stays without them.
         long early = pendingMarchInvoice();
         assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=UBL"), 409, "INVOICE_NOT_ISSUED", null);
@@ -94,6 +101,7 @@ class EInvoiceApiIT {
         assertEquals(201, creditedEarly.status(), creditedEarly.text());
 
         // Made again for the same period, now with the profiles: it copies them and is an e-invoice.
+        defaultTemplate();
         long id = pendingMarchInvoice();
         Http.Response approved = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, approved.status(), approved.text());
@@ -122,6 +130,26 @@ class EInvoiceApiIT {
             assertTrue(xml.text().contains("DE987654321") && !xml.text().contains("FR40303265045"), xml.text());
         }
 
+        // Its document as Factur-X: a PDF/A-3 whose embedded factur-x.xml passes the EN 16931 rules.
+        DocumentApiIT.awaitReady(http, id);
+        Http.BinaryResponse facturX = http.getBytes(INVOICES + "/" + id + "/facturx.pdf");
+        assertEquals(200, facturX.status(), facturX.text());
+        assertTrue(facturX.header("Content-Type").orElseThrow().startsWith("application/pdf"));
+        assertTrue(facturX.header("Content-Disposition").orElseThrow().contains("-facturx.pdf"));
+        try (PDDocument pdf = Loader.loadPDF(facturX.body())) {
+            String xmp = new String(
+                    pdf.getDocumentCatalog().getMetadata().exportXMPMetadata().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xmp.matches("(?s).*pdfaid:part(>|=\"|>\\s*)3.*"), xmp);
+            PDComplexFileSpecification embedded = pdf.getDocumentCatalog()
+                    .getNames()
+                    .getEmbeddedFiles()
+                    .getNames()
+                    .get("factur-x.xml");
+            byte[] cii = embedded.getEmbeddedFile().toByteArray();
+            assertEquals(List.of(), En16931.errors(cii, Syntax.CII, DocumentType.INVOICE));
+            assertTrue(new String(cii, StandardCharsets.UTF_8).contains(invoice.getString("number")));
+        }
+
         Http.Response credited = http.post(
                 INVOICES + "/" + id + "/credit-note",
                 Json.createObjectBuilder().add("reason", "billed twice").build());
@@ -132,6 +160,22 @@ class EInvoiceApiIT {
         String text = new String(ubl.body(), StandardCharsets.UTF_8);
         assertTrue(text.contains("<CreditNote") && text.contains(invoice.getString("number")), text);
         assertEquals(List.of(), En16931.errors(ubl.body(), Syntax.UBL, DocumentType.CREDIT_NOTE), text);
+    }
+
+    private void defaultTemplate() {
+        Http.Response uploaded = http.upload(
+                "api/v1/invoice-templates?name=Default&filename=default.odt",
+                DocumentFixtures.demoTemplate(),
+                "application/vnd.oasis.opendocument.text");
+        assertEquals(201, uploaded.status(), uploaded.text());
+        Http.Response chosen = http.put(
+                "api/v1/invoice-templates/default",
+                Json.createObjectBuilder()
+                        .add(
+                                "templateId",
+                                uploaded.jsonObject().getJsonNumber("id").longValue())
+                        .build());
+        assertEquals(200, chosen.status(), chosen.text());
     }
 
     @Test
