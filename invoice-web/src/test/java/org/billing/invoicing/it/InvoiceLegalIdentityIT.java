@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.billing.invoicing.document.DocumentFixtures;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,7 @@ class InvoiceLegalIdentityIT {
         platform("UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin' WHERE id = 1");
         Fixtures.removeInvoices(database);
         Fixtures.removeTaxProfiles(database);
+        Fixtures.removeTemplates(database);
     }
 
     private static JsonObject domestic(String reference) {
@@ -116,6 +118,42 @@ class InvoiceLegalIdentityIT {
                 .stream()
                 .filter(invoice::containsKey)
                 .collect(Collectors.toMap(name -> name, invoice::get));
+    }
+
+    /**
+     * The document prints what the invoice copied, not the platform's names now: the draft of a Pending
+     * invoice is rendered when it is asked for, after the rename, from the demo template.
+     */
+    @Test
+    void theDocumentPrintsTheCopiedSellerBuyerAndVat() throws Exception {
+        Http.Response template = admin.upload(
+                "api/v1/invoice-templates?name=Carrier&filename=carrier.odt",
+                DocumentFixtures.demoTemplate(),
+                "application/vnd.oasis.opendocument.text");
+        assertEquals(201, template.status(), template.text());
+        Http.Response global = admin.put(
+                "api/v1/invoice-templates/default",
+                Json.createObjectBuilder()
+                        .add("templateId", template.jsonObject().getJsonNumber("id"))
+                        .build());
+        assertEquals(200, global.status(), global.text());
+        Http.Response created = admin.post(INVOICES, request(10, "CUSTOMER", "2026-03-01", "2026-03-31"));
+        assertEquals(201, created.status(), created.text());
+        long id = created.jsonObject().getJsonNumber("id").longValue();
+
+        platform("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2' WHERE id = 1");
+
+        Http.BinaryResponse odt = admin.getBytes(INVOICES + "/" + id + "/document.odt");
+        assertEquals(200, odt.status(), odt.text());
+        String content = DocumentFixtures.entry(odt.body(), "content.xml");
+        assertTrue(content.contains("Acme Telecom") && content.contains("Hauptstr. 1, Berlin"), content);
+        assertFalse(content.contains("Acme Renamed") || content.contains("Elsewhere 2"), "the platform's name now");
+        assertTrue(content.contains("Carrier GmbH"), "the seller");
+        assertTrue(content.contains("VAT ID: DE987654321 (DE)"), "the buyer's VAT ID");
+        assertTrue(content.contains("Your reference: PO-4711"), "the buyer's reference");
+        assertTrue(content.contains("Net total 10.57 · VAT 2.01 · Total incl. VAT 12.58"), "the legal totals");
+        assertTrue(content.contains("Amount due: 12.58 EUR, by "), "the amount due");
+        assertTrue(content.contains("IBAN DE89370400440532013000"), "the seller's bank account");
     }
 
     /** The invoice's screen as an operator's browser gets it, after logging in through the form. */
