@@ -22,6 +22,9 @@ import jakarta.persistence.PersistenceException;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.database.Database;
+import org.billing.invoicing.einvoice.EInvoice;
+import org.billing.invoicing.einvoice.EInvoiceService;
+import org.billing.invoicing.einvoice.EInvoices;
 import org.billing.invoicing.invoice.DetailTable;
 import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
@@ -51,6 +54,9 @@ public class DocumentService {
 
     @EJB
     private Office office;
+
+    @EJB
+    private EInvoiceService einvoices;
 
     @EJB
     private DocumentRenderer renderer;
@@ -110,6 +116,20 @@ public class DocumentService {
             throw notReady(invoice, document);
         }
         return new InvoiceFile(document.odtFileName(), InvoiceFile.ODT, document.odt());
+    }
+
+    /**
+     * The issued invoice's document as Factur-X (profile EN 16931): its frozen document, exported again
+     * by LibreOffice as PDF/A-3, with the CII of its e-invoice embedded as {@code factur-x.xml}. The
+     * document must be made; the e-invoice must be possible ({@code EINVOICE_INCOMPLETE} says why not).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public InvoiceFile facturX(long invoiceId) {
+        EInvoice einvoice = einvoices.einvoice(invoiceId);
+        InvoiceFile odt = odt(invoiceId);
+        byte[] pdfA = office.toPdfA(odt.content());
+        String name = odt.fileName().replaceFirst("\\.odt$", "") + "-facturx.pdf";
+        return new InvoiceFile(name, InvoiceFile.PDF, EInvoices.facturX(pdfA, einvoice));
     }
 
     /** Makes an issued invoice's document now, unless it is made already (an operator's retry). */

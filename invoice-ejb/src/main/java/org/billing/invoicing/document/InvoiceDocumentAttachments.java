@@ -8,11 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 
+import org.billing.invoicing.einvoice.EInvoice;
+import org.billing.invoicing.einvoice.EInvoiceService;
+import org.billing.invoicing.einvoice.EInvoices;
+import org.billing.invoicing.einvoice.Syntax;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.mail.InvoiceAttachments;
 
 /**
- * The invoice's frozen PDF for its email, once it is made. The document is rendered after the
+ * The invoice's frozen PDF for its email, once it is made, or the same as Factur-X, and its e-invoice's
+ * XML (issue 12). The document is rendered after the
  * issuing transaction commits; the mail sender asks when the message leaves, and waits while the
  * document is still coming.
  */
@@ -27,9 +33,28 @@ public class InvoiceDocumentAttachments implements InvoiceAttachments {
     @EJB
     private InvoiceService invoices;
 
+    @EJB
+    private EInvoiceService einvoices;
+
     @Override
     public Optional<Attachment> attachmentOf(long invoiceId) {
         return documents.documentOf(invoiceId).map(document -> new Attachment(document.pdf(), InvoiceFile.PDF));
+    }
+
+    @Override
+    public Optional<Attachment> facturXOf(long invoiceId) {
+        if (documents.documentOf(invoiceId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attachment(documents.facturX(invoiceId).content(), InvoiceFile.PDF));
+    }
+
+    @Override
+    public Optional<NamedFile> einvoiceOf(long invoiceId, EInvoiceAttachment syntax) {
+        Syntax chosen = Syntax.valueOf(syntax.name());
+        EInvoice einvoice = einvoices.einvoice(invoiceId);
+        return Optional.of(new NamedFile(
+                EInvoices.fileName(einvoice, chosen), "application/xml", EInvoices.render(einvoice, chosen)));
     }
 
     @Override

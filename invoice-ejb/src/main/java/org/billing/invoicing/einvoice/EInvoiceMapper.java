@@ -20,6 +20,7 @@ import org.billing.invoicing.invoice.InvoiceSeller;
 import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.TaxLineView;
 import org.billing.invoicing.invoice.VatBreakdownView;
+import org.billing.invoicing.tax.TaxTreatment;
 
 /**
  * The {@link EInvoice} of an issued invoice, from what the invoice copied when it was made (issue 12):
@@ -81,6 +82,32 @@ public final class EInvoiceMapper {
                     group.taxableAmount().multiply(sign),
                     group.vatAmount().multiply(sign),
                     category.needsExemptionReason() ? group.exemptionReason() : null,
+                    exemptionCode(category)));
+        }
+        if (lines.isEmpty()) {
+            // A period without calls or services: EN 16931 still wants a line and its VAT group (BR-16,
+            // BR-CO-18), of nothing, taxed as the buyer is.
+            BigDecimal rate = invoice.vatRate() == null ? BigDecimal.ZERO : invoice.vatRate();
+            VatCategory category = VatCategory.valueOf(
+                    TaxTreatment.valueOf(invoice.taxTreatment()).category(rate));
+            BigDecimal nothing = invoice.netTotal() == null
+                    ? BigDecimal.ZERO
+                    : invoice.netTotal().abs();
+            BigDecimal lineRate = category == VatCategory.O ? null : category == VatCategory.S ? rate : BigDecimal.ZERO;
+            lines.add(new Line(
+                    "1",
+                    "No calls or services from " + invoice.startDate() + " to " + invoice.endDate(),
+                    BigDecimal.ONE,
+                    ONE,
+                    nothing,
+                    category,
+                    lineRate));
+            breakdown.add(new VatBreakdown(
+                    category,
+                    lineRate,
+                    nothing,
+                    nothing,
+                    category.needsExemptionReason() ? invoice.taxNote() : null,
                     exemptionCode(category)));
         }
         BigDecimal prepaid = invoice.prepaidAmount() == null ? BigDecimal.ZERO : invoice.prepaidAmount();

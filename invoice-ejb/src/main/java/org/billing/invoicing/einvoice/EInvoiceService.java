@@ -7,9 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
-import org.billing.invoicing.document.DocumentService;
-import org.billing.invoicing.document.InvoiceFile;
-import org.billing.invoicing.document.Office;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceView;
 
@@ -18,30 +15,13 @@ import org.billing.invoicing.invoice.InvoiceView;
  * and VAT it copied when it was made ({@link EInvoiceMapper}), written as XML.
  */
 @Stateless
+// Reads only; and a refusal (EINVOICE_INCOMPLETE) must not roll back a caller that goes on without the
+// e-invoice, such as the mail outbox sending the PDF alone.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EInvoiceService {
 
     @EJB
     private InvoiceService invoices;
-
-    @EJB
-    private DocumentService documents;
-
-    @EJB
-    private Office office;
-
-    /**
-     * The issued invoice's document as Factur-X (profile EN 16931): its frozen document, exported again
-     * by LibreOffice as PDF/A-3, with the CII of {@link #einvoice} embedded as {@code factur-x.xml}. The
-     * document must be made (see the document's status); the e-invoice must be possible.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public InvoiceFile facturX(long invoiceId) {
-        EInvoice einvoice = einvoice(invoiceId);
-        InvoiceFile odt = documents.odt(invoiceId);
-        byte[] pdfA = office.toPdfA(odt.content());
-        String name = odt.fileName().replaceFirst("\\.odt$", "") + "-facturx.pdf";
-        return new InvoiceFile(name, InvoiceFile.PDF, EInvoices.facturX(pdfA, einvoice));
-    }
 
     /** The invoice's EN 16931 XML; {@code INVOICE_NOT_ISSUED}, {@code EINVOICE_INCOMPLETE} when it cannot be one. */
     public byte[] xml(long invoiceId, Syntax syntax) {

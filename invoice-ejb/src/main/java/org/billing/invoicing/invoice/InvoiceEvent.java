@@ -24,7 +24,9 @@ public class InvoiceEvent {
         DELETED,
         EMAIL_QUEUED,
         EMAIL_SENT,
-        EMAIL_FAILED
+        EMAIL_FAILED,
+        /** An email went without the e-invoice its account chose: the invoice cannot be one (issue 12). */
+        EINVOICE_NOT_ATTACHED
     }
 
     @Id

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -26,6 +27,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.invoice.Invoice;
 import org.billing.invoicing.invoice.InvoiceEvent;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
@@ -45,6 +47,8 @@ import org.billing.invoicing.settings.InvoiceSettingsService;
  */
 @Stateless
 public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
 
     /** How long an email waits for its invoice's document before it leaves without it. */
     static final Duration DOCUMENT_WAIT = Duration.ofMinutes(10);
@@ -146,12 +150,18 @@ public class MailOutbox {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<OutgoingMail> readyToSend(OutgoingMail mail) {
+        return withDocument(mail).map(this::withEInvoice);
+    }
+
+    private Optional<OutgoingMail> withDocument(OutgoingMail mail) {
         if (mail.hasAttachment()) {
             return Optional.of(mail);
         }
         Instant now = clock.instant();
         try {
-            Optional<Attachment> document = attachments.attachmentOf(mail.invoiceId());
+            Optional<Attachment> document = mail.einvoiceAttachment() == EInvoiceAttachment.FACTUR_X
+                    ? facturX(mail, now)
+                    : attachments.attachmentOf(mail.invoiceId());
             if (document.isPresent()) {
                 OutgoingMail withDocument = mail.with(document.get());
                 store.attach(connection(), withDocument);
@@ -166,6 +176,49 @@ public class MailOutbox {
             throw new PersistenceException("Could not attach the document of message " + mail.id(), e);
         }
         return Optional.of(mail);
+    }
+
+    /**
+     * The document as Factur-X; the plain PDF when the invoice cannot be an e-invoice, which the invoice's
+     * history says (the email still goes: the PDF is the invoice).
+     */
+    private Optional<Attachment> facturX(OutgoingMail mail, Instant now) {
+        try {
+            return attachments.facturXOf(mail.invoiceId());
+        } catch (InvoicingException e) {
+            notAttached(mail, "Factur-X", e, now);
+            return attachments.attachmentOf(mail.invoiceId());
+        }
+    }
+
+    /** The e-invoice's XML beside the document (UBL or CII), made as the message leaves, never stored. */
+    private OutgoingMail withEInvoice(OutgoingMail mail) {
+        EInvoiceAttachment syntax = mail.einvoiceAttachment();
+        if (syntax != EInvoiceAttachment.UBL && syntax != EInvoiceAttachment.CII) {
+            return mail;
+        }
+        try {
+            return attachments
+                    .einvoiceOf(mail.invoiceId(), syntax)
+                    .map(mail::with)
+                    .orElse(mail);
+        } catch (InvoicingException e) {
+            notAttached(mail, syntax.name(), e, clock.instant());
+            return mail;
+        }
+    }
+
+    /** Said once per message, on its first attempt, in the invoice's history and the log. */
+    private void notAttached(OutgoingMail mail, String what, InvoicingException e, Instant now) {
+        LOG.warning(
+                () -> "Invoice email " + mail.id() + " goes without its e-invoice (" + what + "): " + e.getMessage());
+        if (mail.attempts() <= 1) {
+            record(
+                    mail.invoiceId(),
+                    Action.EINVOICE_NOT_ATTACHED,
+                    now,
+                    "To " + mail.recipient() + " (message " + mail.id() + "), without " + what + ": " + e.getMessage());
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -263,7 +316,16 @@ public class MailOutbox {
                     continue;
                 }
                 long id = store.queue(
-                        connection, invoice.getId(), cause, requestedBy, recipient, mail, attachment, callsName, now);
+                        connection,
+                        invoice.getId(),
+                        cause,
+                        requestedBy,
+                        recipient,
+                        mail,
+                        attachment,
+                        callsName,
+                        accountSettings.einvoiceAttachment(),
+                        now);
                 record(
                         invoice.getId(),
                         Action.EMAIL_QUEUED,

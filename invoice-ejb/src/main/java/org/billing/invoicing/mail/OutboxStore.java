@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.billing.invoicing.common.Jdbc;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.mail.InvoiceAttachments.Attachment;
 import org.billing.invoicing.mail.MailTemplates.RenderedMail;
 
@@ -37,10 +38,23 @@ final class OutboxStore {
             Attachment attachment,
             Instant now)
             throws SQLException {
-        return queue(connection, invoiceId, cause, requestedBy, recipient, mail, attachment, null, now);
+        return queue(
+                connection,
+                invoiceId,
+                cause,
+                requestedBy,
+                recipient,
+                mail,
+                attachment,
+                null,
+                EInvoiceAttachment.NONE,
+                now);
     }
 
-    /** The same with the invoice's calls attached under {@code callsAttachmentName} (null: none). */
+    /**
+     * The same with the invoice's calls attached under {@code callsAttachmentName} (null: none) and the
+     * e-invoice the account chose (issue 12), both made when the message leaves.
+     */
     long queue(
             Connection connection,
             long invoiceId,
@@ -50,12 +64,14 @@ final class OutboxStore {
             RenderedMail mail,
             Attachment attachment,
             String callsAttachmentName,
+            EInvoiceAttachment einvoice,
             Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO mail_outbox (invoice_id, cause, requested_by, recipient, subject, body, attachment_name,
-                    attachment_type, attachment, status, attempts, next_attempt_at, created_at, calls_attachment_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
+                    attachment_type, attachment, status, attempts, next_attempt_at, created_at, calls_attachment_name,
+                    einvoice_attachment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)
                 RETURNING id""")) {
             insert.setLong(1, invoiceId);
             insert.setString(2, cause);
@@ -70,6 +86,7 @@ final class OutboxStore {
             Jdbc.setInstant(insert, 10, now);
             Jdbc.setInstant(insert, 11, now);
             insert.setString(12, callsAttachmentName);
+            insert.setString(13, einvoice.name());
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -88,7 +105,7 @@ final class OutboxStore {
                 WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id, invoice_id, recipient, subject, body, attachment_name, attachment_type, attachment,
-                          attempts, created_at, calls_attachment_name""")) {
+                          attempts, created_at, calls_attachment_name, einvoice_attachment""")) {
             update.setObject(1, claim);
             Jdbc.setInstant(update, 2, leaseUntil);
             Jdbc.setInstant(update, 3, now);
@@ -108,7 +125,9 @@ final class OutboxStore {
                             row.getInt("attempts"),
                             claim,
                             Jdbc.instant(row, "created_at"),
-                            row.getString("calls_attachment_name")));
+                            row.getString("calls_attachment_name"),
+                            EInvoiceAttachment.valueOf(row.getString("einvoice_attachment")),
+                            null));
                 }
             }
             claimed.sort(java.util.Comparator.comparingLong(OutgoingMail::id));

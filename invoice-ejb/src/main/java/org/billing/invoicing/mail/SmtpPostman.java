@@ -76,7 +76,7 @@ final class SmtpPostman {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(now));
-        if (mail.hasAttachment() || calls != null) {
+        if (mail.hasAttachment() || calls != null || mail.einvoiceFile() != null) {
             MimeMultipart parts = new MimeMultipart();
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.body(), StandardCharsets.UTF_8.name());
@@ -88,6 +88,14 @@ final class SmtpPostman {
                 document.setFileName(mail.attachmentName());
                 document.setDisposition(MimeBodyPart.ATTACHMENT);
                 parts.addBodyPart(document);
+            }
+            if (mail.einvoiceFile() != null) {
+                InvoiceAttachments.NamedFile einvoice = mail.einvoiceFile();
+                MimeBodyPart xml = new MimeBodyPart();
+                xml.setDataHandler(new DataHandler(new ByteArrayDataSource(einvoice.content(), einvoice.mediaType())));
+                xml.setFileName(einvoice.name());
+                xml.setDisposition(MimeBodyPart.ATTACHMENT);
+                parts.addBodyPart(xml);
             }
             if (calls != null) {
                 // Read from the file as the message is written to the server: never whole in memory.

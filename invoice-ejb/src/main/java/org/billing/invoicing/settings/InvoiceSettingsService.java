@@ -21,6 +21,7 @@ import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.numbering.NumberingSeries;
 import org.billing.invoicing.platform.Account;
 
@@ -63,7 +64,7 @@ public class InvoiceSettingsService {
     public AccountInvoiceSettings accountSettings(long accountId, Direction direction) {
         requireAccount(accountId);
         try (PreparedStatement select = connection()
-                .prepareStatement("SELECT series_id, recipients, attach_calls"
+                .prepareStatement("SELECT series_id, recipients, attach_calls, einvoice_attachment"
                         + " FROM account_invoice_settings WHERE account_id = ? AND direction = ?")) {
             select.setLong(1, accountId);
             select.setString(2, direction.name());
@@ -77,7 +78,8 @@ public class InvoiceSettingsService {
                         direction,
                         Jdbc.nullableLong(row, "series_id"),
                         Arrays.asList((String[]) recipients.getArray()),
-                        row.getBoolean("attach_calls"));
+                        row.getBoolean("attach_calls"),
+                        EInvoiceAttachment.valueOf(row.getString("einvoice_attachment")));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the invoice settings of account " + accountId, e);
@@ -92,11 +94,12 @@ public class InvoiceSettingsService {
         List<String> recipients = recipients(settings.recipients());
         Connection connection = connection();
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO account_invoice_settings (account_id, direction, series_id, recipients, updated_at, attach_calls)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO account_invoice_settings
+                    (account_id, direction, series_id, recipients, updated_at, attach_calls, einvoice_attachment)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, direction) DO UPDATE
                 SET series_id = excluded.series_id, recipients = excluded.recipients, updated_at = excluded.updated_at,
-                    attach_calls = excluded.attach_calls
+                    attach_calls = excluded.attach_calls, einvoice_attachment = excluded.einvoice_attachment
                 """)) {
             upsert.setLong(1, settings.accountId());
             upsert.setString(2, settings.direction().name());
@@ -104,13 +107,19 @@ public class InvoiceSettingsService {
             upsert.setArray(4, connection.createArrayOf("text", recipients.toArray()));
             Jdbc.setInstant(upsert, 5, clock.instant());
             upsert.setBoolean(6, settings.attachCalls());
+            upsert.setString(7, settings.einvoiceAttachment().name());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException(
                     "Could not store the invoice settings of account " + settings.accountId(), e);
         }
         return new AccountInvoiceSettings(
-                settings.accountId(), settings.direction(), settings.seriesId(), recipients, settings.attachCalls());
+                settings.accountId(),
+                settings.direction(),
+                settings.seriesId(),
+                recipients,
+                settings.attachCalls(),
+                settings.einvoiceAttachment());
     }
 
     private static List<String> recipients(List<String> given) {

@@ -133,6 +133,33 @@ class EInvoiceMapperTest {
     }
 
     @Test
+    void aPeriodWithoutCallsOrServicesIsOneLineOfNothing() {
+        InvoiceView invoice = copy(
+                DocumentFixtures.legalInvoice(),
+                InvoiceKind.INVOICE,
+                null,
+                DocumentFixtures.legalInvoice().seller(),
+                DocumentFixtures.legalInvoice().buyer(),
+                "DOMESTIC",
+                NINETEEN,
+                List.of(),
+                List.of(),
+                ZERO,
+                ZERO,
+                ZERO,
+                null);
+
+        EInvoice einvoice = EInvoiceMapper.map(invoice, null);
+
+        assertEquals(1, einvoice.lines().size());
+        assertEquals(0, einvoice.lines().get(0).netAmount().signum());
+        assertEquals(VatCategory.S, einvoice.lines().get(0).vatCategory());
+        assertEquals(0, einvoice.totals().payable().signum());
+        assertNull(einvoice.dueDate(), "nothing is due");
+        valid(einvoice);
+    }
+
+    @Test
     void anInvoiceMadeWithoutSellerOrTreatmentOrNotIssuedIsNoEInvoice() {
         InvoiceView legal = DocumentFixtures.legalInvoice();
         // DocumentFixtures.invoice(): the same invoice as made before it copied a seller and VAT.

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.Gated;
+import org.billing.invoicing.document.DocumentService;
 import org.billing.invoicing.document.InvoiceFile;
 import org.billing.invoicing.einvoice.EInvoice;
 import org.billing.invoicing.einvoice.EInvoiceService;
@@ -29,6 +30,9 @@ public class EInvoiceResource {
 
     @EJB
     private EInvoiceService einvoices;
+
+    @EJB
+    private DocumentService documents;
 
     @Operation(
             summary = "The e-invoice of an issued invoice",
@@ -70,7 +74,7 @@ public class EInvoiceResource {
     @Path("{id}/facturx.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response facturX(@PathParam("id") String id) {
-        InvoiceFile file = einvoices.facturX(Params.pathId(id, ErrorCode.INVOICE_NOT_FOUND, "invoice"));
+        InvoiceFile file = documents.facturX(Params.pathId(id, ErrorCode.INVOICE_NOT_FOUND, "invoice"));
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                 .build();

@@ -128,7 +128,20 @@ public class OpenApiModel implements OASModelReader {
                                                         .type(SchemaType.ARRAY)
                                                         .items(string("E-mail address"))
                                                         .description(
-                                                                "Who receives the issued invoices by e-mail; [] for nobody")),
+                                                                "Who receives the issued invoices by e-mail; [] for nobody"),
+                                                "attachCalls",
+                                                OASFactory.createSchema()
+                                                        .type(SchemaType.BOOLEAN)
+                                                        .description("Whether the e-mail also carries the invoice's"
+                                                                + " calls (calls-<number>.csv.gz); absent: unchanged"),
+                                                "einvoiceAttachment",
+                                                enumeration(
+                                                        "The e-invoice the e-mail carries: UBL or CII XML beside the"
+                                                                + " PDF, or the PDF as Factur-X; absent: unchanged",
+                                                        "NONE",
+                                                        "UBL",
+                                                        "CII",
+                                                        "FACTUR_X")),
                                         "seriesId",
                                         "recipients"))
                         .addSchema(

@@ -16,6 +16,7 @@ import org.billing.invoicing.common.Action;
 import org.billing.invoicing.common.ErrorCode;
 import org.billing.invoicing.common.Gated;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.platform.AccountView;
 import org.billing.invoicing.platform.ContractorView;
 import org.billing.invoicing.platform.DirectoryPage;
@@ -135,21 +136,29 @@ public class PlatformResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(
             @PathParam("id") String id, @PathParam("direction") String direction, JsonValue body) {
-        JsonObject json = JsonBodies.object(body, "{seriesId, recipients, attachCalls}");
+        JsonObject json = JsonBodies.object(body, "{seriesId, recipients, attachCalls, einvoiceAttachment}");
         JsonBodies.requirePresent(json, "seriesId", "null for the default series");
         JsonBodies.requirePresent(json, "recipients", "[] for nobody");
         long account = accountId(id);
         Direction chosen = direction(direction);
-        // attachCalls came later: a client that does not send it keeps what is set.
+        // attachCalls and einvoiceAttachment came later: a client that does not send them keeps what is set.
+        AccountInvoiceSettings current = settings.accountSettings(account, chosen);
         boolean attachCalls = json.containsKey("attachCalls")
                 ? JsonBodies.optionalBoolean(json, "attachCalls", false)
-                : settings.accountSettings(account, chosen).attachCalls();
+                : current.attachCalls();
+        EInvoiceAttachment einvoice = json.containsKey("einvoiceAttachment")
+                ? Params.enumValue(
+                        EInvoiceAttachment.class,
+                        JsonBodies.optionalString(json, "einvoiceAttachment"),
+                        "einvoiceAttachment")
+                : current.einvoiceAttachment();
         return settings.changeAccountSettings(new AccountInvoiceSettings(
                 account,
                 chosen,
                 JsonBodies.optionalLong(json, "seriesId"),
                 JsonBodies.stringList(json, "recipients"),
-                attachCalls));
+                attachCalls,
+                einvoice));
     }
 
     private static long accountId(String id) {

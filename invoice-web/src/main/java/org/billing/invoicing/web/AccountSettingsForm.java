@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.billing.invoicing.common.Action;
 import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.EInvoiceAttachment;
 import org.billing.invoicing.settings.AccountInvoiceSettings;
 import org.billing.invoicing.settings.InvoiceSettingsService;
 
@@ -41,6 +42,8 @@ public class AccountSettingsForm extends AccountDirectionForm {
 
     private boolean attachCalls;
 
+    private EInvoiceAttachment einvoiceAttachment = EInvoiceAttachment.NONE;
+
     @Override
     protected void read(long accountId, Direction direction) {
         show(settings.accountSettings(accountId, direction));
@@ -51,8 +54,8 @@ public class AccountSettingsForm extends AccountDirectionForm {
             return;
         }
         try {
-            show(settings.changeAccountSettings(
-                    new AccountInvoiceSettings(getAccountId(), getDirection(), seriesId, addresses(), attachCalls)));
+            show(settings.changeAccountSettings(new AccountInvoiceSettings(
+                    getAccountId(), getDirection(), seriesId, addresses(), attachCalls, einvoiceAttachment)));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
@@ -73,6 +76,20 @@ public class AccountSettingsForm extends AccountDirectionForm {
         seriesId = stored.seriesId();
         recipients = String.join("\n", stored.recipients());
         attachCalls = stored.attachCalls();
+        einvoiceAttachment = stored.einvoiceAttachment();
+    }
+
+    /** The e-invoice the email carries (issue 12): none, UBL or CII beside the PDF, or the PDF as Factur-X. */
+    public EInvoiceAttachment getEinvoiceAttachment() {
+        return einvoiceAttachment;
+    }
+
+    public void setEinvoiceAttachment(EInvoiceAttachment einvoiceAttachment) {
+        this.einvoiceAttachment = einvoiceAttachment;
+    }
+
+    public EInvoiceAttachment[] getEinvoiceAttachments() {
+        return EInvoiceAttachment.values();
     }
 
     /** Whether the email also carries the invoice's calls, gzipped CSV. */

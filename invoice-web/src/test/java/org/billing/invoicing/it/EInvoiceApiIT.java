@@ -51,7 +51,8 @@ class EInvoiceApiIT {
         return created.jsonObject().getJsonNumber("id").longValue();
     }
 
-    private void taxProfiles(long contractorId) {
+    /** A default seller profile in Germany and a domestic buyer at 19 % (VAT ID DE987654321). */
+    static void taxProfiles(Http http, long contractorId) {
         Http.Response seller = http.post(
                 "api/v1/seller-profiles",
                 Json.createObjectBuilder()
@@ -93,7 +94,7 @@ class EInvoiceApiIT {
         assertEquals(200, approvedEarly.status(), approvedEarly.text());
         long contractorId =
                 approvedEarly.jsonObject().getJsonNumber("contractorId").longValue();
-        taxProfiles(contractorId);
+        taxProfiles(http, contractorId);
         assertProblem(http.get(INVOICES + "/" + early + "/einvoice.xml?syntax=CII"), 409, "EINVOICE_INCOMPLETE", null);
         Http.Response creditedEarly = http.post(
                 INVOICES + "/" + early + "/credit-note",

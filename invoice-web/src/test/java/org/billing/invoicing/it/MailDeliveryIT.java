@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,8 +29,13 @@ import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.billing.invoicing.document.DocumentFixtures;
 import org.billing.invoicing.document.Pdf;
+import org.billing.invoicing.einvoice.DocumentType;
+import org.billing.invoicing.einvoice.En16931;
+import org.billing.invoicing.einvoice.Syntax;
 import org.billing.invoicing.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -334,6 +340,102 @@ class MailDeliveryIT {
         } finally {
             vendorSettings("calls@carrierb.example", false);
         }
+    }
+
+    /**
+     * Issue 12: the e-invoice the account chose goes with the PDF, UBL beside it or the PDF itself as
+     * Factur-X, both passing the EN 16931 rules; an invoice that cannot be one (made before its buyer had a
+     * tax profile) goes with the PDF alone, and its history says why.
+     */
+    @Test
+    void theEInvoiceTheAccountChoseGoesWithThePdf() throws Exception {
+        Http.Response template = http.upload(
+                "api/v1/invoice-templates?name=E-invoice%20mail&filename=carrier.odt",
+                DocumentFixtures.demoTemplate(), "application/vnd.oasis.opendocument.text");
+        assertEquals(201, template.status(), template.text());
+        long templateId = template.jsonObject().getJsonNumber("id").longValue();
+        ok(http.put(
+                "api/v1/accounts/10/invoice-templates/CUSTOMER",
+                Json.createObjectBuilder().add("templateId", templateId).build()));
+        try {
+            einvoiceSettings("ubl.none@acme.example", "UBL");
+            long bare = create(10, "2025-07-01", "2025-07-31");
+            long contractorId = ok(http.post(INVOICES + "/" + bare + "/approve", JsonValue.EMPTY_JSON_OBJECT))
+                    .getJsonNumber("contractorId")
+                    .longValue();
+            MimeMessage alone = awaitMessages("ubl.none@acme.example", 1).get(0);
+            assertEquals(List.of("application/pdf"), attachmentTypes(alone));
+            await(
+                    "the history says the e-invoice was not attached",
+                    () -> actions(bare).contains("EINVOICE_NOT_ATTACHED"));
+
+            EInvoiceApiIT.taxProfiles(http, contractorId);
+            long withUbl = create(10, "2025-08-01", "2025-08-31");
+            String number = ok(http.post(INVOICES + "/" + withUbl + "/approve", JsonValue.EMPTY_JSON_OBJECT))
+                    .getString("number");
+            MimeMessage ubl = awaitMessages("ubl.none@acme.example", 2).get(1);
+            assertEquals(List.of("application/pdf", "application/xml"), attachmentTypes(ubl));
+            BodyPart xml = part(ubl, "application/xml");
+            assertEquals("einvoice-" + number + "-ubl.xml", xml.getFileName());
+            byte[] content = xml.getInputStream().readAllBytes();
+            assertEquals(List.of(), En16931.errors(content, Syntax.UBL, DocumentType.INVOICE));
+            assertTrue(new String(content, StandardCharsets.UTF_8).contains(number));
+
+            einvoiceSettings("facturx@acme.example", "FACTUR_X");
+            long withFacturX = create(10, "2025-09-01", "2025-09-30");
+            ok(http.post(INVOICES + "/" + withFacturX + "/approve", JsonValue.EMPTY_JSON_OBJECT));
+            MimeMessage facturX = awaitMessages("facturx@acme.example", 1).get(0);
+            assertEquals(List.of("application/pdf"), attachmentTypes(facturX));
+            try (PDDocument pdf = Loader.loadPDF(
+                    part(facturX, "application/pdf").getInputStream().readAllBytes())) {
+                byte[] cii = pdf.getDocumentCatalog()
+                        .getNames()
+                        .getEmbeddedFiles()
+                        .getNames()
+                        .get("factur-x.xml")
+                        .getEmbeddedFile()
+                        .toByteArray();
+                assertEquals(List.of(), En16931.errors(cii, Syntax.CII, DocumentType.INVOICE));
+            }
+        } finally {
+            einvoiceSettings("ubl.none@acme.example", "NONE");
+            ok(http.put(
+                    "api/v1/accounts/10/invoice-templates/CUSTOMER",
+                    Json.createObjectBuilder().addNull("templateId").build()));
+            Fixtures.removeTaxProfiles(database);
+        }
+    }
+
+    private void einvoiceSettings(String recipient, String einvoice) {
+        JsonObject settings = Json.createObjectBuilder()
+                .addNull("seriesId")
+                .add("recipients", Json.createArrayBuilder().add(recipient))
+                .add("einvoiceAttachment", einvoice)
+                .build();
+        JsonObject stored = ok(http.put("api/v1/accounts/10/invoice-settings/CUSTOMER", settings));
+        assertEquals(einvoice, stored.getString("einvoiceAttachment"));
+    }
+
+    private static List<String> attachmentTypes(MimeMessage message) throws Exception {
+        List<String> types = new java.util.ArrayList<>();
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (BodyPart.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                types.add(part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return types;
+    }
+
+    private static BodyPart part(MimeMessage message, String type) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return parts.getBodyPart(i);
+            }
+        }
+        throw new AssertionError("No " + type + " part in the message");
     }
 
     private void vendorSettings(String recipient, boolean attachCalls) {
