@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The lifecycle on the operator screens, in headless Chromium against the packaged WAR on Payara Micro
@@ -115,6 +116,22 @@ class InvoiceLifecycleScreensIT {
             if (attach) {
                 browser.checkScreen("numbering-account, the calls attached");
             }
+        }
+
+        // The e-invoice the email carries (issue 12): none by default, UBL chosen and saved, then none again.
+        assertEquals(
+                "NONE",
+                settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
+                        .jsonObject()
+                        .getString("einvoiceAttachment"));
+        for (String einvoice : new String[] {"UBL", "NONE"}) {
+            new Select(browser.driver().findElement(By.id("accountSettings:einvoiceAttachment")))
+                    .selectByValue(einvoice);
+            browser.click("accountSettings:saveAccount");
+            browser.await()
+                    .until(driver -> einvoice.equals(settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
+                            .jsonObject()
+                            .getString("einvoiceAttachment")));
         }
 
         browser.open("invoices.xhtml");
