@@ -80,6 +80,7 @@ class AccessControlIT {
             Map.entry("POST /api/v1/invoices/{id}/document", OPERATOR),
             Map.entry("GET /api/v1/invoices/{id}/document.pdf", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/einvoice.xml", VIEWER),
+            Map.entry("GET /api/v1/invoices/{id}/facturx.pdf", VIEWER),
             Map.entry("GET /api/v1/invoices/{id}/document.odt", VIEWER),
             Map.entry("GET /api/v1/numbering-series", VIEWER),
             Map.entry("POST /api/v1/numbering-series", ADMIN),
