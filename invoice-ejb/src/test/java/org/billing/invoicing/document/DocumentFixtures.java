@@ -104,6 +104,70 @@ public final class DocumentFixtures {
      */
     public static InvoiceView legalInvoice() {
         InvoiceView v = invoice();
+        return withLegal(
+                v,
+                v.kind(),
+                v.number(),
+                v.creditedInvoiceId(),
+                new InvoiceSeller(
+                        "Northwind Carrier Services GmbH",
+                        "Friedrichstraße 100",
+                        "Berlin",
+                        "10117",
+                        "DE",
+                        "DE123456789",
+                        "HRB 123456 B",
+                        "billing@northwind-carrier.example",
+                        "+49 30 5550 100",
+                        "DE89370400440532013000",
+                        "COBADEFFXXX"),
+                new InvoiceBuyer(CONTRACTOR, "Hauptstr. 1\n10115 Berlin", "DE", "DE987654321", "PO-4711"),
+                "DOMESTIC",
+                new BigDecimal("19.00"),
+                List.of(
+                        new TaxLineView(1, "Originated calls", new BigDecimal("11.34"), "S", new BigDecimal("19.00")),
+                        new TaxLineView(
+                                2,
+                                "Originated calls to reverse-billing destinations (earned)",
+                                new BigDecimal("-1.28"),
+                                "S",
+                                new BigDecimal("19.00")),
+                        new TaxLineView(
+                                3, "Service: Number rental", new BigDecimal("1.00"), "S", new BigDecimal("19.00")),
+                        new TaxLineView(4, "Service: Refund", new BigDecimal("-0.13"), "S", new BigDecimal("19.00"))),
+                List.of(new VatBreakdownView(
+                        "S", new BigDecimal("19.00"), new BigDecimal("10.93"), new BigDecimal("2.08"), null)),
+                new BigDecimal("10.93"),
+                new BigDecimal("2.08"),
+                new BigDecimal("13.01"),
+                new BigDecimal("0.00"),
+                new BigDecimal("13.01"),
+                LocalDate.of(2026, 4, 15),
+                null);
+    }
+
+    /**
+     * {@code v} as another kind, number and credited invoice, with what it copied when it was made: its
+     * seller and buyer, treatment and rate, VAT lines and breakdown, and legal totals.
+     */
+    public static InvoiceView withLegal(
+            InvoiceView v,
+            InvoiceKind kind,
+            String number,
+            Long creditedInvoiceId,
+            InvoiceSeller seller,
+            InvoiceBuyer buyer,
+            String taxTreatment,
+            BigDecimal vatRate,
+            List<TaxLineView> lines,
+            List<VatBreakdownView> vatBreakdown,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            BigDecimal prepaidAmount,
+            BigDecimal amountDue,
+            LocalDate dueDate,
+            String taxNote) {
         return new InvoiceView(
                 v.id(),
                 v.contractorId(),
@@ -141,50 +205,28 @@ public final class DocumentFixtures {
                 v.lastSuccessfulCallAt(),
                 v.createdAt(),
                 v.createdBy(),
-                v.kind(),
-                v.number(),
+                kind,
+                number,
                 v.issuedAt(),
                 v.issuedBy(),
-                v.creditedInvoiceId(),
+                creditedInvoiceId,
                 v.creditReason(),
                 v.creditNoteId(),
                 v.supplementedInvoiceId(),
                 v.tables(),
-                new InvoiceSeller(
-                        "Northwind Carrier Services GmbH",
-                        "Friedrichstraße 100",
-                        "Berlin",
-                        "10117",
-                        "DE",
-                        "DE123456789",
-                        "HRB 123456 B",
-                        "billing@northwind-carrier.example",
-                        "+49 30 5550 100",
-                        "DE89370400440532013000",
-                        "COBADEFFXXX"),
-                new InvoiceBuyer(CONTRACTOR, "Hauptstr. 1\n10115 Berlin", "DE", "DE987654321", "PO-4711"),
-                "DOMESTIC",
-                new BigDecimal("19.00"),
-                List.of(
-                        new TaxLineView(1, "Originated calls", new BigDecimal("11.34"), "S", new BigDecimal("19.00")),
-                        new TaxLineView(
-                                2,
-                                "Originated calls to reverse-billing destinations (earned)",
-                                new BigDecimal("-1.28"),
-                                "S",
-                                new BigDecimal("19.00")),
-                        new TaxLineView(
-                                3, "Service: Number rental", new BigDecimal("1.00"), "S", new BigDecimal("19.00")),
-                        new TaxLineView(4, "Service: Refund", new BigDecimal("-0.13"), "S", new BigDecimal("19.00"))),
-                List.of(new VatBreakdownView(
-                        "S", new BigDecimal("19.00"), new BigDecimal("10.93"), new BigDecimal("2.08"), null)),
-                new BigDecimal("10.93"),
-                new BigDecimal("2.08"),
-                new BigDecimal("13.01"),
-                new BigDecimal("0.00"),
-                new BigDecimal("13.01"),
-                LocalDate.of(2026, 4, 15),
-                null);
+                seller,
+                buyer,
+                taxTreatment,
+                vatRate,
+                lines,
+                vatBreakdown,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                prepaidAmount,
+                amountDue,
+                dueDate,
+                taxNote);
     }
 
     /** {@link #data()} of {@link #legalInvoice()}. */
