@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.invoice.Direction;
 import org.billing.invoicing.period.AutoPeriod;
 import org.billing.invoicing.period.BillingPeriod;
@@ -116,14 +117,15 @@ final class DuePlanning {
                 """);
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                int maxCall = row.getInt("max_call_duration");
+                // Read on its own: wasNull() answers for the last column read, and arguments are read in order.
+                Integer maxCall = Jdbc.nullableInteger(row, "max_call_duration");
                 settings.add(new Setting(
                         row.getLong("account_id"),
                         Direction.valueOf(row.getString("direction")),
                         InvoicePeriod.valueOf(row.getString("invoice_period")),
                         row.getObject("generate_from", LocalDate.class),
                         row.getString("timezone"),
-                        row.wasNull() ? Account.DEFAULT_MAX_CALL_DURATION : Duration.ofSeconds(maxCall)));
+                        maxCall == null ? Account.DEFAULT_MAX_CALL_DURATION : Duration.ofSeconds(maxCall)));
             }
         }
         return settings;

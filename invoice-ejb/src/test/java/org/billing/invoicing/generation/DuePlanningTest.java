@@ -29,6 +29,7 @@ class DuePlanningTest {
                 "DELETE FROM account_auto_invoicing",
                 "DELETE FROM invoice",
                 "UPDATE account SET timezone = 'Europe/Berlin' WHERE id = 10");
+        sql("UPDATE account SET timezone = 'UTC', max_call_duration = NULL WHERE id = 30");
     }
 
     private static void sql(String... statements) throws Exception {
@@ -41,8 +42,12 @@ class DuePlanningTest {
     }
 
     private static DuePlanning.Plan plan(int limit) throws Exception {
+        return plan(NOW, limit);
+    }
+
+    private static DuePlanning.Plan plan(Instant now, int limit) throws Exception {
         try (Connection connection = database.connection()) {
-            return DuePlanning.plan(connection, NOW, limit);
+            return DuePlanning.plan(connection, now, limit);
         }
     }
 
@@ -80,6 +85,29 @@ class DuePlanningTest {
                 plan.items().stream().map(DuePlanningTest::describe).toList());
         assertEquals(0, plan.deferred());
         assertTrue(plan.items().stream().noneMatch(PlannedItem::failed));
+    }
+
+    /**
+     * A day is due once it has ended in the account's zone and its longest call could have ended too: the
+     * platform's default of two hours when the account sets none. In Sydney (UTC+11 until 5 April 2026)
+     * 2 April ends at 13:00 UTC; at 14:00 UTC it is due for an account whose calls last at most 30 minutes,
+     * not for one that sets no limit (due at 15:00).
+     */
+    @Test
+    void aDayIsDueOnceTheAccountsLongestCallHasEndedTheDefaultWhenItSetsNone() throws Exception {
+        Instant at = Instant.parse("2026-04-02T14:00:00Z");
+        sql(
+                "UPDATE account SET timezone = 'Australia/Sydney', max_call_duration = NULL WHERE id = 30",
+                "INSERT INTO account_auto_invoicing VALUES (30, 'CUSTOMER', 'DAILY', '2026-04-01', now())");
+
+        assertEquals(
+                List.of("30 CUSTOMER 2026-04-01..2026-04-01"),
+                plan(at, 1_000).items().stream().map(DuePlanningTest::describe).toList());
+
+        sql("UPDATE account SET max_call_duration = 1800 WHERE id = 30");
+        assertEquals(
+                List.of("30 CUSTOMER 2026-04-01..2026-04-01", "30 CUSTOMER 2026-04-02..2026-04-02"),
+                plan(at, 1_000).items().stream().map(DuePlanningTest::describe).toList());
     }
 
     @Test
