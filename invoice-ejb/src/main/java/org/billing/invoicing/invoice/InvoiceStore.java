@@ -1,6 +1,5 @@
 package org.billing.invoicing.invoice;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,9 +21,7 @@ import org.billing.invoicing.common.Jdbc;
 import org.billing.invoicing.invoice.InvoiceEvent.Action;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.tax.InvoiceParties;
-import org.billing.invoicing.tax.LegalLine;
 import org.billing.invoicing.tax.LegalTotals;
-import org.billing.invoicing.tax.VatGroup;
 
 /**
  * Where the invoices are kept, in the caller's transaction: the invoice rows through the entity
@@ -238,32 +235,12 @@ final class InvoiceStore {
     }
 
     /** A stored invoice's VAT lines and breakdown, read on the transaction's own connection. */
-    @SuppressWarnings("unchecked")
     TaxLineStore.Rows taxRows(long invoiceId) {
-        List<LegalLine> taxLines = ((List<Object[]>) em.createNativeQuery(
-                                "SELECT line_no, description, net_amount, vat_category, vat_rate FROM inv_tax_lines"
-                                        + " WHERE invoice_id = ? ORDER BY line_no")
-                        .setParameter(1, invoiceId)
-                        .getResultList())
-                .stream()
-                        .map(row -> new LegalLine(
-                                ((Number) row[0]).intValue(),
-                                (String) row[1],
-                                (BigDecimal) row[2],
-                                (String) row[3],
-                                (BigDecimal) row[4]))
-                        .toList();
-        List<VatGroup> breakdown = ((List<Object[]>) em.createNativeQuery(
-                                "SELECT vat_category, vat_rate, taxable_amount, vat_amount, exemption_reason"
-                                        + " FROM inv_vat_breakdown WHERE invoice_id = ? ORDER BY line_no")
-                        .setParameter(1, invoiceId)
-                        .getResultList())
-                .stream()
-                        .map(row -> new VatGroup(
-                                (String) row[0], (BigDecimal) row[1], (BigDecimal) row[2], (BigDecimal) row[3], (String)
-                                        row[4]))
-                        .toList();
-        return new TaxLineStore.Rows(taxLines, breakdown);
+        try {
+            return TaxLineStore.read(connection(), invoiceId);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read the VAT lines of invoice " + invoiceId, e);
+        }
     }
 
     /**
