@@ -43,7 +43,8 @@ public class InvoiceDocumentAttachments implements InvoiceAttachments {
 
     @Override
     public Optional<Attachment> facturXOf(long invoiceId) {
-        if (documents.documentOf(invoiceId).isEmpty()) {
+        // Made yet? Asked without the bytes: facturX reads the document's ODT itself.
+        if (documents.status(invoiceId).filter(InvoiceDocument::ready).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Attachment(documents.facturX(invoiceId).content(), InvoiceFile.PDF));
