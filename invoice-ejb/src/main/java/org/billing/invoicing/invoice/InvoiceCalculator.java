@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ public final class InvoiceCalculator {
     private static final int TOTAL_LEVEL = 15;
 
     /*
+     * The list of account-periods names each account once (calculateAll asks for an account's further
+     * periods in further rounds); DISTINCT ON tells the planner so. Without it the planner, knowing
+     * nothing of how many accounts an unnest holds, may hash the month's calls to probe them with the
+     * list (measured on 2 M calls: a 105 MB hash spilled to disk, on one core) or sort them all for a
+     * merge join, where hashing the list and streaming the calls past it on every worker costs nothing.
+     *
      * Two steps: the calls are first summed by their finest grain (destination, success, reverse
      * billing) in one hash aggregate with few aggregates per row, then the few hundred sums are grouped
      * three ways. Summing every FILTER variant per call directly costs about twice as much.
@@ -75,7 +82,9 @@ public final class InvoiceCalculator {
                            coalesce(sum(c.{price}), 0) AS amount,
                            min(c.time_start) AS first_call,
                            max(c.time_start) AS last_call
-                    FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY AS d(account_id, t0, t1, k)
+                    FROM (SELECT DISTINCT ON (u.account_id) u.*
+                          FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY
+                              AS u(account_id, t0, t1, k)) d
                     JOIN cdr c ON c.{account} = d.account_id AND c.time_start >= d.t0 AND c.time_start < d.t1
                     WHERE c.time_start >= ? AND c.time_start < ? {attempts}
                     GROUP BY 1, 2, 3, 4, 5, 6, 7
@@ -182,9 +191,7 @@ public final class InvoiceCalculator {
             // The sessions' statement timeout is for requests; a period of tens of millions of CDRs takes longer.
             statement.execute("SELECT " + DatabaseTimeouts.configured().aggregationSetting() + ","
                     + " set_config('work_mem', '" + AGGREGATION_WORK_MEM + "', true),"
-                    + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-                    + " set_config('enable_nestloop', '" + (calculations.size() < SCAN_FROM ? "on" : "off")
-                    + "', true)");
+                    + " set_config('plan_cache_mode', 'force_custom_plan', true)");
         }
         List<Map<DetailTable, List<CallLine>>> tables = new ArrayList<>();
         CallTotals[] calls = new CallTotals[calculations.size()];
@@ -200,24 +207,8 @@ public final class InvoiceCalculator {
             serviceLines.add(new ArrayList<>());
         }
         for (CallSide side : CallSide.values()) {
-            List<Integer> indexes = indexesOf(calculations, CallSide.directionOf(side));
-            if (indexes.isEmpty()) {
-                continue;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(CALLS_SQL_BY_SIDE.get(side))) {
-                int next = bindDueList(connection, statement, calculations, indexes);
-                bindWidestBounds(statement, next, calculations, indexes);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        int index = indexes.get(row.getInt("k") - 1);
-                        int level = row.getInt("level");
-                        if (level == TOTAL_LEVEL) {
-                            calls[index] = totals(row, side);
-                        } else {
-                            addLines(row, level == DESTINATION_LEVEL, side, tables.get(index));
-                        }
-                    }
-                }
+            for (List<Integer> indexes : rounds(calculations, indexesOf(calculations, CallSide.directionOf(side)))) {
+                sumCalls(connection, side, calculations, indexes, calls, tables);
             }
         }
         List<Integer> customers = indexesOf(calculations, Direction.CUSTOMER);
@@ -234,6 +225,54 @@ public final class InvoiceCalculator {
                     calculation.direction(), calls[i], services[i], tables.get(i), serviceLines.get(i), prepay));
         }
         return figures;
+    }
+
+    /**
+     * Splits the account-periods of one direction into rounds that name each account at most once: the
+     * first period of every account, then the second of those that have more, and so on (a run catching
+     * up on an account invoiced daily has many periods of it). One statement per round.
+     */
+    static List<List<Integer>> rounds(List<Calculation> calculations, List<Integer> indexes) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<Long, Integer> seen = new HashMap<>();
+        for (int index : indexes) {
+            int round = seen.merge(calculations.get(index).accountId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(index);
+        }
+        return rounds;
+    }
+
+    /** The calls of one round of account-periods of one side, into their invoices' totals and tables. */
+    private static void sumCalls(
+            Connection connection,
+            CallSide side,
+            List<Calculation> calculations,
+            List<Integer> indexes,
+            CallTotals[] calls,
+            List<Map<DetailTable, List<CallLine>>> tables)
+            throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("SELECT set_config('enable_nestloop', '" + (indexes.size() < SCAN_FROM ? "on" : "off")
+                    + "', true)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CALLS_SQL_BY_SIDE.get(side))) {
+            int next = bindDueList(connection, statement, calculations, indexes);
+            bindWidestBounds(statement, next, calculations, indexes);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    int index = indexes.get(row.getInt("k") - 1);
+                    int level = row.getInt("level");
+                    if (level == TOTAL_LEVEL) {
+                        calls[index] = totals(row, side);
+                    } else {
+                        addLines(row, level == DESTINATION_LEVEL, side, tables.get(index));
+                    }
+                }
+            }
+        }
     }
 
     private static List<Integer> indexesOf(List<Calculation> calculations, Direction direction) {

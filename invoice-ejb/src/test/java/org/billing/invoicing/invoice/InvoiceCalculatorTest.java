@@ -559,6 +559,22 @@ class InvoiceCalculatorTest {
     }
 
     @Test
+    void anAccountsFurtherPeriodsGoToFurtherRoundsSoThatEachStatementNamesAnAccountOnce() {
+        List<InvoiceCalculator.Calculation> calculations = List.of(
+                new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_BERLIN),
+                new InvoiceCalculator.Calculation(20, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_UTC),
+                new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_UTC),
+                new InvoiceCalculator.Calculation(30, Direction.CUSTOMER, PaymentModel.PREPAY, MARCH_IN_UTC),
+                new InvoiceCalculator.Calculation(10, Direction.CUSTOMER, PaymentModel.POSTPAY, MARCH_IN_BERLIN));
+
+        assertEquals(
+                List.of(List.of(0, 1, 3), List.of(2), List.of(4)),
+                InvoiceCalculator.rounds(calculations, List.of(0, 1, 2, 3, 4)));
+        // Only the indexes asked for count: those of one direction.
+        assertEquals(List.of(List.of(1, 2)), InvoiceCalculator.rounds(calculations, List.of(1, 2)));
+    }
+
+    @Test
     void invoicesComputedTogetherHaveExactlyTheFiguresOfEachComputedAlone() throws Exception {
         List<InvoiceCalculator.Calculation> calculations = new java.util.ArrayList<>(List.of(
                 new InvoiceCalculator.Calculation(20, Direction.VENDOR, PaymentModel.POSTPAY, MARCH_IN_UTC),
