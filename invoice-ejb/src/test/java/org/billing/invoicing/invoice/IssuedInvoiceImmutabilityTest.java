@@ -92,6 +92,37 @@ class IssuedInvoiceImmutabilityTest {
         assertDoesNotThrow(() -> execute("DELETE FROM invoice WHERE id = 2"));
     }
 
+    /** V20: the detail tables have no foreign keys any more; their statement-level trigger does their work. */
+    @Test
+    void detailRowsBelongToAnInvoiceAndGoWithIt() throws Exception {
+        SQLException orphan = assertThrows(
+                SQLException.class,
+                () -> execute("INSERT INTO inv_term_networks (invoice_id, line_no, calls_count,"
+                        + " successful_calls_count, calls_duration, billing_duration, amount)"
+                        + " VALUES (2, 1, 1, 1, 1, 1, 7), (99, 1, 1, 1, 1, 1, 7)"));
+        assertEquals("23503", orphan.getSQLState(), orphan.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM inv_term_networks WHERE invoice_id IN (2, 99)"));
+
+        execute("INSERT INTO inv_term_networks (invoice_id, line_no, calls_count, successful_calls_count,"
+                + " calls_duration, billing_duration, amount) VALUES (2, 1, 1, 1, 1, 1, 7), (2, 2, 1, 1, 1, 1, 7)");
+        execute("INSERT INTO inv_tax_lines (invoice_id, line_no, description, net_amount)"
+                + " VALUES (2, 1, 'Originated calls', 7)");
+        execute("DELETE FROM invoice WHERE id = 2");
+        assertEquals(0, count("SELECT count(*) FROM inv_term_networks WHERE invoice_id = 2"));
+        assertEquals(0, count("SELECT count(*) FROM inv_tax_lines WHERE invoice_id = 2"));
+        // The approved invoice's rows are untouched.
+        assertEquals(1, count("SELECT count(*) FROM inv_orig_dst WHERE invoice_id = 1"));
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                var row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** Issue 11: two series of one pattern printed the same number; a number is unique across all series (V11). */
     @Test
     void aNumberIsIssuedOnceAcrossAllSeries() throws Exception {
