@@ -6,44 +6,54 @@
 -- does not exist, and locks their invoices against deletion until the transaction ends (FOR KEY SHARE, as a
 -- foreign key does). Deleting invoices deletes their detail rows, as ON DELETE CASCADE did, by a statement-level
 -- trigger on invoice.
+-- The statement's invoices are looked up by their primary key, each once (a few hundred for tens of thousands
+-- of rows), never by joining the rows to the invoices, which the planner, blind to the rows of a transition
+-- table, may do by scanning every invoice.
 CREATE OR REPLACE FUNCTION refuse_rows_of_issued_invoice() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    refused bigint;
-    refused_state varchar;
+    ids bigint[];
+    locked record;
+    locked_count integer := 0;
+    missing bigint;
 BEGIN
-    PERFORM 1 FROM invoice i WHERE i.id IN (SELECT DISTINCT n.invoice_id FROM inserted n) FOR KEY SHARE OF i;
-    SELECT n.invoice_id, i.state INTO refused, refused_state
-    FROM inserted n LEFT JOIN invoice i ON i.id = n.invoice_id
-    WHERE i.id IS NULL OR i.state <> 'PENDING'
-    LIMIT 1;
-    IF refused IS NOT NULL AND refused_state IS NULL THEN
-        RAISE EXCEPTION 'invoice % does not exist: % rows belong to an invoice', refused, TG_TABLE_NAME
+    ids := ARRAY(SELECT DISTINCT n.invoice_id FROM inserted n ORDER BY 1);
+    FOR locked IN SELECT i.id, i.state FROM invoice i WHERE i.id = ANY (ids) FOR KEY SHARE OF i LOOP
+        IF locked.state <> 'PENDING' THEN
+            RAISE EXCEPTION 'invoice % is issued and its % rows never change', locked.id, TG_TABLE_NAME
+                USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        locked_count := locked_count + 1;
+    END LOOP;
+    IF locked_count < cardinality(ids) THEN
+        SELECT x.id INTO missing FROM unnest(ids) AS x(id)
+        WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = x.id) LIMIT 1;
+        RAISE EXCEPTION 'invoice % does not exist: % rows belong to an invoice', missing, TG_TABLE_NAME
             USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF refused IS NOT NULL THEN
-        RAISE EXCEPTION 'invoice % is issued and its % rows never change', refused, TG_TABLE_NAME
-            USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NULL;
 END
 $$;
 
+-- By the deleted invoices' ids through each table's primary key (invoice_id, line_no), never a scan.
 CREATE FUNCTION delete_detail_rows_of_deleted_invoices() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids bigint[];
 BEGIN
-    DELETE FROM inv_orig_dst WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_orig_dst_succ WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_term_dst WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_term_dst_succ WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_orig_networks WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_orig_networks_succ WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_term_networks WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_term_networks_succ WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_srv_data WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_charges WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_subscriptions WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_corrections WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_tax_lines WHERE invoice_id IN (SELECT id FROM deleted);
-    DELETE FROM inv_vat_breakdown WHERE invoice_id IN (SELECT id FROM deleted);
+    ids := ARRAY(SELECT d.id FROM deleted d);
+    DELETE FROM inv_orig_dst WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_orig_dst_succ WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_term_dst WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_term_dst_succ WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_orig_networks WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_orig_networks_succ WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_term_networks WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_term_networks_succ WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_srv_data WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_charges WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_subscriptions WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_corrections WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_tax_lines WHERE invoice_id = ANY (ids);
+    DELETE FROM inv_vat_breakdown WHERE invoice_id = ANY (ids);
     RETURN NULL;
 END
 $$;
