@@ -83,7 +83,7 @@ public record EInvoice(
         check(!lines.isEmpty(), what + "an invoice has at least one line (BR-16)");
         check(!vatBreakdown.isEmpty(), what + "an invoice has a VAT breakdown (BR-CO-18)");
         check(
-                type != DocumentType.CREDIT_NOTE || precedingInvoice != null,
+                !type.isCreditNote() || precedingInvoice != null,
                 what + "a credit note names the invoice it reverses (BG-3)");
         check(
                 dueDate == null || !dueDate.isBefore(issueDate),
