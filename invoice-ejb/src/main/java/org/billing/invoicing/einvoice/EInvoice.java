@@ -220,6 +220,12 @@ public record EInvoice(
                     name, addressLines, city, postcode, countryCode, null, registrationId, email, phone, iban, bic);
         }
 
+        /** The same party without a bank account: a buyer, who is not paid (the operator of a self-billed invoice). */
+        public Party withoutAccount() {
+            return new Party(
+                    name, addressLines, city, postcode, countryCode, vatId, registrationId, email, phone, null, null);
+        }
+
         boolean hasContact() {
             return email != null || phone != null;
         }

@@ -122,7 +122,7 @@ public final class EInvoiceMapper {
         boolean selfBilled = invoice.selfBilled();
         // Self-billed: the vendor sells, the operator buys; the parties change places, not their data.
         Party seller = selfBilled ? buyer(invoice.buyer()) : seller(invoice.seller());
-        Party buyer = selfBilled ? operatorAsBuyer(invoice.seller()) : buyer(invoice.buyer());
+        Party buyer = selfBilled ? seller(invoice.seller()).withoutAccount() : buyer(invoice.buyer());
         if (outsideScope) {
             // BR-O-02, BR-O-03: an invoice outside the scope of VAT names no VAT identifier.
             seller = seller.withoutVatId();
@@ -183,22 +183,6 @@ public final class EInvoiceMapper {
                 seller.contactPhone(),
                 seller.iban(),
                 seller.bic());
-    }
-
-    /** The operator as the buyer of a self-billed invoice: as its seller profile says, without its bank account. */
-    private static Party operatorAsBuyer(InvoiceSeller operator) {
-        return new Party(
-                operator.legalName(),
-                operator.street() == null ? List.of() : List.of(operator.street()),
-                operator.city(),
-                operator.postalCode(),
-                operator.country(),
-                operator.vatId(),
-                operator.registration(),
-                operator.contactEmail(),
-                operator.contactPhone(),
-                null,
-                null);
     }
 
     /** The buyer's address is the platform's free text, one line per line of it. */

@@ -318,8 +318,8 @@ public final class EInvoiceFixtures {
                 null,
                 null,
                 null,
-                withoutAccount(DOMESTIC_BUYER),
-                withoutAccount(OPERATOR),
+                DOMESTIC_BUYER.withoutAccount(),
+                OPERATOR.withoutAccount(),
                 lines,
                 vat,
                 Totals.of(lines, vat, money("0.00")),
@@ -348,21 +348,6 @@ public final class EInvoiceFixtures {
                 null,
                 List.of("Self-billing"),
                 OCTOBER);
-    }
-
-    private static Party withoutAccount(Party party) {
-        return new Party(
-                party.name(),
-                party.addressLines(),
-                party.city(),
-                party.postcode(),
-                party.countryCode(),
-                party.vatId(),
-                party.registrationId(),
-                party.email(),
-                party.phone(),
-                null,
-                null);
     }
 
     /** Every fixture, named. */
