@@ -214,9 +214,16 @@ class EInvoiceApiIT {
                 .longValue();
         taxProfiles(http, contractorId);
 
+        defaultTemplate();
         Http.Response created = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31"));
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
+        // Its document (the draft, from the demo template) is titled and noted as self-billed.
+        Http.BinaryResponse draft = http.getBytes(INVOICES + "/" + id + "/document.odt");
+        assertEquals(200, draft.status(), draft.text());
+        String content = DocumentFixtures.entry(draft.body(), "content.xml");
+        assertTrue(content.contains(">Self-billed invoice<"), content);
+        assertTrue(content.contains(">Self-billing<"), content);
         Http.Response approved = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(200, approved.status(), approved.text());
         JsonObject invoice = approved.jsonObject();
@@ -239,6 +246,9 @@ class EInvoiceApiIT {
         assertTrue(customer.contains("Carrier Networks GmbH") && customer.contains("DE123456789"), customer);
         assertTrue(!xml.contains("DE89370400440532013000"), xml);
         assertTrue(xml.contains("<cbc:TaxAmount currencyID=\"USD\">0.07</cbc:TaxAmount>"), xml);
+        assertTrue(
+                InvoiceLegalIdentityIT.invoiceScreen(id).contains("<strong>Self-billed invoice</strong>"),
+                "the invoice screen says so");
         Http.BinaryResponse cii = http.getBytes(INVOICES + "/" + id + "/einvoice.xml?syntax=CII");
         assertEquals(List.of(), En16931.errors(cii.body(), Syntax.CII, DocumentType.SELF_BILLED), cii.text());
 
@@ -278,6 +288,7 @@ class EInvoiceApiIT {
         assertProblem(
                 http.get(INVOICES + "/" + statementId + "/einvoice.xml?syntax=UBL"), 409, "EINVOICE_INCOMPLETE", null);
         assertTrue(http.get(INVOICES + "/" + id).jsonObject().getBoolean("selfBilled"));
+        assertTrue(!InvoiceLegalIdentityIT.invoiceScreen(statementId).contains("legalSelfBilled"));
     }
 
     private static String between(String text, String start, String end) {
