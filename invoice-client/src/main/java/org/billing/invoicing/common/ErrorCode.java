@@ -61,6 +61,8 @@ public enum ErrorCode {
     SELLER_PROFILE_NAME_TAKEN(409),
     SELLER_PROFILE_IN_USE(409),
     TAX_PROFILE_NOT_FOUND(404),
+    /** A self-billed vendor invoice of an account whose contractor has no tax profile: its VAT is unknown. */
+    TAX_PROFILE_REQUIRED(422),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

@@ -39,7 +39,11 @@ import org.billing.invoicing.platform.PaymentModel;
  * @param prepaidAmount what a prepay account paid in advance (its balance corrections); 0 for others
  * @param amountDue grossTotal - prepaidAmount
  * @param dueDate the day it was made, in the account's zone, plus the seller's payment terms
- * @param taxNote the reverse-charge, export or exemption statement the invoice prints
+ * @param taxNote the reverse-charge, export or exemption statement the invoice prints ("Self-billing" first on a
+ *                self-billed invoice)
+ * @param selfBilled a vendor invoice the platform issued in the vendor's name (type 389, Art. 224 Directive
+ *                   2006/112/EC): the vendor (buyer) is its supplier, the operator (seller) its customer; false
+ *                   for a customer invoice and for a vendor invoice that is a statement
  */
 public record InvoiceView(
         Long id,
@@ -99,7 +103,8 @@ public record InvoiceView(
         BigDecimal prepaidAmount,
         BigDecimal amountDue,
         LocalDate dueDate,
-        String taxNote)
+        String taxNote,
+        boolean selfBilled)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -125,6 +130,128 @@ public record InvoiceView(
      */
     public boolean driftCheckable() {
         return !pending() && kind == InvoiceKind.INVOICE && creditNoteId == null;
+    }
+
+    /** A view that is not self-billed: the shape of issue 12 before self-billing, for callers that make one. */
+    public InvoiceView(
+            Long id,
+            long contractorId,
+            String contractorName,
+            long accountId,
+            String accountName,
+            String currency,
+            Direction direction,
+            PaymentModel paymentModel,
+            InvoiceState state,
+            InvoiceType type,
+            LocalDate startDate,
+            LocalDate endDate,
+            OffsetDateTime periodStart,
+            OffsetDateTime periodEnd,
+            String timeZone,
+            BigDecimal amount,
+            BigDecimal spent,
+            BigDecimal earned,
+            BigDecimal origSpent,
+            BigDecimal origEarned,
+            BigDecimal termSpent,
+            BigDecimal termEarned,
+            BigDecimal servicesSpent,
+            BigDecimal servicesEarned,
+            BigDecimal correctionsAmount,
+            long serviceTransactionsCount,
+            long callsCount,
+            long successfulCallsCount,
+            long callsDuration,
+            long billingDuration,
+            OffsetDateTime firstCallAt,
+            OffsetDateTime lastCallAt,
+            OffsetDateTime firstSuccessfulCallAt,
+            OffsetDateTime lastSuccessfulCallAt,
+            OffsetDateTime createdAt,
+            String createdBy,
+            InvoiceKind kind,
+            String number,
+            OffsetDateTime issuedAt,
+            String issuedBy,
+            Long creditedInvoiceId,
+            String creditReason,
+            Long creditNoteId,
+            Long supplementedInvoiceId,
+            Map<String, List<?>> tables,
+            InvoiceSeller seller,
+            InvoiceBuyer buyer,
+            String taxTreatment,
+            BigDecimal vatRate,
+            List<TaxLineView> lines,
+            List<VatBreakdownView> vatBreakdown,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            BigDecimal prepaidAmount,
+            BigDecimal amountDue,
+            LocalDate dueDate,
+            String taxNote) {
+        this(
+                id,
+                contractorId,
+                contractorName,
+                accountId,
+                accountName,
+                currency,
+                direction,
+                paymentModel,
+                state,
+                type,
+                startDate,
+                endDate,
+                periodStart,
+                periodEnd,
+                timeZone,
+                amount,
+                spent,
+                earned,
+                origSpent,
+                origEarned,
+                termSpent,
+                termEarned,
+                servicesSpent,
+                servicesEarned,
+                correctionsAmount,
+                serviceTransactionsCount,
+                callsCount,
+                successfulCallsCount,
+                callsDuration,
+                billingDuration,
+                firstCallAt,
+                lastCallAt,
+                firstSuccessfulCallAt,
+                lastSuccessfulCallAt,
+                createdAt,
+                createdBy,
+                kind,
+                number,
+                issuedAt,
+                issuedBy,
+                creditedInvoiceId,
+                creditReason,
+                creditNoteId,
+                supplementedInvoiceId,
+                tables,
+                seller,
+                buyer,
+                taxTreatment,
+                vatRate,
+                lines,
+                vatBreakdown,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                prepaidAmount,
+                amountDue,
+                dueDate,
+                taxNote,
+                false);
     }
 
     /** A view without the legal part (seller, buyer, VAT): the shape before issue 12, for callers that make one. */
@@ -237,7 +364,7 @@ public record InvoiceView(
 
     /**
      * Equal views have equal ids, accounts, directions and periods, so this agrees with the record's
-     * {@code equals}. The generated hash would walk all 58 components, tables included, and JSON-B
+     * {@code equals}. The generated hash would walk all 59 components, tables included, and JSON-B
      * (Yasson) hashes every object it writes twice to detect cycles: on the invoice list that was a third
      * of the server's CPU (measured with JFR under 32 clients).
      */

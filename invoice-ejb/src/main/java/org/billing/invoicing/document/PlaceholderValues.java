@@ -43,13 +43,7 @@ public final class PlaceholderValues {
         values.put("C_PHONES", Formats.text(data.contractorPhones()));
         values.put("I_ID", invoice.id() == null ? "" : invoice.id().toString());
         values.put("I_REF", data.draft() || invoice.number() == null ? DRAFT_REFERENCE : invoice.number());
-        values.put(
-                "I_KIND",
-                switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
-                    case INVOICE -> "Invoice";
-                    case CREDIT_NOTE -> "Credit note";
-                    case SUPPLEMENTARY -> "Supplementary invoice";
-                });
+        values.put("I_KIND", kind(invoice));
         values.put("I_ORIGINAL_REF", Formats.text(data.originalReference()));
         values.put("I_CREATED_AT", Formats.timestamp(invoice.createdAt()));
         values.put("I_START_DATE", Formats.date(invoice.startDate()));
@@ -111,7 +105,22 @@ public final class PlaceholderValues {
         values.put("I_AMOUNT_DUE", Formats.legal(invoice.amountDue()));
         values.put("I_DUE_DATE", Formats.date(invoice.dueDate()));
         values.put("I_TAX_NOTE", Formats.text(invoice.taxNote()));
+        // Art. 226(10a) Directive 2006/112/EC: a self-billed invoice says so (its note does too).
+        values.put(
+                "I_DOCUMENT_TYPE",
+                invoice.selfBilled()
+                        ? "Self-billed " + kind(invoice).toLowerCase(java.util.Locale.ROOT)
+                        : kind(invoice));
         return values;
+    }
+
+    /** What the document is ({@code [I_KIND]}, issue 13). */
+    private static String kind(InvoiceView invoice) {
+        return switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
+            case INVOICE -> "Invoice";
+            case CREDIT_NOTE -> "Credit note";
+            case SUPPLEMENTARY -> "Supplementary invoice";
+        };
     }
 
     /** The seller's address on one line: street, postal code and city, country. */

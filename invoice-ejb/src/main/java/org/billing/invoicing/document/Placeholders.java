@@ -112,7 +112,9 @@ public final class Placeholders {
      * Beyond seed 001, what makes the document an invoice under EU VAT law (issue 12), as the invoice copied
      * it when it was made: the seller ({@code S_}), the buyer's tax identity, the currency and treatment,
      * the legal totals (rounded to the currency's minor unit once, when the invoice was made), the due date
-     * and the reverse-charge, export or exemption note.
+     * and the reverse-charge, export or exemption note ("Self-billing" first on a self-billed invoice), and
+     * {@code [I_DOCUMENT_TYPE]}, the document's title: {@code [I_KIND]}, or "Self-billed invoice", "Self-billed
+     * credit note", "Self-billed supplementary invoice" for a self-billed one.
      */
     public static final List<String> LEGAL_SCALARS = List.of(
             "S_NAME",
@@ -138,7 +140,8 @@ public final class Placeholders {
             "I_PREPAID_AMOUNT",
             "I_AMOUNT_DUE",
             "I_DUE_DATE",
-            "I_TAX_NOTE");
+            "I_TAX_NOTE",
+            "I_DOCUMENT_TYPE");
 
     /** Issue 12: the VAT breakdown, one row per category and rate. */
     public static final String TAX_TABLE = "INV_TAX_TABLE";

@@ -131,7 +131,7 @@ public final class CiiWriter {
             xml.add(settlement, "ram:InvoiceCurrencyCode", invoice.currency());
             EInvoice.Party seller = invoice.seller();
             // A credit note is paid back by the seller: no account of the seller to pay to.
-            if (invoice.type() != DocumentType.CREDIT_NOTE && seller.iban() != null) {
+            if (!invoice.type().isCreditNote() && seller.iban() != null) {
                 Element means = xml.add(settlement, "ram:SpecifiedTradeSettlementPaymentMeans");
                 xml.add(means, "ram:TypeCode", "EUR".equals(invoice.currency()) ? "58" : "30");
                 Element account = xml.add(means, "ram:PayeePartyCreditorFinancialAccount");

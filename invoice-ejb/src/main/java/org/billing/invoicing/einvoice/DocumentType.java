@@ -7,7 +7,9 @@ public enum DocumentType {
     /** A credit note: reverses (part of) an invoice it references (BG-3), its amounts positive. */
     CREDIT_NOTE("381"),
     /** A self-billed invoice: the buyer issues it in the seller's name (the platform paying a vendor account). */
-    SELF_BILLED("389");
+    SELF_BILLED("389"),
+    /** The credit note of a self-billed invoice, issued by the buyer as the invoice was: UBL's CreditNote. */
+    SELF_BILLED_CREDIT_NOTE("261");
 
     private final String code;
 
@@ -17,5 +19,10 @@ public enum DocumentType {
 
     public String code() {
         return code;
+    }
+
+    /** A credit note of either kind: it references the invoice it reverses, and UBL writes it as a CreditNote. */
+    public boolean isCreditNote() {
+        return this == CREDIT_NOTE || this == SELF_BILLED_CREDIT_NOTE;
     }
 }

@@ -83,7 +83,7 @@ public record EInvoice(
         check(!lines.isEmpty(), what + "an invoice has at least one line (BR-16)");
         check(!vatBreakdown.isEmpty(), what + "an invoice has a VAT breakdown (BR-CO-18)");
         check(
-                type != DocumentType.CREDIT_NOTE || precedingInvoice != null,
+                !type.isCreditNote() || precedingInvoice != null,
                 what + "a credit note names the invoice it reverses (BG-3)");
         check(
                 dueDate == null || !dueDate.isBefore(issueDate),
@@ -218,6 +218,12 @@ public record EInvoice(
         public Party withoutVatId() {
             return new Party(
                     name, addressLines, city, postcode, countryCode, null, registrationId, email, phone, iban, bic);
+        }
+
+        /** The same party without a bank account: a buyer, who is not paid (the operator of a self-billed invoice). */
+        public Party withoutAccount() {
+            return new Party(
+                    name, addressLines, city, postcode, countryCode, vatId, registrationId, email, phone, null, null);
         }
 
         boolean hasContact() {

@@ -31,7 +31,12 @@ import org.billing.invoicing.tax.TaxTreatment;
  * <p>A credit note (381) states its amounts positive, as EN 16931 wants: the credit note's own amounts
  * are the negated ones of its invoice. An invoice becomes an e-invoice only if it was made with a seller
  * profile and its buyer's tax treatment: a vendor invoice (what the platform owes the account) is a
- * statement, not a sale the operator invoices, and self-billing is not offered.
+ * statement, not a sale the operator invoices, unless the account's vendor invoices are self-billed.
+ *
+ * <p>A self-billed invoice (389; its credit note 261) is the vendor's sale, which the platform operator
+ * invoices on the vendor's behalf (Art. 224 Directive 2006/112/EC): EN 16931's seller (BG-4) is the vendor,
+ * the contractor the invoice copied as its buyer, and its buyer (BG-7) the operator, copied as its seller.
+ * The operator's bank account is not where the vendor is paid, so such an invoice names no account to pay to.
  */
 public final class EInvoiceMapper {
 
@@ -114,8 +119,10 @@ public final class EInvoiceMapper {
         Totals totals = Totals.of(lines, breakdown, prepaid.multiply(sign));
 
         boolean outsideScope = breakdown.stream().anyMatch(group -> group.category() == VatCategory.O);
-        Party seller = seller(invoice.seller());
-        Party buyer = buyer(invoice.buyer());
+        boolean selfBilled = invoice.selfBilled();
+        // Self-billed: the vendor sells, the operator buys; the parties change places, not their data.
+        Party seller = selfBilled ? buyer(invoice.buyer()) : seller(invoice.seller());
+        Party buyer = selfBilled ? seller(invoice.seller()).withoutAccount() : buyer(invoice.buyer());
         if (outsideScope) {
             // BR-O-02, BR-O-03: an invoice outside the scope of VAT names no VAT identifier.
             seller = seller.withoutVatId();
@@ -125,11 +132,12 @@ public final class EInvoiceMapper {
         List<String> notes = invoice.taxNote() == null ? List.of() : List.of(invoice.taxNote());
         return new EInvoice(
                 invoice.number(),
-                creditNote ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE,
+                type(creditNote, selfBilled),
                 issued,
                 totals.payable().signum() > 0 ? invoice.dueDate() : null,
                 invoice.currency(),
-                invoice.buyer() == null ? null : invoice.buyer().buyerReference(),
+                // BT-10 is the buyer's reference: the contractor's own, unless the operator is the buyer.
+                invoice.buyer() == null || selfBilled ? null : invoice.buyer().buyerReference(),
                 null,
                 creditNote && original != null && original.number() != null
                         ? new Reference(
@@ -144,6 +152,13 @@ public final class EInvoiceMapper {
                 null,
                 notes,
                 new Period(invoice.startDate(), invoice.endDate()));
+    }
+
+    private static DocumentType type(boolean creditNote, boolean selfBilled) {
+        if (selfBilled) {
+            return creditNote ? DocumentType.SELF_BILLED_CREDIT_NOTE : DocumentType.SELF_BILLED;
+        }
+        return creditNote ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE;
     }
 
     /** VATEX codes (CEF's list) for the categories whose reason EN 16931 also knows as a code. */

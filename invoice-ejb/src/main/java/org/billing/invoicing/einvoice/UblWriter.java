@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 
 /**
  * Writes an {@link EInvoice} as OASIS UBL 2.1 following EN 16931 (customization {@value #CUSTOMIZATION}):
- * an {@code Invoice} for types 380 and 389, a {@code CreditNote} for 381. Elements in the order the UBL
+ * an {@code Invoice} for types 380 and 389, a {@code CreditNote} for 381 and 261. Elements in the order the UBL
  * schema wants them; the EN 16931 business terms named where they are written.
  */
 public final class UblWriter {
@@ -26,7 +26,7 @@ public final class UblWriter {
 
     /** The UBL document as UTF-8 XML. */
     public static byte[] write(EInvoice invoice) {
-        boolean creditNote = invoice.type() == DocumentType.CREDIT_NOTE;
+        boolean creditNote = invoice.type().isCreditNote();
         Map<String, String> namespaces = new LinkedHashMap<>();
         namespaces.put("", creditNote ? CREDIT_NOTE_NS : INVOICE_NS);
         namespaces.put("cac", CAC);

@@ -9,6 +9,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.tax.InvoiceParties;
 import org.billing.invoicing.tax.LegalTotals;
 import org.billing.invoicing.tax.TaxTreatment;
@@ -17,8 +19,8 @@ import org.billing.invoicing.tax.VatCalculation;
 
 /**
  * What an invoice says as a tax document, copied when it is made (issue 12) and never changed: the
- * seller's and the buyer's identity, the currency, the buyer's tax treatment, the legal totals and the
- * due date. Columns of the invoice row, so the database keeps them unchanged once it is issued (V3, V17).
+ * seller's and the buyer's identity, the currency, the buyer's tax treatment, whether it is self-billed,
+ * the legal totals and the due date. Columns of the invoice row, so the database keeps them unchanged once it is issued (V3, V17).
  * The lines and the VAT breakdown are stored beside it ({@link TaxLineStore}).
  */
 @Embeddable
@@ -112,20 +114,44 @@ public class InvoiceLegal {
     @Column(name = "due_date", updatable = false)
     private LocalDate dueDate;
 
+    /**
+     * A vendor invoice the platform issues in the vendor's name (V19): the vendor (the contractor, the
+     * "buyer" columns) is the supplier, the platform operator (the "seller" columns) the customer.
+     */
+    @Column(name = "self_billed", updatable = false)
+    private boolean selfBilled;
+
     protected InvoiceLegal() {}
 
     /**
-     * Only a customer invoice is taxed by the buyer's treatment; a vendor invoice (what the platform owes the
-     * account) is a statement until it is issued as a self-billed invoice, and carries no VAT here.
+     * A customer invoice is taxed by the buyer's treatment. A vendor invoice (what the platform owes the
+     * account) is self-billed when the account's vendor settings say so, and then taxed by the same tax
+     * profile of the contractor, who is the supplier there; else it is a statement and carries no VAT.
      */
     static TaxTreatment treatment(InvoiceParties parties, Direction direction) {
-        return direction == Direction.CUSTOMER ? parties.buyer().treatment() : null;
+        return direction == Direction.CUSTOMER || selfBilled(parties, direction)
+                ? parties.buyer().treatment()
+                : null;
     }
 
-    /** The legal totals of an invoice's lines, by the parties' treatment and the seller's rounding. */
+    /** Whether an invoice made now for these parties is a self-billed one: a vendor invoice, if the account says so. */
+    static boolean selfBilled(InvoiceParties parties, Direction direction) {
+        return direction == Direction.VENDOR && parties.selfBilling();
+    }
+
+    /**
+     * The legal totals of an invoice's lines, by the parties' treatment and the seller's rounding.
+     *
+     * @throws InvoicingException {@code TAX_PROFILE_REQUIRED} for a self-billed invoice whose contractor has
+     *     no tax profile (or a reverse-charge one without the VAT ID it needs): its VAT cannot be stated
+     */
     static LegalTotals totals(
             InvoiceParties parties, Direction direction, List<TaxableLine> lines, BigDecimal prepaid) {
+        boolean selfBilled = selfBilled(parties, direction);
         TaxTreatment treatment = treatment(parties, direction);
+        if (selfBilled) {
+            requireSupplierTaxProfile(parties);
+        }
         return VatCalculation.calculate(
                 lines,
                 treatment,
@@ -133,7 +159,29 @@ public class InvoiceLegal {
                 treatment == null ? null : parties.buyer().exemptionReason(),
                 VatCalculation.minorUnit(parties.currency()),
                 parties.rounding(),
-                prepaid);
+                prepaid,
+                selfBilled);
+    }
+
+    /**
+     * A self-billed invoice states the vendor's VAT as its tax profile says (Art. 226 Directive 2006/112/EC):
+     * without a profile there is nothing to state, and a reverse charge names the vendor's VAT ID.
+     */
+    private static void requireSupplierTaxProfile(InvoiceParties parties) {
+        InvoiceParties.Buyer vendor = parties.buyer();
+        if (vendor.treatment() == null) {
+            throw new InvoicingException(
+                    ErrorCode.TAX_PROFILE_REQUIRED,
+                    "The vendor invoices of account " + parties.accountId() + " are self-billed, but its contractor "
+                            + vendor.name() + " has no tax profile: give it one (PUT /contractors/"
+                            + vendor.contractorId() + "/tax-profile) or turn self-billing off.");
+        }
+        if (vendor.treatment() == TaxTreatment.REVERSE_CHARGE && vendor.vatId() == null) {
+            throw new InvoicingException(
+                    ErrorCode.TAX_PROFILE_REQUIRED,
+                    "A reverse-charge self-billed invoice names the vendor's VAT ID: give it in the tax profile of "
+                            + vendor.name() + ".");
+        }
     }
 
     static LegalTotals totals(InvoiceParties parties, InvoiceFigures figures) {
@@ -169,6 +217,7 @@ public class InvoiceLegal {
         legal.buyerCountry = buyer.country();
         legal.buyerVatId = buyer.vatId();
         legal.buyerReference = buyer.buyerReference();
+        legal.selfBilled = selfBilled(parties, direction);
         legal.taxTreatment = treatment(parties, direction);
         if (legal.taxTreatment != null) {
             legal.vatRate = buyer.vatRate();
@@ -225,6 +274,7 @@ public class InvoiceLegal {
         copy.vatRate = vatRate;
         copy.exemptionReason = exemptionReason;
         copy.paymentTermsDays = paymentTermsDays;
+        copy.selfBilled = selfBilled;
         return copy;
     }
 
@@ -347,5 +397,9 @@ public class InvoiceLegal {
 
     public LocalDate getDueDate() {
         return dueDate;
+    }
+
+    public boolean isSelfBilled() {
+        return selfBilled;
     }
 }

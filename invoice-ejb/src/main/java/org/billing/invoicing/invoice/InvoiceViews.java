@@ -153,7 +153,8 @@ final class InvoiceViews {
                 legal == null ? null : legal.getPrepaidAmount(),
                 legal == null ? null : legal.getAmountDue(),
                 legal == null ? null : legal.getDueDate(),
-                legal == null ? null : legal.getTaxNote());
+                legal == null ? null : legal.getTaxNote(),
+                legal != null && legal.isSelfBilled());
     }
 
     private static InvoiceSeller seller(InvoiceLegal legal) {

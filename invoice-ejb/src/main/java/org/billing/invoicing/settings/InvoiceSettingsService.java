@@ -64,7 +64,7 @@ public class InvoiceSettingsService {
     public AccountInvoiceSettings accountSettings(long accountId, Direction direction) {
         requireAccount(accountId);
         try (PreparedStatement select = connection()
-                .prepareStatement("SELECT series_id, recipients, attach_calls, einvoice_attachment"
+                .prepareStatement("SELECT series_id, recipients, attach_calls, einvoice_attachment, self_billing"
                         + " FROM account_invoice_settings WHERE account_id = ? AND direction = ?")) {
             select.setLong(1, accountId);
             select.setString(2, direction.name());
@@ -79,7 +79,8 @@ public class InvoiceSettingsService {
                         Jdbc.nullableLong(row, "series_id"),
                         Arrays.asList((String[]) recipients.getArray()),
                         row.getBoolean("attach_calls"),
-                        EInvoiceAttachment.valueOf(row.getString("einvoice_attachment")));
+                        EInvoiceAttachment.valueOf(row.getString("einvoice_attachment")),
+                        row.getBoolean("self_billing"));
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not read the invoice settings of account " + accountId, e);
@@ -91,15 +92,23 @@ public class InvoiceSettingsService {
         if (settings.seriesId() != null) {
             requireSeries(settings.seriesId(), "seriesId");
         }
+        if (settings.selfBilling() && settings.direction() != Direction.VENDOR) {
+            throw new InvoicingException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "selfBilling",
+                    "Self-billing is for vendor invoices (what the platform owes the account): set it on VENDOR.");
+        }
         List<String> recipients = recipients(settings.recipients());
         Connection connection = connection();
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO account_invoice_settings
-                    (account_id, direction, series_id, recipients, updated_at, attach_calls, einvoice_attachment)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                    (account_id, direction, series_id, recipients, updated_at, attach_calls, einvoice_attachment,
+                     self_billing)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, direction) DO UPDATE
                 SET series_id = excluded.series_id, recipients = excluded.recipients, updated_at = excluded.updated_at,
-                    attach_calls = excluded.attach_calls, einvoice_attachment = excluded.einvoice_attachment
+                    attach_calls = excluded.attach_calls, einvoice_attachment = excluded.einvoice_attachment,
+                    self_billing = excluded.self_billing
                 """)) {
             upsert.setLong(1, settings.accountId());
             upsert.setString(2, settings.direction().name());
@@ -108,6 +117,7 @@ public class InvoiceSettingsService {
             Jdbc.setInstant(upsert, 5, clock.instant());
             upsert.setBoolean(6, settings.attachCalls());
             upsert.setString(7, settings.einvoiceAttachment().name());
+            upsert.setBoolean(8, settings.selfBilling());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException(
@@ -119,7 +129,8 @@ public class InvoiceSettingsService {
                 settings.seriesId(),
                 recipients,
                 settings.attachCalls(),
-                settings.einvoiceAttachment());
+                settings.einvoiceAttachment(),
+                settings.selfBilling());
     }
 
     private static List<String> recipients(List<String> given) {

@@ -20,8 +20,14 @@ import org.billing.invoicing.common.Jdbc;
  *
  * @param currency the account's currency (ISO 4217)
  * @param seller the account's seller profile, else the default one; null when there is none
+ * @param selfBilling whether the account's vendor invoices are self-billed (its VENDOR invoice settings)
  */
-public record InvoiceParties(long accountId, String currency, Seller seller, Buyer buyer) {
+public record InvoiceParties(long accountId, String currency, Seller seller, Buyer buyer, boolean selfBilling) {
+
+    /** The parties of an account whose vendor invoices are statements, not self-billed. */
+    public InvoiceParties(long accountId, String currency, Seller seller, Buyer buyer) {
+        this(accountId, currency, seller, buyer, false);
+    }
 
     /** The seller as its profile says now. */
     public record Seller(
@@ -66,9 +72,10 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
                    b.buyer_reference,
                    s.id AS seller_id, s.legal_name, s.street, s.city, s.postal_code, s.country AS seller_country,
                    s.vat_id AS seller_vat_id, s.registration, s.contact_email, s.contact_phone, s.iban, s.bic,
-                   s.payment_terms_days, s.rounding
+                   s.payment_terms_days, s.rounding, coalesce(v.self_billing, false) AS self_billing
             FROM account a
             JOIN contractor c ON c.id = a.contractor_id
+            LEFT JOIN account_invoice_settings v ON v.account_id = a.id AND v.direction = 'VENDOR'
             LEFT JOIN buyer_tax_profile b ON b.contractor_id = c.id
             LEFT JOIN account_seller_profile assigned ON assigned.account_id = a.id
             LEFT JOIN seller_profile s ON s.id = coalesce(
@@ -128,6 +135,11 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
                 row.getString("exemption_reason"),
                 row.getString("buyer_reference"));
         String currency = row.getString("currency");
-        return new InvoiceParties(row.getLong("account_id"), currency == null ? null : currency.trim(), seller, buyer);
+        return new InvoiceParties(
+                row.getLong("account_id"),
+                currency == null ? null : currency.trim(),
+                seller,
+                buyer,
+                row.getBoolean("self_billing"));
     }
 }

@@ -24,6 +24,11 @@ public final class VatCalculation {
             "Reverse charge: VAT to be accounted for by the recipient, Art. 196 Directive 2006/112/EC";
     /** Printed on an invoice to a buyer outside the EU. */
     public static final String EXPORT_NOTE = "Outside the scope of EU VAT";
+    /**
+     * The mention a self-billed invoice must carry (Directive 2006/112/EC Art. 226(10a)): the platform, the
+     * customer, issues the invoice of what it owes a vendor account in the vendor's name.
+     */
+    public static final String SELF_BILLING_NOTE = "Self-billing";
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -46,6 +51,24 @@ public final class VatCalculation {
             int minorUnit,
             RoundingMode rounding,
             BigDecimal prepaidRaw) {
+        return calculate(lines, treatment, ratePercent, exemptionReason, minorUnit, rounding, prepaidRaw, false);
+    }
+
+    /**
+     * The same for an invoice that may be self-billed: a self-billed invoice is taxed by the treatment of the
+     * vendor (its supplier) alike, and its note begins with the mention {@value #SELF_BILLING_NOTE}.
+     *
+     * @param selfBilled whether the invoice is a self-billed one (a vendor invoice of an account that says so)
+     */
+    public static LegalTotals calculate(
+            List<TaxableLine> lines,
+            TaxTreatment treatment,
+            BigDecimal ratePercent,
+            String exemptionReason,
+            int minorUnit,
+            RoundingMode rounding,
+            BigDecimal prepaidRaw,
+            boolean selfBilled) {
         Objects.requireNonNull(rounding, "rounding");
         String category = treatment == null ? null : treatment.category(rate(treatment, ratePercent));
         BigDecimal rate = treatment == null || "O".equals(category) ? null : rate(treatment, ratePercent);
@@ -77,7 +100,14 @@ public final class VatCalculation {
         BigDecimal gross = net.add(vat);
         BigDecimal prepaid = (prepaidRaw == null ? BigDecimal.ZERO : prepaidRaw).setScale(minorUnit, rounding);
         return new LegalTotals(
-                legal, breakdown, net, vat, gross, prepaid, gross.subtract(prepaid), note(treatment, exemptionReason));
+                legal,
+                breakdown,
+                net,
+                vat,
+                gross,
+                prepaid,
+                gross.subtract(prepaid),
+                note(treatment, exemptionReason, selfBilled));
     }
 
     /** The decimals of a currency's minor unit (ISO 4217: EUR 2, JPY 0, BHD 3); 2 for a code Java does not know. */
@@ -104,6 +134,18 @@ public final class VatCalculation {
             case EXPORT -> EXPORT_NOTE;
             case EXEMPT -> "Exempt from VAT: " + exemptionReason;
         };
+    }
+
+    /**
+     * The note a self-billed invoice prints: {@value #SELF_BILLING_NOTE}, then its treatment's note, if any
+     * ("Self-billing. Reverse charge: ..."); else the treatment's note alone.
+     */
+    public static String note(TaxTreatment treatment, String exemptionReason, boolean selfBilled) {
+        String note = note(treatment, exemptionReason);
+        if (!selfBilled) {
+            return note;
+        }
+        return note == null ? SELF_BILLING_NOTE : SELF_BILLING_NOTE + ". " + note;
     }
 
     /** BT-120, the reason a group charges no VAT: the note, or the exemption's legal ground. */

@@ -168,6 +168,49 @@ public final class DocumentFixtures {
             BigDecimal amountDue,
             LocalDate dueDate,
             String taxNote) {
+        return withLegal(
+                v,
+                v.direction(),
+                kind,
+                number,
+                creditedInvoiceId,
+                seller,
+                buyer,
+                taxTreatment,
+                vatRate,
+                lines,
+                vatBreakdown,
+                netTotal,
+                vatTotal,
+                grossTotal,
+                prepaidAmount,
+                amountDue,
+                dueDate,
+                taxNote,
+                v.selfBilled());
+    }
+
+    /** The same in another direction, self-billed or not. */
+    public static InvoiceView withLegal(
+            InvoiceView v,
+            Direction direction,
+            InvoiceKind kind,
+            String number,
+            Long creditedInvoiceId,
+            InvoiceSeller seller,
+            InvoiceBuyer buyer,
+            String taxTreatment,
+            BigDecimal vatRate,
+            List<TaxLineView> lines,
+            List<VatBreakdownView> vatBreakdown,
+            BigDecimal netTotal,
+            BigDecimal vatTotal,
+            BigDecimal grossTotal,
+            BigDecimal prepaidAmount,
+            BigDecimal amountDue,
+            LocalDate dueDate,
+            String taxNote,
+            boolean selfBilled) {
         return new InvoiceView(
                 v.id(),
                 v.contractorId(),
@@ -175,7 +218,7 @@ public final class DocumentFixtures {
                 v.accountId(),
                 v.accountName(),
                 v.currency(),
-                v.direction(),
+                direction,
                 v.paymentModel(),
                 v.state(),
                 v.type(),
@@ -226,7 +269,8 @@ public final class DocumentFixtures {
                 prepaidAmount,
                 amountDue,
                 dueDate,
-                taxNote);
+                taxNote,
+                selfBilled);
     }
 
     /** {@link #data()} of {@link #legalInvoice()}. */

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.billing.invoicing.invoice.Direction;
+import org.billing.invoicing.invoice.InvoiceKind;
+import org.billing.invoicing.invoice.InvoiceView;
 import org.billing.invoicing.invoice.ServiceLine;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +137,7 @@ class PlaceholderValuesTest {
         expected.put("I_AMOUNT_DUE", "13.01");
         expected.put("I_DUE_DATE", "2026-04-15");
         expected.put("I_TAX_NOTE", ""); // domestic VAT: no note
+        expected.put("I_DOCUMENT_TYPE", "Invoice");
 
         Map<String, String> values = PlaceholderValues.legalScalars(DocumentFixtures.legalData());
 
@@ -148,7 +152,61 @@ class PlaceholderValuesTest {
         Map<String, String> values = PlaceholderValues.legalScalars(DocumentFixtures.data());
         assertEquals("EUR", values.get("I_CURRENCY"));
         values.remove("I_CURRENCY");
+        assertEquals("Invoice", values.remove("I_DOCUMENT_TYPE"), "what the document is, always known");
         assertTrue(values.values().stream().allMatch(String::isEmpty), values.toString());
+    }
+
+    /** A self-billed invoice says so in its title and its note (Art. 226(10a) Directive 2006/112/EC). */
+    @Test
+    void aSelfBilledInvoiceAndItsCreditNoteSayTheyAreSelfBilled() {
+        InvoiceView legal = DocumentFixtures.legalInvoice();
+        InvoiceView invoice = selfBilled(legal, InvoiceKind.INVOICE, "Self-billing");
+        InvoiceView note = selfBilled(legal, InvoiceKind.CREDIT_NOTE, "Self-billing");
+
+        Map<String, String> values = PlaceholderValues.legalScalars(withInvoice(invoice));
+        assertEquals("Self-billed invoice", values.get("I_DOCUMENT_TYPE"));
+        assertEquals("Self-billing", values.get("I_TAX_NOTE"));
+        assertEquals("Invoice", PlaceholderValues.scalars(withInvoice(invoice)).get("I_KIND"), "unchanged");
+        assertEquals(
+                "Self-billed credit note",
+                PlaceholderValues.legalScalars(withInvoice(note)).get("I_DOCUMENT_TYPE"));
+    }
+
+    private static InvoiceView selfBilled(InvoiceView v, InvoiceKind kind, String taxNote) {
+        return DocumentFixtures.withLegal(
+                v,
+                Direction.VENDOR,
+                kind,
+                v.number(),
+                v.creditedInvoiceId(),
+                v.seller(),
+                v.buyer(),
+                v.taxTreatment(),
+                v.vatRate(),
+                v.lines(),
+                v.vatBreakdown(),
+                v.netTotal(),
+                v.vatTotal(),
+                v.grossTotal(),
+                v.prepaidAmount(),
+                v.amountDue(),
+                v.dueDate(),
+                taxNote,
+                true);
+    }
+
+    private static DocumentData withInvoice(InvoiceView invoice) {
+        DocumentData data = DocumentFixtures.legalData();
+        return new DocumentData(
+                invoice,
+                data.accountBalance(),
+                data.accountMinBalance(),
+                data.accountMaxBalance(),
+                data.invoicePeriod(),
+                data.contractorAddress(),
+                data.contractorPhones(),
+                data.tables(),
+                false);
     }
 
     @Test

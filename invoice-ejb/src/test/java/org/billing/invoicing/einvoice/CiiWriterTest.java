@@ -83,6 +83,21 @@ class CiiWriterTest {
         assertEquals("PL5260001246", selfBilled.text("//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID"));
     }
 
+    @Test
+    void theSelfBilledCreditNoteIsTypeCode261WithTheVendorAsSeller() {
+        XPaths cii = XPaths.cii(CiiWriter.write(EInvoiceFixtures.selfBilledCreditNote()));
+
+        assertEquals("261", cii.text("/*/rsm:ExchangedDocument/ram:TypeCode"));
+        assertEquals("SB-2026-000002", cii.text("//ram:InvoiceReferencedDocument/ram:IssuerAssignedID"));
+        assertEquals("DE987654321", cii.text("//ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID"));
+        assertEquals("DE123456789", cii.text("//ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:ID"));
+        assertEquals("", cii.text("//ram:IBANID"));
+
+        XPaths invoice = XPaths.cii(CiiWriter.write(EInvoiceFixtures.selfBilledDomestic()));
+        assertEquals("389", invoice.text("/*/rsm:ExchangedDocument/ram:TypeCode"));
+        assertEquals(0, invoice.count("//ram:SpecifiedTradeSettlementPaymentMeans"));
+    }
+
     /** The validation this test relies on does fail: a wrong amount due and a missing reason are errors. */
     @Test
     void aBrokenDocumentIsReportedInvalid() {

@@ -290,8 +290,76 @@ public final class EInvoiceFixtures {
                 OCTOBER);
     }
 
+    /**
+     * The platform paying a German vendor, self-billed at 19 %, as EInvoiceMapper makes it: the vendor
+     * sells, the operator buys and names no account of its own to pay to. Terminated calls 250.00, less
+     * what the vendor's reverse-billing dialpeers charged, 12.34: 237.66 taxable; 237.66 x 0.19 = 45.1554,
+     * VAT 45.16; 282.82 due.
+     */
+    public static EInvoice selfBilledDomestic() {
+        List<Line> lines = List.of(
+                new Line("1", "Terminated calls", money("1"), "C62", money("250.00"), VatCategory.S, NINETEEN),
+                new Line(
+                        "2",
+                        "Terminated calls from reverse-billing dialpeers (charged)",
+                        money("-1"),
+                        "C62",
+                        money("-12.34"),
+                        VatCategory.S,
+                        NINETEEN));
+        List<VatBreakdown> vat =
+                List.of(new VatBreakdown(VatCategory.S, NINETEEN, money("237.66"), money("45.16"), null, null));
+        return new EInvoice(
+                "SB-2026-000002",
+                DocumentType.SELF_BILLED,
+                ISSUED,
+                LocalDate.of(2026, 11, 16),
+                "EUR",
+                null,
+                null,
+                null,
+                DOMESTIC_BUYER.withoutAccount(),
+                OPERATOR.withoutAccount(),
+                lines,
+                vat,
+                Totals.of(lines, vat, money("0.00")),
+                null,
+                List.of("Self-billing"),
+                OCTOBER);
+    }
+
+    /** The credit note (261) of {@link #selfBilledDomestic()}, reversing all of it: 282.82 owed back. */
+    public static EInvoice selfBilledCreditNote() {
+        EInvoice original = selfBilledDomestic();
+        return new EInvoice(
+                "CN-2026-000002",
+                DocumentType.SELF_BILLED_CREDIT_NOTE,
+                LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 12, 4),
+                "EUR",
+                null,
+                null,
+                new Reference(original.number(), original.issueDate()),
+                original.seller(),
+                original.buyer(),
+                original.lines(),
+                original.vatBreakdown(),
+                original.totals(),
+                null,
+                List.of("Self-billing"),
+                OCTOBER);
+    }
+
     /** Every fixture, named. */
     public static List<EInvoice> all() {
-        return List.of(domestic(), prepaid(), reverseCharge(), export(), creditNote(), selfBilled());
+        return List.of(
+                domestic(),
+                prepaid(),
+                reverseCharge(),
+                export(),
+                creditNote(),
+                selfBilled(),
+                selfBilledDomestic(),
+                selfBilledCreditNote());
     }
 }

@@ -20,12 +20,15 @@ class EInvoiceTest {
 
     @Test
     void theFixturesAreConsistent() {
-        assertEquals(6, EInvoiceFixtures.all().size());
+        assertEquals(8, EInvoiceFixtures.all().size());
         EInvoice domestic = EInvoiceFixtures.domestic();
         assertEquals(new BigDecimal("146.91"), domestic.totals().payable());
         assertEquals(new BigDecimal("0.05"), domestic.lines().get(0).price());
         assertEquals(
                 new BigDecimal("0.05"), EInvoiceFixtures.export().lines().get(1).price());
+        EInvoice selfBilled = EInvoiceFixtures.selfBilledDomestic();
+        assertEquals(new BigDecimal("237.66"), selfBilled.totals().taxExclusive());
+        assertEquals(new BigDecimal("282.82"), selfBilled.totals().payable());
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class En16931 {
         DVRCoordinate rules = switch (syntax) {
             case CII -> EN16931Validation.VID_CII_1312;
             case UBL ->
-                type == DocumentType.CREDIT_NOTE
+                type.isCreditNote()
                         ? EN16931Validation.VID_UBL_CREDIT_NOTE_1312
                         : EN16931Validation.VID_UBL_INVOICE_1312;
         };

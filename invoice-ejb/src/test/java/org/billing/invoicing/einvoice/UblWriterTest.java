@@ -101,6 +101,36 @@ class UblWriterTest {
     }
 
     @Test
+    void aSelfBilledDomesticInvoiceNamesNoAccountOfTheOperator() {
+        XPaths ubl = XPaths.ubl(UblWriter.write(EInvoiceFixtures.selfBilledDomestic()));
+
+        assertEquals("Invoice", ubl.rootName());
+        assertEquals("389", ubl.text("/*/cbc:InvoiceTypeCode"));
+        assertEquals(
+                "DE987654321",
+                ubl.text("/*/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID"),
+                "the vendor sells (BR-S-02)");
+        assertEquals(
+                "Carrier Networks GmbH",
+                ubl.text("/*/cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName"));
+        assertEquals(0, ubl.count("/*/cac:PaymentMeans"), "the operator's IBAN is not the payee's");
+        // 250.00 - 12.34 = 237.66; 237.66 x 0.19 = 45.1554 -> 45.16; 282.82
+        assertEquals("45.16", ubl.text("/*/cac:TaxTotal/cbc:TaxAmount"));
+        assertEquals("282.82", ubl.text("/*/cac:LegalMonetaryTotal/cbc:PayableAmount"));
+    }
+
+    @Test
+    void theCreditNoteOfASelfBilledInvoiceIsAUblCreditNote261() {
+        XPaths ubl = XPaths.ubl(UblWriter.write(EInvoiceFixtures.selfBilledCreditNote()));
+
+        assertEquals("CreditNote", ubl.rootName());
+        assertEquals("261", ubl.text("/*/cbc:CreditNoteTypeCode"));
+        assertEquals("SB-2026-000002", ubl.text("/*/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID"));
+        assertEquals("282.82", ubl.text("/*/cac:LegalMonetaryTotal/cbc:PayableAmount"));
+        assertEquals("", ubl.text("//cac:PayeeFinancialAccount/cbc:ID"));
+    }
+
+    @Test
     void thePrepaidAmountIsShownAndNothingIsDue() {
         XPaths ubl = XPaths.ubl(UblWriter.write(EInvoiceFixtures.prepaid()));
 

@@ -1,8 +1,10 @@
 package org.billing.invoicing.invoice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
+import org.billing.invoicing.common.ErrorCode;
+import org.billing.invoicing.common.InvoicingException;
 import org.billing.invoicing.period.BillingPeriod;
 import org.billing.invoicing.platform.Account;
 import org.billing.invoicing.tax.InvoiceParties;
@@ -252,5 +256,56 @@ class InvoiceLegalFreezeTest {
         assertEquals(legal.getNetTotal(), legal.getGrossTotal());
         assertEquals(CREATED.atZone(ZoneId.of("UTC")).toLocalDate(), legal.getDueDate(), "no terms: due at once");
         assertNull(VatCalculation.note(legal.getTaxTreatment(), null));
+    }
+
+    @Test
+    void aVendorInvoiceOfAnAccountThatSelfBillsIsFrozenSelfBilledAndTaxedByTheVendorsProfile() throws Exception {
+        execute("INSERT INTO account_invoice_settings (account_id, direction, updated_at, self_billing)"
+                + " VALUES (10, 'VENDOR', now(), true), (20, 'VENDOR', now(), true)");
+        long id;
+        try {
+            try (Connection connection = database.connection()) {
+                Map<Long, InvoiceParties> parties =
+                        InvoiceParties.read(connection, List.of(ACME_WHOLESALE, CARRIER_B_TERMINATION));
+                assertTrue(parties.get(ACME_WHOLESALE).selfBilling());
+                assertFalse(InvoiceLegal.selfBilled(parties.get(ACME_WHOLESALE), Direction.CUSTOMER));
+            }
+            id = create(ACME_WHOLESALE, Direction.VENDOR, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+            // Carrier B's contractor has no tax profile: its self-billed invoice would state no VAT.
+            InvoicingException refused = assertThrows(
+                    InvoicingException.class,
+                    () -> create(
+                            CARRIER_B_TERMINATION,
+                            Direction.VENDOR,
+                            LocalDate.of(2026, 3, 1),
+                            LocalDate.of(2026, 3, 31)));
+            assertEquals(ErrorCode.TAX_PROFILE_REQUIRED, refused.code());
+            assertTrue(refused.getMessage().contains("Carrier B"), refused.getMessage());
+        } finally {
+            execute("DELETE FROM account_invoice_settings WHERE direction = 'VENDOR' AND account_id IN (10, 20)");
+        }
+        InvoiceLegal legal = read(id).getLegal();
+        assertTrue(legal.isSelfBilled());
+        assertEquals(TaxTreatment.DOMESTIC, legal.getTaxTreatment(), "the vendor contractor's profile");
+        assertEquals(0, legal.getVatRate().compareTo(new BigDecimal("19")));
+        assertEquals("Self-billing", legal.getTaxNote());
+        assertEquals(
+                0,
+                legal.getVatTotal()
+                        .compareTo(legal.getNetTotal()
+                                .multiply(new BigDecimal("0.19"))
+                                .setScale(2, RoundingMode.HALF_UP)));
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT self_billed FROM invoice WHERE id = " + id)) {
+            row.next();
+            assertTrue(row.getBoolean(1), "frozen: the setting is off again, the invoice stays self-billed");
+        }
+        // Only the vendor direction self-bills (V19).
+        SQLException customer = assertThrows(
+                SQLException.class,
+                () -> execute("INSERT INTO account_invoice_settings (account_id, direction, updated_at, self_billing)"
+                        + " VALUES (10, 'CUSTOMER', now(), true)"));
+        assertEquals("23514", customer.getSQLState(), customer.getMessage());
     }
 }

@@ -289,4 +289,76 @@ class VatCalculationTest {
         assertEquals(money("124"), yen.vatTotal());
         assertEquals(money("1359"), yen.grossTotal());
     }
+
+    /** A month of a vendor account: its terminated calls, less what its reverse-billing dialpeers charged. */
+    private static final List<TaxableLine> VENDOR_MONTH = List.of(
+            line("Terminated calls", "845.2049"),
+            line("Terminated calls from reverse-billing dialpeers (charged)", "-45.105"));
+
+    private static LegalTotals selfBilled(TaxTreatment treatment, String rate, String reason) {
+        return VatCalculation.calculate(
+                VENDOR_MONTH,
+                treatment,
+                rate == null ? null : new BigDecimal(rate),
+                reason,
+                2,
+                RoundingMode.HALF_UP,
+                BigDecimal.ZERO,
+                true);
+    }
+
+    @Test
+    void aSelfBilledDomesticVendorIsTaxedAtItsRateAndSaysSelfBilling() {
+        LegalTotals totals = selfBilled(TaxTreatment.DOMESTIC, "19", null);
+
+        // 845.2049 -> 845.20; -45.105 -> -45.11; net 800.09; VAT 800.09 x 0.19 = 152.0171 -> 152.02; 952.11
+        assertEquals(money("800.09"), totals.netTotal());
+        assertEquals(money("152.02"), totals.vatTotal());
+        assertEquals(money("952.11"), totals.grossTotal());
+        assertEquals(money("952.11"), totals.amountDue());
+        assertEquals(
+                List.of(new VatGroup("S", money("19.00"), money("800.09"), money("152.02"), null)), totals.breakdown());
+        assertEquals("Self-billing", totals.taxNote());
+    }
+
+    @Test
+    void aSelfBilledReverseChargeSaysSelfBillingThenWhoAccountsForTheVat() {
+        LegalTotals totals = selfBilled(TaxTreatment.REVERSE_CHARGE, null, null);
+
+        // net 845.20 - 45.11 = 800.09, no VAT: the platform operator, the buyer, accounts for it
+        assertEquals(money("800.09"), totals.netTotal());
+        assertEquals(money("0.00"), totals.vatTotal());
+        assertEquals(money("800.09"), totals.amountDue());
+        assertEquals(
+                "Self-billing. Reverse charge: VAT to be accounted for by the recipient, Art. 196 Directive"
+                        + " 2006/112/EC",
+                totals.taxNote());
+        // The group's reason (BT-120) is the reverse charge alone, not the self-billing mention.
+        assertEquals(
+                VatCalculation.REVERSE_CHARGE_NOTE, totals.breakdown().get(0).exemptionReason());
+        assertEquals("AE", totals.breakdown().get(0).category());
+    }
+
+    @Test
+    void aSelfBilledExportAndExemptionSayTheirNotesAfterSelfBilling() {
+        assertEquals(
+                "Self-billing. Outside the scope of EU VAT",
+                selfBilled(TaxTreatment.EXPORT, null, null).taxNote());
+        assertEquals(
+                "Self-billing. Exempt from VAT: " + EXEMPTION,
+                selfBilled(TaxTreatment.EXEMPT, null, EXEMPTION).taxNote());
+        assertEquals(
+                EXEMPTION,
+                selfBilled(TaxTreatment.EXEMPT, null, EXEMPTION)
+                        .breakdown()
+                        .get(0)
+                        .exemptionReason());
+    }
+
+    @Test
+    void anInvoiceThatIsNotSelfBilledHasNoSelfBillingMention() {
+        assertNull(VatCalculation.note(TaxTreatment.DOMESTIC, null, false));
+        assertEquals(VatCalculation.EXPORT_NOTE, VatCalculation.note(TaxTreatment.EXPORT, null, false));
+        assertNull(eur(VENDOR_MONTH, TaxTreatment.DOMESTIC, "19", null).taxNote());
+    }
 }

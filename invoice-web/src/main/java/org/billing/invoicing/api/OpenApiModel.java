@@ -141,7 +141,15 @@ public class OpenApiModel implements OASModelReader {
                                                         "NONE",
                                                         "UBL",
                                                         "CII",
-                                                        "FACTUR_X")),
+                                                        "FACTUR_X"),
+                                                "selfBilling",
+                                                OASFactory.createSchema()
+                                                        .type(SchemaType.BOOLEAN)
+                                                        .description("VENDOR only: whether the account's vendor"
+                                                                + " invoices are self-billed invoices (type 389),"
+                                                                + " taxed by its contractor's tax profile, rather"
+                                                                + " than statements; default false; absent:"
+                                                                + " unchanged")),
                                         "seriesId",
                                         "recipients"))
                         .addSchema(

@@ -136,12 +136,14 @@ public class PlatformResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountInvoiceSettings changeInvoiceSettings(
             @PathParam("id") String id, @PathParam("direction") String direction, JsonValue body) {
-        JsonObject json = JsonBodies.object(body, "{seriesId, recipients, attachCalls, einvoiceAttachment}");
+        JsonObject json =
+                JsonBodies.object(body, "{seriesId, recipients, attachCalls, einvoiceAttachment, selfBilling}");
         JsonBodies.requirePresent(json, "seriesId", "null for the default series");
         JsonBodies.requirePresent(json, "recipients", "[] for nobody");
         long account = accountId(id);
         Direction chosen = direction(direction);
-        // attachCalls and einvoiceAttachment came later: a client that does not send them keeps what is set.
+        // attachCalls, einvoiceAttachment and selfBilling came later: a client that does not send them keeps what
+        // is set.
         AccountInvoiceSettings current = settings.accountSettings(account, chosen);
         boolean attachCalls = json.containsKey("attachCalls")
                 ? JsonBodies.optionalBoolean(json, "attachCalls", false)
@@ -152,13 +154,17 @@ public class PlatformResource {
                         JsonBodies.optionalString(json, "einvoiceAttachment"),
                         "einvoiceAttachment")
                 : current.einvoiceAttachment();
+        boolean selfBilling = json.containsKey("selfBilling")
+                ? JsonBodies.optionalBoolean(json, "selfBilling", false)
+                : current.selfBilling();
         return settings.changeAccountSettings(new AccountInvoiceSettings(
                 account,
                 chosen,
                 JsonBodies.optionalLong(json, "seriesId"),
                 JsonBodies.stringList(json, "recipients"),
                 attachCalls,
-                einvoice));
+                einvoice,
+                selfBilling));
     }
 
     private static long accountId(String id) {

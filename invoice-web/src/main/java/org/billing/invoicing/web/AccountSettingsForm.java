@@ -16,7 +16,8 @@ import org.billing.invoicing.settings.InvoiceSettingsService;
 
 /**
  * numbering.xhtml?account=N&amp;direction=CUSTOMER: an account's invoice settings for one direction, its
- * own numbering series (none: the default one) and the addresses its issued invoices are emailed to.
+ * own numbering series (none: the default one), the addresses its issued invoices are emailed to, what the
+ * email carries, and for the vendor direction whether its invoices are self-billed.
  */
 @Named
 @ViewScoped
@@ -44,6 +45,8 @@ public class AccountSettingsForm extends AccountDirectionForm {
 
     private EInvoiceAttachment einvoiceAttachment = EInvoiceAttachment.NONE;
 
+    private boolean selfBilling;
+
     @Override
     protected void read(long accountId, Direction direction) {
         show(settings.accountSettings(accountId, direction));
@@ -55,7 +58,13 @@ public class AccountSettingsForm extends AccountDirectionForm {
         }
         try {
             show(settings.changeAccountSettings(new AccountInvoiceSettings(
-                    getAccountId(), getDirection(), seriesId, addresses(), attachCalls, einvoiceAttachment)));
+                    getAccountId(),
+                    getDirection(),
+                    seriesId,
+                    addresses(),
+                    attachCalls,
+                    einvoiceAttachment,
+                    getDirection() == Direction.VENDOR && selfBilling)));
         } catch (RuntimeException e) {
             refused(Refusals.refusal(e));
             return;
@@ -77,6 +86,16 @@ public class AccountSettingsForm extends AccountDirectionForm {
         recipients = String.join("\n", stored.recipients());
         attachCalls = stored.attachCalls();
         einvoiceAttachment = stored.einvoiceAttachment();
+        selfBilling = stored.selfBilling();
+    }
+
+    /** Whether the account's vendor invoices are self-billed invoices (type 389), not statements; VENDOR only. */
+    public boolean isSelfBilling() {
+        return selfBilling;
+    }
+
+    public void setSelfBilling(boolean selfBilling) {
+        this.selfBilling = selfBilling;
     }
 
     /** The e-invoice the email carries (issue 12): none, UBL or CII beside the PDF, or the PDF as Factur-X. */

@@ -250,6 +250,73 @@ class AutoInvoicingIT {
                                 .getString("amount"))));
     }
 
+    /**
+     * Issue 12: automatic invoicing freezes self-billing as a manual invoice does. Without the vendor's tax
+     * profile each period of a self-billing account fails with TAX_PROFILE_REQUIRED and the run goes on;
+     * given one, the next run makes them self-billed with their VAT (March: 0.37 net, 0.37 x 19 % = 0.0703,
+     * 0.07 VAT).
+     */
+    @Test
+    void aSelfBilledAccountFailsWithoutTheVendorsTaxProfileAndIsBilledWithVatOnceItHasOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.time.ZonedDateTime.now(ZoneId.of("UTC")).getDayOfMonth() > 1);
+        Fixtures.removeTaxProfiles(database);
+        try {
+            assertEquals(
+                    200,
+                    http.put(
+                                    "api/v1/accounts/20/auto-invoicing/VENDOR",
+                                    Json.createObjectBuilder()
+                                            .add("invoicePeriod", "MONTHLY")
+                                            .add("generateFrom", "2026-03-01")
+                                            .build())
+                            .status());
+            Http.Response selfBilling = http.put(
+                    "api/v1/accounts/20/invoice-settings/VENDOR",
+                    Json.createObjectBuilder()
+                            .addNull("seriesId")
+                            .add("recipients", JsonValue.EMPTY_JSON_ARRAY)
+                            .add("selfBilling", true)
+                            .build());
+            assertEquals(200, selfBilling.status(), selfBilling.text());
+
+            JsonObject first = run();
+            assertEquals("COMPLETED", first.getString("status"), first.toString());
+            assertEquals(0, first.getInt("created"), first.toString());
+            assertEquals(first.getInt("due"), first.getInt("failed"), first.toString());
+            for (JsonObject failure : first.getJsonArray("failures").getValuesAs(JsonObject.class)) {
+                assertEquals(20, failure.getInt("accountId"), failure.toString());
+                assertEquals("TAX_PROFILE_REQUIRED", failure.getString("code"), failure.toString());
+            }
+            assertTrue(invoices(20, "VENDOR").isEmpty());
+
+            EInvoiceApiIT.taxProfiles(
+                    http,
+                    http.get("api/v1/accounts/20")
+                            .jsonObject()
+                            .getJsonNumber("contractorId")
+                            .longValue());
+            JsonObject second = run();
+            assertEquals("COMPLETED", second.getString("status"), second.toString());
+            assertEquals(0, second.getInt("failed"), second.toString());
+            List<JsonObject> made = invoices(20, "VENDOR");
+            assertEquals(first.getInt("due"), made.size());
+            for (JsonObject invoice : made) {
+                assertTrue(invoice.getBoolean("selfBilled"), invoice.toString());
+                assertEquals("DOMESTIC", invoice.getString("taxTreatment"), invoice.toString());
+                assertTrue(invoice.getString("taxNote").startsWith("Self-billing"), invoice.toString());
+            }
+            JsonObject march = made.stream()
+                    .filter(invoice -> invoice.getString("startDate").equals("2026-03-01"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("0.37", march.getString("netTotal"), march.toString());
+            assertEquals("0.07", march.getString("vatTotal"), march.toString());
+        } finally {
+            Fixtures.removeTaxProfiles(database);
+        }
+    }
+
     @Test
     void settingsAreCheckedAndCanBeStopped() {
         assertProblem(

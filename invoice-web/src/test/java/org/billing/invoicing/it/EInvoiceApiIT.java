@@ -163,6 +163,141 @@ class EInvoiceApiIT {
         assertEquals(List.of(), En16931.errors(ubl.body(), Syntax.UBL, DocumentType.CREDIT_NOTE), text);
     }
 
+    /**
+     * Issue 12, self-billing: account 20's vendor invoices are self-billed once its VENDOR settings say so.
+     * March 2026 of account 20 (fixture): terminated calls 0.39 earned, 0.02 charged by its reverse-billing
+     * dialpeers; net 0.39 - 0.02 = 0.37; its contractor is a domestic supplier at 19 %: VAT 0.37 x 0.19 =
+     * 0.0703 -> 0.07; gross 0.44.
+     */
+    @Test
+    void aSelfBilledVendorInvoiceIsA389OfTheVendorToTheOperator() {
+        String vendorSettings = "api/v1/accounts/20/invoice-settings/VENDOR";
+        Http.Response on = http.put(
+                vendorSettings,
+                Json.createObjectBuilder()
+                        .addNull("seriesId")
+                        .add("recipients", JsonValue.EMPTY_JSON_ARRAY)
+                        .add("selfBilling", true)
+                        .build());
+        assertEquals(200, on.status(), on.text());
+        assertTrue(on.jsonObject().getBoolean("selfBilling"));
+        assertTrue(http.get(vendorSettings).jsonObject().getBoolean("selfBilling"));
+        // Left out, it stays as it is; on the customer side there is no self-billing.
+        Http.Response kept = http.put(
+                vendorSettings,
+                Json.createObjectBuilder()
+                        .addNull("seriesId")
+                        .add("recipients", JsonValue.EMPTY_JSON_ARRAY)
+                        .build());
+        assertTrue(kept.jsonObject().getBoolean("selfBilling"), kept.text());
+        assertProblem(
+                http.put(
+                        "api/v1/accounts/20/invoice-settings/CUSTOMER",
+                        Json.createObjectBuilder()
+                                .addNull("seriesId")
+                                .add("recipients", JsonValue.EMPTY_JSON_ARRAY)
+                                .add("selfBilling", true)
+                                .build()),
+                400,
+                "VALIDATION_FAILED",
+                "selfBilling");
+
+        // Without a tax profile of the vendor there is no VAT to state: refused, nothing made.
+        assertProblem(
+                http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31")),
+                422,
+                "TAX_PROFILE_REQUIRED",
+                null);
+        long contractorId = http.get("api/v1/accounts/20")
+                .jsonObject()
+                .getJsonNumber("contractorId")
+                .longValue();
+        taxProfiles(http, contractorId);
+
+        defaultTemplate();
+        Http.Response created = http.post(INVOICES, request(20, "VENDOR", "2026-03-01", "2026-03-31"));
+        assertEquals(201, created.status(), created.text());
+        long id = created.jsonObject().getJsonNumber("id").longValue();
+        // Its document (the draft, from the demo template) is titled and noted as self-billed.
+        Http.BinaryResponse draft = http.getBytes(INVOICES + "/" + id + "/document.odt");
+        assertEquals(200, draft.status(), draft.text());
+        String content = DocumentFixtures.entry(draft.body(), "content.xml");
+        assertTrue(content.contains(">Self-billed invoice<"), content);
+        assertTrue(content.contains(">Self-billing<"), content);
+        Http.Response approved = http.post(INVOICES + "/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, approved.status(), approved.text());
+        JsonObject invoice = approved.jsonObject();
+        assertTrue(invoice.getBoolean("selfBilled"), invoice.toString());
+        assertEquals("DOMESTIC", invoice.getString("taxTreatment"));
+        assertEquals("0.37", invoice.getString("netTotal"));
+        assertEquals("0.07", invoice.getString("vatTotal"));
+        assertEquals("0.44", invoice.getString("grossTotal"));
+        assertEquals("Self-billing", invoice.getString("taxNote"));
+
+        Http.BinaryResponse ubl = http.getBytes(INVOICES + "/" + id + "/einvoice.xml?syntax=UBL");
+        assertEquals(200, ubl.status(), ubl.text());
+        String xml = ubl.text();
+        assertEquals(List.of(), En16931.errors(ubl.body(), Syntax.UBL, DocumentType.SELF_BILLED), xml);
+        assertTrue(xml.contains("<cbc:InvoiceTypeCode>389</cbc:InvoiceTypeCode>"), xml);
+        // The vendor (Carrier B, the contractor) is the supplier; the operator the customer, without its IBAN.
+        String supplier = between(xml, "<cac:AccountingSupplierParty>", "</cac:AccountingSupplierParty>");
+        String customer = between(xml, "<cac:AccountingCustomerParty>", "</cac:AccountingCustomerParty>");
+        assertTrue(supplier.contains("Carrier B") && supplier.contains("DE987654321"), supplier);
+        assertTrue(customer.contains("Carrier Networks GmbH") && customer.contains("DE123456789"), customer);
+        assertTrue(!xml.contains("DE89370400440532013000"), xml);
+        assertTrue(xml.contains("<cbc:TaxAmount currencyID=\"USD\">0.07</cbc:TaxAmount>"), xml);
+        assertTrue(
+                InvoiceLegalIdentityIT.invoiceScreen(id).contains("<strong>Self-billed invoice</strong>"),
+                "the invoice screen says so");
+        Http.BinaryResponse cii = http.getBytes(INVOICES + "/" + id + "/einvoice.xml?syntax=CII");
+        assertEquals(List.of(), En16931.errors(cii.body(), Syntax.CII, DocumentType.SELF_BILLED), cii.text());
+
+        // Its credit note is self-billed too: a 261.
+        Http.Response credited = http.post(
+                INVOICES + "/" + id + "/credit-note",
+                Json.createObjectBuilder().add("reason", "wrong rates").build());
+        assertEquals(201, credited.status(), credited.text());
+        assertTrue(credited.jsonObject().getBoolean("selfBilled"), credited.text());
+        long noteId = credited.jsonObject().getJsonNumber("id").longValue();
+        Http.BinaryResponse noteXml = http.getBytes(INVOICES + "/" + noteId + "/einvoice.xml?syntax=UBL");
+        assertEquals(200, noteXml.status(), noteXml.text());
+        assertTrue(noteXml.text().contains("<cbc:CreditNoteTypeCode>261</cbc:CreditNoteTypeCode>"), noteXml.text());
+        assertEquals(
+                List.of(),
+                En16931.errors(noteXml.body(), Syntax.UBL, DocumentType.SELF_BILLED_CREDIT_NOTE),
+                noteXml.text());
+
+        // Self-billing off again: the next vendor invoice is a statement, and the first stays self-billed.
+        Http.Response off = http.put(
+                vendorSettings,
+                Json.createObjectBuilder()
+                        .addNull("seriesId")
+                        .add("recipients", JsonValue.EMPTY_JSON_ARRAY)
+                        .add("selfBilling", false)
+                        .build());
+        assertEquals(200, off.status(), off.text());
+        Http.Response statement = http.post(INVOICES, request(20, "VENDOR", "2026-04-01", "2026-04-30"));
+        assertEquals(201, statement.status(), statement.text());
+        long statementId = statement.jsonObject().getJsonNumber("id").longValue();
+        assertTrue(!statement.jsonObject().getBoolean("selfBilled"), statement.text());
+        assertTrue(statement.jsonObject().isNull("taxTreatment"), statement.text());
+        assertEquals(
+                200,
+                http.post(INVOICES + "/" + statementId + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status());
+        assertProblem(
+                http.get(INVOICES + "/" + statementId + "/einvoice.xml?syntax=UBL"), 409, "EINVOICE_INCOMPLETE", null);
+        assertTrue(http.get(INVOICES + "/" + id).jsonObject().getBoolean("selfBilled"));
+        assertTrue(!InvoiceLegalIdentityIT.invoiceScreen(statementId).contains("legalSelfBilled"));
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        int to = text.indexOf(end, from);
+        assertTrue(from >= 0 && to > from, text);
+        return text.substring(from, to);
+    }
+
     private void defaultTemplate() {
         Http.Response uploaded = http.upload(
                 "api/v1/invoice-templates?name=Default&filename=default.odt",

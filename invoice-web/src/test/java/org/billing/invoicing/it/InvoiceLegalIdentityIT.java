@@ -114,7 +114,8 @@ class InvoiceLegalIdentityIT {
                         "prepaidAmount",
                         "amountDue",
                         "dueDate",
-                        "taxNote")
+                        "taxNote",
+                        "selfBilled")
                 .stream()
                 .filter(invoice::containsKey)
                 .collect(Collectors.toMap(name -> name, invoice::get));
@@ -157,7 +158,7 @@ class InvoiceLegalIdentityIT {
     }
 
     /** The invoice's screen as an operator's browser gets it, after logging in through the form. */
-    private static String invoiceScreen(long id) {
+    static String invoiceScreen(long id) {
         URI base = DeployedModule.deployment().server().baseUri();
         FormLogin.Result login = FormLogin.logIn(base, Users.OPERATOR, Map.of());
         assertEquals(302, login.login().statusCode(), login.login().body());
@@ -229,6 +230,7 @@ class InvoiceLegalIdentityIT {
                         .toString(),
                 approved.getString("dueDate"));
         assertTrue(approved.isNull("taxNote"), "domestic VAT prints no note");
+        assertFalse(approved.getBoolean("selfBilled"), "a customer invoice is never self-billed");
 
         // The platform renames the contractor; the profiles change.
         platform("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2' WHERE id = 1");

@@ -134,6 +134,24 @@ class InvoiceLifecycleScreensIT {
                             .getString("einvoiceAttachment")));
         }
 
+        // Self-billing (issue 12) is a choice of the vendor direction only: off by default, ticked, then off again.
+        assertTrue(browser.driver()
+                .findElements(By.id("accountSettings:selfBilling"))
+                .isEmpty());
+        String vendor = "api/v1/accounts/10/invoice-settings/VENDOR";
+        browser.open("numbering.xhtml?account=10&direction=VENDOR");
+        browser.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("accountSettings"), "Vendor invoices are self-billed (type 389)"));
+        assertFalse(settings.get(vendor).jsonObject().getBoolean("selfBilling"));
+        for (boolean selfBilling : new boolean[] {true, false}) {
+            browser.driver()
+                    .findElement(By.cssSelector("[id='accountSettings:selfBilling'] .ui-chkbox-box"))
+                    .click();
+            browser.click("accountSettings:saveAccount");
+            browser.await().until(driver -> settings.get(vendor).jsonObject().getBoolean("selfBilling") == selfBilling);
+        }
+
         browser.open("invoices.xhtml");
         browser.fillCreateForm("Acme wholesale", "2026-03-01", "2026-03-31");
         browser.click("create:save");
