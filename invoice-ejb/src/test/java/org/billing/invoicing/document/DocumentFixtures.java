@@ -93,7 +93,22 @@ public final class DocumentFixtures {
                 null,
                 null,
                 null,
-                null);
+                null,
+                // Made before issue 12: no seller, buyer, treatment, lines, breakdown or legal totals.
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     /**
