@@ -121,6 +121,7 @@ public final class DocumentFixtures {
         InvoiceView v = invoice();
         return withLegal(
                 v,
+                v.direction(),
                 v.kind(),
                 v.number(),
                 v.creditedInvoiceId(),
@@ -158,54 +159,14 @@ public final class DocumentFixtures {
                 new BigDecimal("0.00"),
                 new BigDecimal("13.01"),
                 LocalDate.of(2026, 4, 15),
-                null);
-    }
-
-    /**
-     * {@code v} as another kind, number and credited invoice, with what it copied when it was made: its
-     * seller and buyer, treatment and rate, VAT lines and breakdown, and legal totals.
-     */
-    public static InvoiceView withLegal(
-            InvoiceView v,
-            InvoiceKind kind,
-            String number,
-            Long creditedInvoiceId,
-            InvoiceSeller seller,
-            InvoiceBuyer buyer,
-            String taxTreatment,
-            BigDecimal vatRate,
-            List<TaxLineView> lines,
-            List<VatBreakdownView> vatBreakdown,
-            BigDecimal netTotal,
-            BigDecimal vatTotal,
-            BigDecimal grossTotal,
-            BigDecimal prepaidAmount,
-            BigDecimal amountDue,
-            LocalDate dueDate,
-            String taxNote) {
-        return withLegal(
-                v,
-                v.direction(),
-                kind,
-                number,
-                creditedInvoiceId,
-                seller,
-                buyer,
-                taxTreatment,
-                vatRate,
-                lines,
-                vatBreakdown,
-                netTotal,
-                vatTotal,
-                grossTotal,
-                prepaidAmount,
-                amountDue,
-                dueDate,
-                taxNote,
+                null,
                 v.selfBilled());
     }
 
-    /** The same in another direction, self-billed or not. */
+    /**
+     * {@code v} as another direction, kind, number and credited invoice, self-billed or not, with what it copied when it was made: its
+     * seller and buyer, treatment and rate, VAT lines and breakdown, and legal totals.
+     */
     public static InvoiceView withLegal(
             InvoiceView v,
             Direction direction,

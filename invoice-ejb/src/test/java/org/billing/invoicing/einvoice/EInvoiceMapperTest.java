@@ -430,6 +430,7 @@ class EInvoiceMapperTest {
             String taxNote) {
         return DocumentFixtures.withLegal(
                 v,
+                v.direction(),
                 kind,
                 kind == v.kind() ? v.number() : "CN-2026-000001",
                 creditedInvoiceId,
@@ -445,6 +446,7 @@ class EInvoiceMapperTest {
                 ZERO,
                 gross,
                 v.dueDate(),
-                taxNote);
+                taxNote,
+                v.selfBilled());
     }
 }
