@@ -164,8 +164,9 @@ public final class DocumentFixtures {
     }
 
     /**
-     * {@code v} as another direction, kind, number and credited invoice, self-billed or not, with what it copied when it was made: its
-     * seller and buyer, treatment and rate, VAT lines and breakdown, and legal totals.
+     * {@code v} as another direction, kind, number and credited invoice, self-billed or not, with what it
+     * copied when it was made: its seller and buyer, treatment and rate, VAT lines and breakdown, and legal
+     * totals.
      */
     public static InvoiceView withLegal(
             InvoiceView v,
