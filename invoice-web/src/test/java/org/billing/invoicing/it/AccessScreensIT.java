@@ -94,8 +94,7 @@ class AccessScreensIT {
         // What a viewer could send by hand: the approve button's Ajax request, as PrimeFaces would send it.
         ((JavascriptExecutor) browser.driver())
                 .executeScript("PrimeFaces.ab({s: 'invoice:approve', f: 'invoice', u: 'invoice', a: true});");
-        browser.await().until(driver ->
-                (Boolean) ((JavascriptExecutor) driver).executeScript("return PrimeFaces.ajax.Queue.isEmpty();"));
+        browser.awaitAjax();
         assertEquals(
                 "PENDING",
                 operator.get("api/v1/invoices/" + pending).jsonObject().getString("state"));

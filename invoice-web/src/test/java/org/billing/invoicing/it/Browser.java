@@ -158,6 +158,15 @@ final class Browser implements AutoCloseable {
         await.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
+    /**
+     * Waits until PrimeFaces has no Ajax request left, its responses' updates applied: the elements it re-rendered
+     * can be found again without going stale under the test.
+     */
+    void awaitAjax() {
+        await.until(driver ->
+                (Boolean) ((JavascriptExecutor) driver).executeScript("return PrimeFaces.ajax.Queue.isEmpty();"));
+    }
+
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }

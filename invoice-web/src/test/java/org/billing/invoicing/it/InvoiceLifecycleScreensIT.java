@@ -108,6 +108,7 @@ class InvoiceLifecycleScreensIT {
                     .findElement(By.cssSelector("[id='accountSettings:attachCalls'] .ui-chkbox-box"))
                     .click();
             browser.click("accountSettings:saveAccount");
+            browser.awaitAjax();
             browser.await()
                     .until(driver -> settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
                                     .jsonObject()
@@ -128,6 +129,7 @@ class InvoiceLifecycleScreensIT {
             new Select(browser.driver().findElement(By.id("accountSettings:einvoiceAttachment")))
                     .selectByValue(einvoice);
             browser.click("accountSettings:saveAccount");
+            browser.awaitAjax();
             browser.await()
                     .until(driver -> einvoice.equals(settings.get("api/v1/accounts/10/invoice-settings/CUSTOMER")
                             .jsonObject()
@@ -149,6 +151,7 @@ class InvoiceLifecycleScreensIT {
                     .findElement(By.cssSelector("[id='accountSettings:selfBilling'] .ui-chkbox-box"))
                     .click();
             browser.click("accountSettings:saveAccount");
+            browser.awaitAjax();
             browser.await().until(driver -> settings.get(vendor).jsonObject().getBoolean("selfBilling") == selfBilling);
         }
 

@@ -214,8 +214,7 @@ class TemplateScreensIT {
         ((JavascriptExecutor) browser.driver())
                 .executeScript(
                         "PrimeFaces.ab({s: 'globalDefault:saveDefault', f: 'globalDefault', u: 'globalDefault messages'});");
-        browser.await().until(driver ->
-                (Boolean) ((JavascriptExecutor) driver).executeScript("return PrimeFaces.ajax.Queue.isEmpty();"));
+        browser.awaitAjax();
         assertTrue(admin.get(TEMPLATES + "/default").jsonObject().isNull("templateId"), "no default was chosen");
 
         Browser.Download source = browser.download(LIST + ":0:source");
