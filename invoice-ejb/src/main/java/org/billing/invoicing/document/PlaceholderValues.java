@@ -1,5 +1,6 @@
 package org.billing.invoicing.document;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,17 +107,72 @@ public final class PlaceholderValues {
         values.put("I_DUE_DATE", Formats.date(invoice.dueDate()));
         values.put("I_TAX_NOTE", Formats.text(invoice.taxNote()));
         // Art. 226(10a) Directive 2006/112/EC: a self-billed invoice says so (its note does too).
-        values.put(
-                "I_DOCUMENT_TYPE",
-                invoice.selfBilled()
-                        ? "Self-billed " + kind(invoice).toLowerCase(java.util.Locale.ROOT)
-                        : kind(invoice));
+        values.put("I_DOCUMENT_TYPE", documentType(invoice.kind(), invoice.selfBilled()));
+        values.put("I_PAYMENT", payment(invoice, data.originalReference()));
         return values;
+    }
+
+    /**
+     * {@code [I_PAYMENT]}: who pays whom, how much and by when, worded for what the document is. A customer
+     * invoice asks the buyer to pay the seller (its bank account when the seller profile has one); on the
+     * vendor side the operator (the seller profile) pays the account, as a self-billed invoice or a
+     * statement; a credit note asks nothing. Empty on an invoice made before issue 12.
+     */
+    static String payment(InvoiceView invoice, String originalReference) {
+        InvoiceSeller seller = invoice.seller();
+        BigDecimal due = invoice.amountDue();
+        if (seller == null || due == null) {
+            return "";
+        }
+        String amount = Formats.legal(due.abs()) + " " + Formats.text(invoice.currency());
+        String reference = invoice.number() == null ? "the invoice's number" : "invoice " + invoice.number();
+        if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {
+            String original = originalReference == null || originalReference.isBlank()
+                    ? "an issued invoice"
+                    : "invoice " + originalReference;
+            return "Nothing is to be paid with this credit note: it reverses " + original + ", and its " + amount
+                    + " is set off against the account.";
+        }
+        if (due.signum() <= 0) {
+            return invoice.prepaidAmount() != null && invoice.prepaidAmount().signum() > 0
+                    ? "Nothing is to be paid: the amount was prepaid."
+                    : "Nothing is to be paid.";
+        }
+        if (invoice.direction() == Direction.VENDOR) {
+            return Formats.text(seller.legalName()) + " pays " + amount + " to "
+                    + Formats.text(invoice.contractorName()) + " by " + Formats.date(invoice.dueDate())
+                    + ", quoting " + reference + ".";
+        }
+        StringBuilder text = new StringBuilder("Please pay ")
+                .append(amount)
+                .append(" by ")
+                .append(Formats.date(invoice.dueDate()))
+                .append(" to ")
+                .append(Formats.text(seller.legalName()));
+        if (seller.iban() != null && !seller.iban().isBlank()) {
+            text.append(", IBAN ").append(seller.iban());
+        }
+        if (seller.bic() != null && !seller.bic().isBlank()) {
+            text.append(", BIC ").append(seller.bic());
+        }
+        return text.append(", quoting ").append(reference).append('.').toString();
+    }
+
+    /**
+     * {@code [I_DOCUMENT_TYPE]}, the document's title, in documents and emails alike: {@code [I_KIND]}, or
+     * "Self-billed invoice", "Self-billed credit note", ... for a self-billed one.
+     */
+    public static String documentType(InvoiceKind kind, boolean selfBilled) {
+        return selfBilled ? "Self-billed " + kind(kind).toLowerCase(java.util.Locale.ROOT) : kind(kind);
     }
 
     /** What the document is ({@code [I_KIND]}, issue 13). */
     private static String kind(InvoiceView invoice) {
-        return switch (invoice.kind() == null ? InvoiceKind.INVOICE : invoice.kind()) {
+        return kind(invoice.kind());
+    }
+
+    private static String kind(InvoiceKind kind) {
+        return switch (kind == null ? InvoiceKind.INVOICE : kind) {
             case INVOICE -> "Invoice";
             case CREDIT_NOTE -> "Credit note";
             case SUPPLEMENTARY -> "Supplementary invoice";

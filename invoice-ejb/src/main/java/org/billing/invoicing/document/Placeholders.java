@@ -114,7 +114,9 @@ public final class Placeholders {
      * the legal totals (rounded to the currency's minor unit once, when the invoice was made), the due date
      * and the reverse-charge, export or exemption note ("Self-billing" first on a self-billed invoice), and
      * {@code [I_DOCUMENT_TYPE]}, the document's title: {@code [I_KIND]}, or "Self-billed invoice", "Self-billed
-     * credit note", "Self-billed supplementary invoice" for a self-billed one.
+     * credit note", "Self-billed supplementary invoice" for a self-billed one; {@code [I_PAYMENT]}, who pays
+     * whom how much by when, worded for a customer invoice, a vendor's (self-billed or a statement) and a
+     * credit note.
      */
     public static final List<String> LEGAL_SCALARS = List.of(
             "S_NAME",
@@ -141,7 +143,8 @@ public final class Placeholders {
             "I_AMOUNT_DUE",
             "I_DUE_DATE",
             "I_TAX_NOTE",
-            "I_DOCUMENT_TYPE");
+            "I_DOCUMENT_TYPE",
+            "I_PAYMENT");
 
     /** Issue 12: the VAT breakdown, one row per category and rate. */
     public static final String TAX_TABLE = "INV_TAX_TABLE";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.billing.invoicing.document.Formats;
+import org.billing.invoicing.document.PlaceholderValues;
 import org.billing.invoicing.invoice.Invoice;
 import org.billing.invoicing.invoice.InvoiceLegal;
 import org.billing.invoicing.platform.Account;
@@ -14,7 +15,8 @@ import org.billing.invoicing.platform.Account;
  * What an invoice email may say about its invoice, by the placeholder names of the invoice documents
  * (seed 001). Money {@code _D} is rounded half-up to 2 decimals, as in the documents; the currency is
  * its own placeholder, so that a wording moved from a document template to a mail template reads the
- * same. Dates are the invoice's own days (ISO, in the account's zone).
+ * same. Dates are the invoice's own days (ISO, in the account's zone). {@code documentType} is what the
+ * documents title it ({@code [I_DOCUMENT_TYPE]}: "Invoice", "Credit note", "Self-billed invoice", ...).
  */
 public record InvoiceMailFacts(
         long invoiceId,
@@ -24,7 +26,8 @@ public record InvoiceMailFacts(
         LocalDate firstDay,
         LocalDate lastDay,
         BigDecimal total,
-        String currency) {
+        String currency,
+        String documentType) {
 
     /** The buyer's name and the currency the invoice copied when it was made (issue 12), not the platform's now. */
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
@@ -39,7 +42,8 @@ public record InvoiceMailFacts(
                 invoice.getFirstDay(),
                 invoice.getLastDay(),
                 invoice.totals().amount(),
-                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency());
+                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency(),
+                PlaceholderValues.documentType(invoice.getKind(), legal != null && legal.isSelfBilled()));
     }
 
     public Map<String, String> placeholders() {
@@ -53,6 +57,7 @@ public record InvoiceMailFacts(
         values.put("I_END_DATE", lastDay.toString());
         values.put("I_TOTAL", Formats.raw(total));
         values.put("I_TOTAL_D", Formats.money(total));
+        values.put("I_DOCUMENT_TYPE", text(documentType));
         return values;
     }
 

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
  */
 public record MailTemplates(String subject, String body, String attachmentName) {
 
-    public static final String DEFAULT_SUBJECT = "Invoice [I_REF] for [A_NAME], [I_START_DATE] to [I_END_DATE]";
+    public static final String DEFAULT_SUBJECT =
+            "[I_DOCUMENT_TYPE] [I_REF] for [A_NAME], [I_START_DATE] to [I_END_DATE]";
     public static final String DEFAULT_BODY = """
             Dear [C_NAME],
 
-            invoice [I_REF] has been issued for your account [A_NAME] for the period [I_START_DATE] to [I_END_DATE].
+            [I_DOCUMENT_TYPE] [I_REF] has been issued for your account [A_NAME] for the period [I_START_DATE] to [I_END_DATE].
             Total: [I_TOTAL_D] [A_CURRENCY]
 
             This message was sent automatically; please do not reply to it.

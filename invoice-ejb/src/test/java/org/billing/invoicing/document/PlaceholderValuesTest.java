@@ -138,6 +138,10 @@ class PlaceholderValuesTest {
         expected.put("I_DUE_DATE", "2026-04-15");
         expected.put("I_TAX_NOTE", ""); // domestic VAT: no note
         expected.put("I_DOCUMENT_TYPE", "Invoice");
+        expected.put(
+                "I_PAYMENT",
+                "Please pay 13.01 EUR by 2026-04-15 to Northwind Carrier Services GmbH, IBAN DE89370400440532013000,"
+                        + " BIC COBADEFFXXX, quoting invoice INV-2026-000001.");
 
         Map<String, String> values = PlaceholderValues.legalScalars(DocumentFixtures.legalData());
 
@@ -170,6 +174,50 @@ class PlaceholderValuesTest {
         assertEquals(
                 "Self-billed credit note",
                 PlaceholderValues.legalScalars(withInvoice(note)).get("I_DOCUMENT_TYPE"));
+    }
+
+    /**
+     * Who pays whom is worded for what the document is: on the vendor side the operator pays the account
+     * (self-billed or a statement), a credit note asks for nothing, a prepaid invoice neither.
+     */
+    @Test
+    void thePaymentLineSaysWhoPaysWhom() {
+        InvoiceView legal = DocumentFixtures.legalInvoice();
+
+        assertEquals(
+                "Northwind Carrier Services GmbH pays 13.01 EUR to <b>&\"x\" Telecom by 2026-04-15,"
+                        + " quoting invoice INV-2026-000001.",
+                PlaceholderValues.legalScalars(withInvoice(selfBilled(legal, InvoiceKind.INVOICE, "Self-billing")))
+                        .get("I_PAYMENT"));
+        assertEquals(
+                "Nothing is to be paid with this credit note: it reverses an issued invoice, and its 13.01 EUR"
+                        + " is set off against the account.",
+                PlaceholderValues.legalScalars(withInvoice(selfBilled(legal, InvoiceKind.CREDIT_NOTE, "Self-billing")))
+                        .get("I_PAYMENT"));
+
+        InvoiceView prepaid = DocumentFixtures.withLegal(
+                legal,
+                Direction.CUSTOMER,
+                InvoiceKind.INVOICE,
+                legal.number(),
+                legal.creditedInvoiceId(),
+                legal.seller(),
+                legal.buyer(),
+                legal.taxTreatment(),
+                legal.vatRate(),
+                legal.lines(),
+                legal.vatBreakdown(),
+                legal.netTotal(),
+                legal.vatTotal(),
+                legal.grossTotal(),
+                new BigDecimal("13.01"),
+                new BigDecimal("0.00"),
+                legal.dueDate(),
+                legal.taxNote(),
+                false);
+        assertEquals(
+                "Nothing is to be paid: the amount was prepaid.",
+                PlaceholderValues.legalScalars(withInvoice(prepaid)).get("I_PAYMENT"));
     }
 
     private static InvoiceView selfBilled(InvoiceView v, InvoiceKind kind, String taxNote) {

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class MailTemplatesTest {
 
     private static InvoiceMailFacts march(String total) {
+        return march(total, "Invoice");
+    }
+
+    private static InvoiceMailFacts march(String total, String documentType) {
         return new InvoiceMailFacts(
                 42,
                 "INV-2026-000007",
@@ -20,7 +24,8 @@ class MailTemplatesTest {
                 LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31),
                 new BigDecimal(total),
-                "EUR");
+                "EUR",
+                documentType);
     }
 
     @Test
@@ -33,17 +38,33 @@ class MailTemplatesTest {
         assertEquals("Acme_Telecom_INV-2026-000007_2026-03-01.pdf", mail.attachmentName());
     }
 
+    /** The default wording says what the document is, as its title does (Art. 226(10a) for a self-billed one). */
+    @Test
+    void theDefaultsSayASelfBilledInvoiceOrACreditNoteIsOne() {
+        RenderedMail selfBilled = MailTemplates.defaults().render(march("10.565", "Self-billed invoice"));
+        assertEquals(
+                "Self-billed invoice INV-2026-000007 for Acme wholesale, 2026-03-01 to 2026-03-31",
+                selfBilled.subject());
+        assertTrue(
+                selfBilled.body().contains("\nSelf-billed invoice INV-2026-000007 has been issued for your account"),
+                selfBilled.body());
+
+        assertEquals(
+                "Credit note INV-2026-000007 for Acme wholesale, 2026-03-01 to 2026-03-31",
+                MailTemplates.defaults().render(march("-10.565", "Credit note")).subject());
+    }
+
     @Test
     void everyPlaceholderOfTheMailIsReplaced() {
         MailTemplates templates = new MailTemplates(
                 "[I_REF] [I_ID]",
-                "[A_NAME]|[C_NAME]|[I_START_DATE]|[I_END_DATE]|[I_TOTAL]|[I_TOTAL_D]|[A_CURRENCY]",
+                "[A_NAME]|[C_NAME]|[I_START_DATE]|[I_END_DATE]|[I_TOTAL]|[I_TOTAL_D]|[A_CURRENCY]|[I_DOCUMENT_TYPE]",
                 "x.pdf");
 
         RenderedMail mail = templates.render(march("1234.5"));
 
         assertEquals("INV-2026-000007 42", mail.subject());
-        assertEquals("Acme wholesale|Acme Telecom|2026-03-01|2026-03-31|1234.5|1234.50|EUR", mail.body());
+        assertEquals("Acme wholesale|Acme Telecom|2026-03-01|2026-03-31|1234.5|1234.50|EUR|Invoice", mail.body());
     }
 
     @Test
@@ -76,7 +97,8 @@ class MailTemplatesTest {
                 LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 1, 31),
                 BigDecimal.ONE,
-                "USD");
+                "USD",
+                "Invoice");
 
         assertEquals(
                 "A$1\\2 Name $0",

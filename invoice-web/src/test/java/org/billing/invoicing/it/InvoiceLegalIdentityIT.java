@@ -155,6 +155,7 @@ class InvoiceLegalIdentityIT {
         assertTrue(content.contains("Net total 10.57 · VAT 2.01 · Total incl. VAT 12.58"), "the legal totals");
         assertTrue(content.contains("Amount due: 12.58 EUR, by "), "the amount due");
         assertTrue(content.contains("IBAN DE89370400440532013000"), "the seller's bank account");
+        assertTrue(content.contains("Please pay 12.58 EUR by "), "the payment line of a customer invoice");
     }
 
     /** The invoice's screen as an operator's browser gets it, after logging in through the form. */

@@ -106,7 +106,7 @@ class MailDeliveryIT {
             String body = ((String) message.getContent()).replace("\r\n", "\n");
             assertTrue(body.startsWith("Dear Acme Telecom,\n"), body);
             assertTrue(
-                    body.contains("invoice " + number + " has been issued for your account Acme wholesale for the"
+                    body.contains("Invoice " + number + " has been issued for your account Acme wholesale for the"
                             + " period 2026-03-01 to 2026-03-31."),
                     body);
             assertTrue(body.contains("Total: 10.57 EUR"), body);
