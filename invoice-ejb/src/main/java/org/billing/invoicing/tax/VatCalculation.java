@@ -35,6 +35,9 @@ public final class VatCalculation {
     private VatCalculation() {}
 
     /**
+     * The legal lines, VAT breakdown and totals of an invoice. A self-billed invoice is taxed by the treatment
+     * of the vendor (its supplier) alike, and its note begins with the mention {@value #SELF_BILLING_NOTE}.
+     *
      * @param treatment the buyer's treatment; null (no buyer tax profile, or a vendor statement): the lines
      *                  carry no category, there is no breakdown and no VAT
      * @param ratePercent the domestic rate, for DOMESTIC only
@@ -42,22 +45,6 @@ public final class VatCalculation {
      * @param minorUnit the currency's decimals ({@link #minorUnit})
      * @param rounding the seller's rounding mode (HALF_UP unless its profile says HALF_EVEN)
      * @param prepaidRaw what was paid in advance, raw (a prepay account's balance corrections), else 0
-     */
-    public static LegalTotals calculate(
-            List<TaxableLine> lines,
-            TaxTreatment treatment,
-            BigDecimal ratePercent,
-            String exemptionReason,
-            int minorUnit,
-            RoundingMode rounding,
-            BigDecimal prepaidRaw) {
-        return calculate(lines, treatment, ratePercent, exemptionReason, minorUnit, rounding, prepaidRaw, false);
-    }
-
-    /**
-     * The same for an invoice that may be self-billed: a self-billed invoice is taxed by the treatment of the
-     * vendor (its supplier) alike, and its note begins with the mention {@value #SELF_BILLING_NOTE}.
-     *
      * @param selfBilled whether the invoice is a self-billed one (a vendor invoice of an account that says so)
      */
     public static LegalTotals calculate(

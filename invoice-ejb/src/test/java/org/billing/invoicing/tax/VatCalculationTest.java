@@ -38,7 +38,8 @@ class VatCalculationTest {
                 reason,
                 2,
                 RoundingMode.HALF_UP,
-                BigDecimal.ZERO);
+                BigDecimal.ZERO,
+                false);
     }
 
     private static List<TaxableLine> negated(List<TaxableLine> lines) {
@@ -158,7 +159,8 @@ class VatCalculationTest {
                 null,
                 2,
                 RoundingMode.HALF_UP,
-                new BigDecimal("50"));
+                new BigDecimal("50"),
+                false);
 
         // 3.33 + 29.75 + 12.85 = 45.93
         assertEquals(money("45.93"), totals.netTotal());
@@ -200,7 +202,8 @@ class VatCalculationTest {
                         null,
                         2,
                         RoundingMode.HALF_UP,
-                        new BigDecimal("50"))
+                        new BigDecimal("50"),
+                        false)
                 .negated();
         // -(29.75 + 5.6525 -> 5.65) = -35.40; due -(35.40 - 50.00) = 14.60
         assertEquals(money("-35.40"), prepay.grossTotal());
@@ -212,14 +215,14 @@ class VatCalculationTest {
     void halfCentLinesRoundByTheSellersPolicy() {
         List<TaxableLine> halves = List.of(line("a", "0.005"), line("b", "0.015"), line("c", "-0.025"));
         LegalTotals up = VatCalculation.calculate(
-                halves, TaxTreatment.DOMESTIC, BigDecimal.TEN, null, 2, RoundingMode.HALF_UP, BigDecimal.ZERO);
+                halves, TaxTreatment.DOMESTIC, BigDecimal.TEN, null, 2, RoundingMode.HALF_UP, BigDecimal.ZERO, false);
         // half-up: 0.01, 0.02, -0.03 -> net 0.00
         assertEquals(
                 List.of(money("0.01"), money("0.02"), money("-0.03")),
                 up.lines().stream().map(LegalLine::netAmount).toList());
         assertEquals(money("0.00"), up.netTotal());
         LegalTotals even = VatCalculation.calculate(
-                halves, TaxTreatment.DOMESTIC, BigDecimal.TEN, null, 2, RoundingMode.HALF_EVEN, BigDecimal.ZERO);
+                halves, TaxTreatment.DOMESTIC, BigDecimal.TEN, null, 2, RoundingMode.HALF_EVEN, BigDecimal.ZERO, false);
         // half-even: 0.00, 0.02, -0.02 -> net 0.00
         assertEquals(
                 List.of(money("0.00"), money("0.02"), money("-0.02")),
@@ -236,7 +239,8 @@ class VatCalculationTest {
                                 null,
                                 2,
                                 RoundingMode.HALF_UP,
-                                BigDecimal.ZERO)
+                                BigDecimal.ZERO,
+                                false)
                         .vatTotal());
         assertEquals(
                 money("0.28"),
@@ -247,7 +251,8 @@ class VatCalculationTest {
                                 null,
                                 2,
                                 RoundingMode.HALF_EVEN,
-                                BigDecimal.ZERO)
+                                BigDecimal.ZERO,
+                                false)
                         .vatTotal());
     }
 
@@ -283,7 +288,8 @@ class VatCalculationTest {
                 null,
                 0,
                 RoundingMode.HALF_UP,
-                BigDecimal.ZERO);
+                BigDecimal.ZERO,
+                false);
         // 1234.5 -> 1235; 1235 x 0.10 = 123.5 -> 124
         assertEquals(money("1235"), yen.netTotal());
         assertEquals(money("124"), yen.vatTotal());
