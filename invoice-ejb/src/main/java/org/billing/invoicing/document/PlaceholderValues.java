@@ -44,7 +44,7 @@ public final class PlaceholderValues {
         values.put("C_PHONES", Formats.text(data.contractorPhones()));
         values.put("I_ID", invoice.id() == null ? "" : invoice.id().toString());
         values.put("I_REF", data.draft() || invoice.number() == null ? DRAFT_REFERENCE : invoice.number());
-        values.put("I_KIND", kind(invoice));
+        values.put("I_KIND", kind(invoice.kind()));
         values.put("I_ORIGINAL_REF", Formats.text(data.originalReference()));
         values.put("I_CREATED_AT", Formats.timestamp(invoice.createdAt()));
         values.put("I_START_DATE", Formats.date(invoice.startDate()));
@@ -167,10 +167,6 @@ public final class PlaceholderValues {
     }
 
     /** What the document is ({@code [I_KIND]}, issue 13). */
-    private static String kind(InvoiceView invoice) {
-        return kind(invoice.kind());
-    }
-
     private static String kind(InvoiceKind kind) {
         return switch (kind == null ? InvoiceKind.INVOICE : kind) {
             case INVOICE -> "Invoice";
