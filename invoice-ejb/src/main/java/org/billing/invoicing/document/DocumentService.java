@@ -175,12 +175,14 @@ public class DocumentService {
                 account.getMinBalance(),
                 account.getMaxBalance(),
                 invoicePeriod(invoice),
-                // The address the invoice copied when it was made (issue 12); the platform's now only for an
-                // invoice the database had before it kept one.
+                // The address and phones the invoice copied when it was made (issue 12, V21); the platform's
+                // now only for an invoice the database had before it kept them.
                 invoice.buyer() != null && invoice.buyer().name() != null
                         ? invoice.buyer().address()
                         : account.getContractor().getAddress(),
-                account.getContractor().getPhones(),
+                invoice.buyer() != null && invoice.buyer().name() != null
+                        ? invoice.buyer().phones()
+                        : account.getContractor().getPhones(),
                 tables,
                 draft,
                 originalReference);

@@ -19,7 +19,7 @@ import org.billing.invoicing.tax.VatCalculation;
 
 /**
  * What an invoice says as a tax document, copied when it is made (issue 12) and never changed: the
- * seller's and the buyer's identity, the currency, the buyer's tax treatment, whether it is self-billed,
+ * seller's and the buyer's identity (the account's name and the buyer's phones included), the currency, the buyer's tax treatment, whether it is self-billed,
  * the legal totals and the due date. Columns of the invoice row, so the database keeps them unchanged once
  * it is issued (V3, V17, V19).
  * The lines and the VAT breakdown are stored beside it ({@link TaxLineStore}).
@@ -66,11 +66,18 @@ public class InvoiceLegal {
     @Column(name = "seller_bic", updatable = false)
     private String sellerBic;
 
+    /** The account's name ({@code [A_NAME]}, the list's account column; V21). */
+    @Column(name = "account_name", updatable = false)
+    private String accountName;
+
     @Column(name = "buyer_name", updatable = false)
     private String buyerName;
 
     @Column(name = "buyer_address", updatable = false)
     private String buyerAddress;
+
+    @Column(name = "buyer_phones", updatable = false)
+    private String buyerPhones;
 
     @Column(name = "buyer_country", updatable = false)
     private String buyerCountry;
@@ -213,8 +220,10 @@ public class InvoiceLegal {
             legal.paymentTermsDays = seller.paymentTermsDays();
         }
         InvoiceParties.Buyer buyer = parties.buyer();
+        legal.accountName = parties.accountName();
         legal.buyerName = buyer.name();
         legal.buyerAddress = buyer.address();
+        legal.buyerPhones = buyer.phones();
         legal.buyerCountry = buyer.country();
         legal.buyerVatId = buyer.vatId();
         legal.buyerReference = buyer.buyerReference();
@@ -266,8 +275,10 @@ public class InvoiceLegal {
         copy.sellerPhone = sellerPhone;
         copy.sellerIban = sellerIban;
         copy.sellerBic = sellerBic;
+        copy.accountName = accountName;
         copy.buyerName = buyerName;
         copy.buyerAddress = buyerAddress;
+        copy.buyerPhones = buyerPhones;
         copy.buyerCountry = buyerCountry;
         copy.buyerVatId = buyerVatId;
         copy.buyerReference = buyerReference;
@@ -334,6 +345,14 @@ public class InvoiceLegal {
 
     public String getSellerBic() {
         return sellerBic;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public String getBuyerPhones() {
+        return buyerPhones;
     }
 
     public String getBuyerName() {

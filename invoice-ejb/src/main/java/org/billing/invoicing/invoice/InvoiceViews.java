@@ -75,8 +75,8 @@ final class InvoiceViews {
 
     /**
      * The one mapping of an invoice, its totals and what it copied at creation to the published view.
-     * The buyer's name and the currency are those the invoice copied when it was made, the account's and
-     * contractor's now only for an invoice the database had before it kept them.
+     * The account's and buyer's names and the currency are those the invoice copied when it was made, the
+     * account's and contractor's now only for a row written without them.
      */
     private static InvoiceView view(
             Invoice invoice,
@@ -98,7 +98,7 @@ final class InvoiceViews {
                         ? legal.getBuyerName()
                         : account.getContractor().getName(),
                 invoice.getAccountId(),
-                account.getName(),
+                legal != null && legal.getAccountName() != null ? legal.getAccountName() : account.getName(),
                 legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency(),
                 invoice.getDirection(),
                 invoice.getPaymentModel(),
@@ -179,6 +179,7 @@ final class InvoiceViews {
         return new InvoiceBuyer(
                 legal.getBuyerName(),
                 legal.getBuyerAddress(),
+                legal.getBuyerPhones(),
                 legal.getBuyerCountry(),
                 legal.getBuyerVatId(),
                 legal.getBuyerReference());

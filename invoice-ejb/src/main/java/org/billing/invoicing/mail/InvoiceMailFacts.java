@@ -29,13 +29,13 @@ public record InvoiceMailFacts(
         String currency,
         String documentType) {
 
-    /** The buyer's name and the currency the invoice copied when it was made (issue 12), not the platform's now. */
+    /** The account's and buyer's names and the currency the invoice copied when it was made (issue 12), not the platform's now. */
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
         InvoiceLegal legal = invoice.getLegal();
         return new InvoiceMailFacts(
                 invoice.getId(),
                 invoice.getNumber(),
-                account.getName(),
+                legal != null && legal.getAccountName() != null ? legal.getAccountName() : account.getName(),
                 legal != null && legal.getBuyerName() != null
                         ? legal.getBuyerName()
                         : account.getContractor().getName(),

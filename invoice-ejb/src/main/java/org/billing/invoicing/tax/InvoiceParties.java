@@ -18,15 +18,17 @@ import org.billing.invoicing.common.Jdbc;
  * (issue 12, frozen at creation). Read with plain SQL, for many accounts at once when automatic invoicing
  * makes a chunk of invoices.
  *
+ * @param accountName the account's name ({@code [A_NAME]})
  * @param currency the account's currency (ISO 4217)
  * @param seller the account's seller profile, else the default one; null when there is none
  * @param selfBilling whether the account's vendor invoices are self-billed (its VENDOR invoice settings)
  */
-public record InvoiceParties(long accountId, String currency, Seller seller, Buyer buyer, boolean selfBilling) {
+public record InvoiceParties(
+        long accountId, String accountName, String currency, Seller seller, Buyer buyer, boolean selfBilling) {
 
     /** The parties of an account whose vendor invoices are statements, not self-billed. */
-    public InvoiceParties(long accountId, String currency, Seller seller, Buyer buyer) {
-        this(accountId, currency, seller, buyer, false);
+    public InvoiceParties(long accountId, String accountName, String currency, Seller seller, Buyer buyer) {
+        this(accountId, accountName, currency, seller, buyer, false);
     }
 
     /** The seller as its profile says now. */
@@ -47,13 +49,14 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
             RoundingMode rounding) {}
 
     /**
-     * The buyer: the contractor's name and address from the platform, the rest from its tax profile (all
-     * null without one).
+     * The buyer: the contractor's name, address and phones from the platform, the rest from its tax profile
+     * (all null without one).
      */
     public record Buyer(
             long contractorId,
             String name,
             String address,
+            String phones,
             String country,
             String vatId,
             TaxTreatment treatment,
@@ -67,7 +70,8 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
     }
 
     private static final String SQL = """
-            SELECT a.id AS account_id, a.currency, c.id AS contractor_id, c.name, c.address,
+            SELECT a.id AS account_id, a.name AS account_name, a.currency, c.id AS contractor_id, c.name, c.address,
+                   c.phones,
                    b.country AS buyer_country, b.vat_id AS buyer_vat_id, b.treatment, b.vat_rate, b.exemption_reason,
                    b.buyer_reference,
                    s.id AS seller_id, s.legal_name, s.street, s.city, s.postal_code, s.country AS seller_country,
@@ -128,6 +132,7 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
                 row.getLong("contractor_id"),
                 row.getString("name"),
                 row.getString("address"),
+                row.getString("phones"),
                 row.getString("buyer_country"),
                 row.getString("buyer_vat_id"),
                 treatment == null ? null : TaxTreatment.valueOf(treatment),
@@ -137,6 +142,7 @@ public record InvoiceParties(long accountId, String currency, Seller seller, Buy
         String currency = row.getString("currency");
         return new InvoiceParties(
                 row.getLong("account_id"),
+                row.getString("account_name"),
                 currency == null ? null : currency.trim(),
                 seller,
                 buyer,

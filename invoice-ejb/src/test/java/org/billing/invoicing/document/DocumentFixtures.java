@@ -137,7 +137,7 @@ public final class DocumentFixtures {
                         "+49 30 5550 100",
                         "DE89370400440532013000",
                         "COBADEFFXXX"),
-                new InvoiceBuyer(CONTRACTOR, "Hauptstr. 1\n10115 Berlin", "DE", "DE987654321", "PO-4711"),
+                new InvoiceBuyer(CONTRACTOR, "Hauptstr. 1\n10115 Berlin", null, "DE", "DE987654321", "PO-4711"),
                 "DOMESTIC",
                 new BigDecimal("19.00"),
                 List.of(

@@ -176,6 +176,8 @@ class InvoiceLegalFreezeTest {
         assertEquals("DE123456789", legal.getSellerVatId());
         assertEquals("DE89370400440532013000", legal.getSellerIban());
         assertEquals("Acme Telecom", legal.getBuyerName());
+        assertEquals("+49 30 1234", legal.getBuyerPhones());
+        assertEquals("Acme wholesale", legal.getAccountName());
         assertEquals("DE987654321", legal.getBuyerVatId());
         assertEquals(TaxTreatment.DOMESTIC, legal.getTaxTreatment());
         assertEquals("EUR", legal.getCurrency());
@@ -199,15 +201,22 @@ class InvoiceLegalFreezeTest {
             assertEquals(TaxLines.ORIGINATED, rows.lines().get(0).description());
         }
 
-        execute("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2' WHERE id = 1");
+        execute("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2', phones = '+49 30 9999'"
+                + " WHERE id = 1");
+        execute("UPDATE account SET name = 'Acme renamed account' WHERE id = " + ACME_WHOLESALE);
         execute("UPDATE seller_profile SET legal_name = 'Carrier Renamed GmbH' WHERE id = 1");
         try {
             Invoice later = read(id);
             assertEquals("Acme Telecom", later.getLegal().getBuyerName());
             assertEquals("Hauptstr. 1, Berlin", later.getLegal().getBuyerAddress());
+            assertEquals("+49 30 1234", later.getLegal().getBuyerPhones());
+            assertEquals("Acme wholesale", later.getLegal().getAccountName());
             assertEquals("Carrier GmbH", later.getLegal().getSellerLegalName());
         } finally {
-            execute("UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin' WHERE id = 1");
+            execute(
+                    "UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin', phones = '+49 30 1234'"
+                            + " WHERE id = 1");
+            execute("UPDATE account SET name = 'Acme wholesale' WHERE id = " + ACME_WHOLESALE);
             execute("UPDATE seller_profile SET legal_name = 'Carrier GmbH' WHERE id = 1");
         }
 
@@ -215,6 +224,8 @@ class InvoiceLegalFreezeTest {
         execute("UPDATE invoice SET state = 'APPROVED', number = 'INV-FROZEN', series_id = 1, issued_at = now()"
                 + " WHERE id = " + id);
         assertRefused("UPDATE invoice SET buyer_name = 'Acme Renamed' WHERE id = " + id);
+        assertRefused("UPDATE invoice SET account_name = 'Acme renamed account' WHERE id = " + id);
+        assertRefused("UPDATE invoice SET buyer_phones = NULL WHERE id = " + id);
         assertRefused("UPDATE invoice SET seller_vat_id = NULL WHERE id = " + id);
         assertRefused(
                 "UPDATE invoice SET vat_total = 0, gross_total = net_total, amount_due = net_total WHERE id = " + id);

@@ -247,9 +247,10 @@ class InvoiceTest {
     private static InvoiceParties parties() {
         return new InvoiceParties(
                 21L,
+                "Acme Wholesale",
                 "EUR",
                 null,
-                new InvoiceParties.Buyer(11L, "Acme Telecom", null, null, null, null, null, null, null));
+                new InvoiceParties.Buyer(11L, "Acme Telecom", null, null, null, null, null, null, null, null));
     }
 
     private static Invoice issued(Invoice invoice) {

@@ -73,7 +73,9 @@ class InvoiceLegalIdentityIT {
 
     @AfterEach
     void platformAsItWas() throws Exception {
-        platform("UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin' WHERE id = 1");
+        platform("UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin', phones = '+49 30 1234'"
+                + " WHERE id = 1");
+        platform("UPDATE account SET name = 'Acme wholesale' WHERE id = 10");
         Fixtures.removeInvoices(database);
         Fixtures.removeTaxProfiles(database);
         Fixtures.removeTemplates(database);
@@ -97,10 +99,18 @@ class InvoiceLegalIdentityIT {
         }
     }
 
+    /** The platform renames the contractor and the account and changes the contractor's address and phones. */
+    private void renameThePlatformsParties() throws Exception {
+        platform("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2', phones = '+49 30 9999'"
+                + " WHERE id = 1");
+        platform("UPDATE account SET name = 'Acme Renamed Account' WHERE id = 10");
+    }
+
     /** The parts of an invoice's JSON that issue 12 freezes. */
     private static Map<String, JsonValue> frozen(JsonObject invoice) {
         return List.of(
                         "contractorName",
+                        "accountName",
                         "currency",
                         "seller",
                         "buyer",
@@ -142,13 +152,19 @@ class InvoiceLegalIdentityIT {
         assertEquals(201, created.status(), created.text());
         long id = created.jsonObject().getJsonNumber("id").longValue();
 
-        platform("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2' WHERE id = 1");
+        renameThePlatformsParties();
 
         Http.BinaryResponse odt = admin.getBytes(INVOICES + "/" + id + "/document.odt");
         assertEquals(200, odt.status(), odt.text());
         String content = DocumentFixtures.entry(odt.body(), "content.xml");
         assertTrue(content.contains("Acme Telecom") && content.contains("Hauptstr. 1, Berlin"), content);
-        assertFalse(content.contains("Acme Renamed") || content.contains("Elsewhere 2"), "the platform's name now");
+        assertTrue(content.contains("Acme wholesale") && content.contains("+49 30 1234"), "the account and phones");
+        assertFalse(
+                content.contains("Acme Renamed")
+                        || content.contains("Elsewhere 2")
+                        || content.contains("Acme Renamed Account")
+                        || content.contains("+49 30 9999"),
+                "the platform's names and phones now");
         assertTrue(content.contains("Carrier GmbH"), "the seller");
         assertTrue(content.contains("VAT ID: DE987654321 (DE)"), "the buyer's VAT ID");
         assertTrue(content.contains("Your reference: PO-4711"), "the buyer's reference");
@@ -196,6 +212,8 @@ class InvoiceLegalIdentityIT {
         JsonObject buyer = approved.getJsonObject("buyer");
         assertEquals("Acme Telecom", buyer.getString("name"));
         assertEquals("Hauptstr. 1, Berlin", buyer.getString("address"));
+        assertEquals("+49 30 1234", buyer.getString("phones"));
+        assertEquals("Acme wholesale", approved.getString("accountName"));
         assertEquals("DE987654321", buyer.getString("vatId"));
         assertEquals("PO-4711", buyer.getString("buyerReference"));
         assertEquals("DOMESTIC", approved.getString("taxTreatment"));
@@ -233,8 +251,8 @@ class InvoiceLegalIdentityIT {
         assertTrue(approved.isNull("taxNote"), "domestic VAT prints no note");
         assertFalse(approved.getBoolean("selfBilled"), "a customer invoice is never self-billed");
 
-        // The platform renames the contractor; the profiles change.
-        platform("UPDATE contractor SET name = 'Acme Renamed', address = 'Elsewhere 2' WHERE id = 1");
+        // The platform renames the contractor and the account; the profiles change.
+        renameThePlatformsParties();
         Http.Response buyerNow = admin.put(
                 "api/v1/contractors/1/tax-profile",
                 Json.createObjectBuilder()
@@ -260,14 +278,16 @@ class InvoiceLegalIdentityIT {
                 .findFirst()
                 .orElseThrow();
         assertEquals("Acme Telecom", listed.getString("contractorName"), "the list shows the copied name too");
+        assertEquals("Acme wholesale", listed.getString("accountName"), "and the copied account name");
         assertEquals("12.58", listed.getString("grossTotal"));
         String screen = invoiceScreen(id);
         assertTrue(screen.contains("id=\"legalBuyer\">Acme Telecom<"), screen);
+        assertTrue(screen.contains("Acme wholesale"), "the copied account name");
         assertTrue(screen.contains("id=\"legalSeller\">Carrier GmbH<"), screen);
         assertTrue(screen.contains("id=\"legalVatTotal\">2.01 EUR<"), screen);
         assertTrue(screen.contains("id=\"legalGrossTotal\">12.58 EUR<"), screen);
         assertTrue(screen.contains("DE987654321"), screen);
-        assertFalse(screen.contains("Acme Renamed"), "the screen shows the copied name only");
+        assertFalse(screen.contains("Acme Renamed"), "the screen shows the copied names only");
 
         // The credit note names the parties the invoice named and reverses every amount.
         Http.Response credited = admin.post(
@@ -292,6 +312,8 @@ class InvoiceLegalIdentityIT {
         assertEquals(201, april.status(), april.text());
         JsonObject now = april.jsonObject();
         assertEquals("Acme Renamed", now.getString("contractorName"));
+        assertEquals("Acme Renamed Account", now.getString("accountName"));
+        assertEquals("+49 30 9999", now.getJsonObject("buyer").getString("phones"));
         assertEquals("REVERSE_CHARGE", now.getString("taxTreatment"));
         assertEquals(
                 "Reverse charge: VAT to be accounted for by the recipient, Art. 196 Directive 2006/112/EC",
