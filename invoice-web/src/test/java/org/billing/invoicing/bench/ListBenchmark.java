@@ -60,6 +60,10 @@ public final class ListBenchmark {
                 return;
             }
             try (PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts")) {
+                if (Integer.getInteger("bench.holdMinutes", 0) > 0) {
+                    hold(server, Duration.ofMinutes(Integer.getInteger("bench.holdMinutes")));
+                    return;
+                }
                 Http http = new Http(server.baseUri()).as(Users.VIEWER);
                 List<Scenario> scenarios = List.of(
                         new Scenario("first page, no filter", i -> INVOICES_PATH),
@@ -124,6 +128,21 @@ public final class ListBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * {@code -Dbench.holdMinutes=N}: instead of the scenarios, the generated list served for N minutes, for a
+     * profiler or a load tool of one's own.
+     */
+    private static void hold(PayaraMicro server, Duration duration) throws InterruptedException {
+        System.out.printf(
+                Locale.ROOT,
+                "%nServing %s for %s (user %s, password %s).%n",
+                server.baseUri().resolve(INVOICES_PATH),
+                duration,
+                Users.VIEWER.username(),
+                Users.VIEWER.password());
+        Thread.sleep(duration.toMillis());
     }
 
     private record Scenario(String name, IntFunction<String> path) {}
