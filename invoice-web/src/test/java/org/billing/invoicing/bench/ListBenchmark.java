@@ -59,7 +59,10 @@ public final class ListBenchmark {
             if (Boolean.getBoolean("bench.explainOnly")) {
                 return;
             }
-            try (PayaraMicro server = PayaraMicro.start(database.environment(), "api/v1/accounts")) {
+            // Options of the server's JVM (none by default: the JVM's own defaults), e.g. -XX:+UseParallelGC.
+            String jvm = System.getProperty("bench.server.jvm", "").trim();
+            List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+            try (PayaraMicro server = PayaraMicro.start(jvmOptions, database.environment(), "api/v1/accounts")) {
                 if (Integer.getInteger("bench.holdMinutes", 0) > 0) {
                     hold(server, Duration.ofMinutes(Integer.getInteger("bench.holdMinutes")));
                     return;
