@@ -423,6 +423,26 @@ public class Invoice {
         return legal;
     }
 
+    /**
+     * The account's name the invoice copied when it was made (V21); {@code account}'s now only for a row
+     * written without it.
+     */
+    public String accountName(Account account) {
+        return legal != null && legal.getAccountName() != null ? legal.getAccountName() : account.getName();
+    }
+
+    /** The buyer's name the invoice copied when it was made (V17); the contractor's now only for a row without it. */
+    public String buyerName(Account account) {
+        return legal != null && legal.getBuyerName() != null
+                ? legal.getBuyerName()
+                : account.getContractor().getName();
+    }
+
+    /** The currency the invoice copied when it was made (V17); the account's now only for a row without it. */
+    public String currency(Account account) {
+        return legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency();
+    }
+
     /** The local day the invoice was made, in the account's zone: its issue date for the due date. */
     public LocalDate creationDay() {
         return createdAt.atZone(zone()).toLocalDate();

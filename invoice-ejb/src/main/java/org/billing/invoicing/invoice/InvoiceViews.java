@@ -94,12 +94,10 @@ final class InvoiceViews {
         return new InvoiceView(
                 invoice.getId(),
                 invoice.getContractorId(),
-                legal != null && legal.getBuyerName() != null
-                        ? legal.getBuyerName()
-                        : account.getContractor().getName(),
+                invoice.buyerName(account),
                 invoice.getAccountId(),
-                legal != null && legal.getAccountName() != null ? legal.getAccountName() : account.getName(),
-                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency(),
+                invoice.accountName(account),
+                invoice.currency(account),
                 invoice.getDirection(),
                 invoice.getPaymentModel(),
                 state,

@@ -35,14 +35,12 @@ public record InvoiceMailFacts(
         return new InvoiceMailFacts(
                 invoice.getId(),
                 invoice.getNumber(),
-                legal != null && legal.getAccountName() != null ? legal.getAccountName() : account.getName(),
-                legal != null && legal.getBuyerName() != null
-                        ? legal.getBuyerName()
-                        : account.getContractor().getName(),
+                invoice.accountName(account),
+                invoice.buyerName(account),
                 invoice.getFirstDay(),
                 invoice.getLastDay(),
                 invoice.totals().amount(),
-                legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency(),
+                invoice.currency(account),
                 PlaceholderValues.documentType(invoice.getKind(), legal != null && legal.isSelfBilled()));
     }
 
