@@ -19,9 +19,9 @@ import org.billing.invoicing.tax.VatCalculation;
 
 /**
  * What an invoice says as a tax document, copied when it is made (issue 12) and never changed: the
- * seller's and the buyer's identity (the account's name and the buyer's phones included), the currency, the buyer's tax treatment, whether it is self-billed,
- * the legal totals and the due date. Columns of the invoice row, so the database keeps them unchanged once
- * it is issued (V3, V17, V19).
+ * seller's and the buyer's identity (the account's name and the buyer's phones included), the currency,
+ * the buyer's tax treatment, whether it is self-billed, the legal totals and the due date. Columns of the
+ * invoice row, so the database keeps them unchanged once it is issued (V3, V17, V19, V21).
  * The lines and the VAT breakdown are stored beside it ({@link TaxLineStore}).
  */
 @Embeddable

@@ -29,7 +29,10 @@ public record InvoiceMailFacts(
         String currency,
         String documentType) {
 
-    /** The account's and buyer's names and the currency the invoice copied when it was made (issue 12), not the platform's now. */
+    /**
+     * The account's and buyer's names and the currency the invoice copied when it was made (issue 12), not
+     * the platform's now.
+     */
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
         InvoiceLegal legal = invoice.getLegal();
         return new InvoiceMailFacts(

@@ -213,9 +213,8 @@ class InvoiceLegalFreezeTest {
             assertEquals("Acme wholesale", later.getLegal().getAccountName());
             assertEquals("Carrier GmbH", later.getLegal().getSellerLegalName());
         } finally {
-            execute(
-                    "UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin', phones = '+49 30 1234'"
-                            + " WHERE id = 1");
+            execute("UPDATE contractor SET name = 'Acme Telecom', address = 'Hauptstr. 1, Berlin',"
+                    + " phones = '+49 30 1234' WHERE id = 1");
             execute("UPDATE account SET name = 'Acme wholesale' WHERE id = " + ACME_WHOLESALE);
             execute("UPDATE seller_profile SET legal_name = 'Carrier GmbH' WHERE id = 1");
         }
