@@ -26,6 +26,7 @@ import org.billing.invoicing.einvoice.EInvoice;
 import org.billing.invoicing.einvoice.EInvoiceService;
 import org.billing.invoicing.einvoice.EInvoices;
 import org.billing.invoicing.invoice.DetailTable;
+import org.billing.invoicing.invoice.InvoiceBuyer;
 import org.billing.invoicing.invoice.InvoiceKind;
 import org.billing.invoicing.invoice.InvoiceService;
 import org.billing.invoicing.invoice.InvoiceView;
@@ -169,20 +170,17 @@ public class DocumentService {
         String originalReference = original == null
                 ? null
                 : invoices.find(original).map(InvoiceView::number).orElse(null);
+        // The address and phones the invoice copied when it was made (issue 12, V21); the platform's now only
+        // for an invoice the database had before it kept them.
+        InvoiceBuyer copied = invoice.buyer() != null && invoice.buyer().name() != null ? invoice.buyer() : null;
         return new DocumentData(
                 invoice,
                 account.getBalance(),
                 account.getMinBalance(),
                 account.getMaxBalance(),
                 invoicePeriod(invoice),
-                // The address and phones the invoice copied when it was made (issue 12, V21); the platform's
-                // now only for an invoice the database had before it kept them.
-                invoice.buyer() != null && invoice.buyer().name() != null
-                        ? invoice.buyer().address()
-                        : account.getContractor().getAddress(),
-                invoice.buyer() != null && invoice.buyer().name() != null
-                        ? invoice.buyer().phones()
-                        : account.getContractor().getPhones(),
+                copied != null ? copied.address() : account.getContractor().getAddress(),
+                copied != null ? copied.phones() : account.getContractor().getPhones(),
                 tables,
                 draft,
                 originalReference);

@@ -443,6 +443,11 @@ public class Invoice {
         return legal != null && legal.getCurrency() != null ? legal.getCurrency() : account.getCurrency();
     }
 
+    /** Whether the invoice was made self-billed (V19); false for a row without what it copied. */
+    public boolean selfBilled() {
+        return legal != null && legal.isSelfBilled();
+    }
+
     /** The local day the invoice was made, in the account's zone: its issue date for the due date. */
     public LocalDate creationDay() {
         return createdAt.atZone(zone()).toLocalDate();

@@ -152,7 +152,7 @@ final class InvoiceViews {
                 legal == null ? null : legal.getAmountDue(),
                 legal == null ? null : legal.getDueDate(),
                 legal == null ? null : legal.getTaxNote(),
-                legal != null && legal.isSelfBilled());
+                invoice.selfBilled());
     }
 
     private static InvoiceSeller seller(InvoiceLegal legal) {

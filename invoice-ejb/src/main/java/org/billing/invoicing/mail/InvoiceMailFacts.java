@@ -8,7 +8,6 @@ import java.util.Map;
 import org.billing.invoicing.document.Formats;
 import org.billing.invoicing.document.PlaceholderValues;
 import org.billing.invoicing.invoice.Invoice;
-import org.billing.invoicing.invoice.InvoiceLegal;
 import org.billing.invoicing.platform.Account;
 
 /**
@@ -34,7 +33,6 @@ public record InvoiceMailFacts(
      * the platform's now.
      */
     public static InvoiceMailFacts of(Invoice invoice, Account account) {
-        InvoiceLegal legal = invoice.getLegal();
         return new InvoiceMailFacts(
                 invoice.getId(),
                 invoice.getNumber(),
@@ -44,7 +42,7 @@ public record InvoiceMailFacts(
                 invoice.getLastDay(),
                 invoice.totals().amount(),
                 invoice.currency(account),
-                PlaceholderValues.documentType(invoice.getKind(), legal != null && legal.isSelfBilled()));
+                PlaceholderValues.documentType(invoice.getKind(), invoice.selfBilled()));
     }
 
     public Map<String, String> placeholders() {
