@@ -70,10 +70,7 @@ public final class GenerationBenchmark {
         String heap = System.getProperty("bench.heap", "512m");
         // Further options of the server's JVM, e.g. -Xlog:gc:file=gc.log to see its collections.
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + heap));
-        String extraJvmOptions = System.getProperty("bench.server.jvm", "").trim();
-        if (!extraJvmOptions.isEmpty()) {
-            jvmOptions.addAll(List.of(extraJvmOptions.split("\\s+")));
-        }
+        jvmOptions.addAll(PayaraMicro.options("bench.server.jvm"));
         Duration timeout = Duration.ofMinutes(Long.getLong("bench.timeout.minutes", 180L));
 
         // The month before the current UTC month: whole in the past, and due in every zone once its end

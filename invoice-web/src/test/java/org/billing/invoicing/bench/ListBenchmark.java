@@ -59,14 +59,13 @@ public final class ListBenchmark {
             if (Boolean.getBoolean("bench.explainOnly")) {
                 return;
             }
-            // Options of the server's JVM (none by default: the JVM's own defaults), e.g. -XX:+UseParallelGC.
-            String jvm = System.getProperty("bench.server.jvm", "").trim();
-            List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
-            // Options of Payara Micro itself, e.g. --postbootcommandfile with asadmin commands that tune it.
-            String micro = System.getProperty("bench.server.options", "").trim();
-            String[] microOptions = micro.isEmpty() ? new String[0] : micro.split("\\s+");
-            try (PayaraMicro server =
-                    PayaraMicro.start(jvmOptions, database.environment(), "api/v1/accounts", microOptions)) {
+            // Options of the server's JVM (none by default: the JVM's own defaults), e.g. -XX:+UseParallelGC, and
+            // of Payara Micro itself, e.g. --postbootcommandfile with asadmin commands that tune it.
+            try (PayaraMicro server = PayaraMicro.start(
+                    PayaraMicro.options("bench.server.jvm"),
+                    database.environment(),
+                    "api/v1/accounts",
+                    PayaraMicro.options("bench.server.options").toArray(String[]::new))) {
                 if (Integer.getInteger("bench.holdMinutes", 0) > 0) {
                     hold(server, Duration.ofMinutes(Integer.getInteger("bench.holdMinutes")));
                     return;

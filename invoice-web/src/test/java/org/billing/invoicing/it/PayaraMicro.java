@@ -57,6 +57,15 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /** The WAR the build packaged (system property {@code invoicing.war}). */
+    /**
+     * The words of a system property that gives the server options on the command line (e.g. a benchmark's
+     * {@code -Dbench.server.jvm="-XX:+UseParallelGC -Xmx1g"}); none when it is not set.
+     */
+    public static List<String> options(String property) {
+        String words = System.getProperty(property, "").trim();
+        return words.isEmpty() ? List.of() : List.of(words.split("\\s+"));
+    }
+
     public static Path packagedWar() {
         return requiredFile("invoicing.war");
     }
