@@ -159,6 +159,45 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /** The CPU time the server's JVM has used so far (user and system), as the operating system counts it. */
+    public Duration cpuTime() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("The system does not tell the CPU time of a process"));
+    }
+
+    /**
+     * Of that, what its JIT compiler threads used ("C1 CompilerThread", "C2 CompilerThread"), read from Linux's
+     * {@code /proc}; empty elsewhere.
+     */
+    public java.util.Optional<Duration> compilerCpuTime() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return java.util.Optional.empty();
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        // After the name in parentheses: state is the first field, utime the 12th, stime the 13th.
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException e) {
+                    // The thread ended (compiler threads come and go): its time is no longer counted anywhere.
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        // Linux counts in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on here.
+        return java.util.Optional.of(Duration.ofMillis(ticks * 10));
+    }
+
     /** {@code http://localhost:<port>/invoicing/}, with the trailing slash, so relative paths resolve under it. */
     public URI baseUri() {
         return baseUri;
