@@ -133,8 +133,17 @@ public final class InvoiceListQuery {
     private void search(Connection connection, String text) throws SQLException {
         String escaped = likeEscaped(text);
         String anywhere = "%" + escaped + "%";
-        List<Long> accounts = ids(connection, "SELECT id FROM account WHERE name ILIKE ?", anywhere);
-        List<Long> contractors = ids(connection, "SELECT id FROM contractor WHERE name ILIKE ?", anywhere);
+        // Today's names, and those invoices were made under (V22): an invoice shows the names it was made with.
+        List<Long> accounts = ids(
+                connection,
+                "SELECT id FROM account WHERE name ILIKE ?"
+                        + " UNION SELECT owner_id FROM invoice_name WHERE kind = 'A' AND name ILIKE ?",
+                anywhere);
+        List<Long> contractors = ids(
+                connection,
+                "SELECT id FROM contractor WHERE name ILIKE ?"
+                        + " UNION SELECT owner_id FROM invoice_name WHERE kind = 'C' AND name ILIKE ?",
+                anywhere);
         // Numbers are searched by substring through trigrams (invoice_number_trgm_idx); a text too short
         // for a trigram matches the start of a number, which the same index still narrows.
         String number = text.length() < SUBSTRING_MIN_LENGTH ? escaped + "%" : anywhere;
@@ -351,10 +360,14 @@ public final class InvoiceListQuery {
         }
     }
 
+    /** The ids {@code sql} selects, {@code pattern} bound to each of its parameters. */
     private static List<Long> ids(Connection connection, String sql, String pattern) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, pattern);
+            long parameters = sql.chars().filter(c -> c == '?').count();
+            for (int i = 1; i <= parameters; i++) {
+                statement.setString(i, pattern);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getLong(1));

@@ -171,6 +171,63 @@ class InvoiceListQueryTest {
                 "i.contractor_id = 3 AND i.direction = 'CUSTOMER'");
     }
 
+    /**
+     * An invoice shows the account's and the buyer's names as they were when it was made (issue 12): after a
+     * rename the search still finds the account and the contractor by the names their invoices print, and by
+     * today's.
+     */
+    @Test
+    void theSearchFindsAccountsAndContractorsByTheNamesTheirInvoicesWereMadeWith() throws Exception {
+        long contractor;
+        String accountName;
+        String contractorName;
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
+            try (var row = statement.executeQuery("SELECT a.contractor_id, a.name, c.name FROM account a"
+                    + " JOIN contractor c ON c.id = a.contractor_id WHERE a.id = 5")) {
+                row.next();
+                contractor = row.getLong(1);
+                accountName = row.getString(2);
+                contractorName = row.getString(3);
+            }
+            // Three invoices made while account 5 was 'Harbour Lines' of 'Osprey Carriers', then both renamed.
+            statement.execute("INSERT INTO invoice (id, contractor_id, account_id, direction, state, type, start_at,"
+                    + " end_at, time_zone, first_day, last_day, amount, orig_spent, orig_earned, term_spent,"
+                    + " term_earned, srv_spent, srv_earned, srv_transactions_count, calls_count,"
+                    + " successful_calls_count, calls_duration, billing_duration, created_at, created_by,"
+                    + " account_name, buyer_name) SELECT nextval('invoice_seq'), " + contractor
+                    + ", 5, 'CUSTOMER', 'PENDING',"
+                    + " 'MANUAL', timestamptz '2019-01-01Z' + d * interval '1 day', timestamptz '2019-01-02Z' + d *"
+                    + " interval '1 day', 'UTC', date '2019-01-01' + d, date '2019-01-01' + d, 0, 0, 0, 0, 0, 0, 0, 0,"
+                    + " 0, 0, 0, 0, timestamptz '2019-01-03Z' + d * interval '1 day', 'names-test', 'Harbour Lines',"
+                    + " 'Osprey Carriers' FROM generate_series(0, 2) d");
+            statement.execute("UPDATE account SET name = 'Kestrel Networks' WHERE id = 5");
+            statement.execute("UPDATE contractor SET name = 'Plover Voice' WHERE id = " + contractor);
+        }
+        try {
+            assertListed(text("harbour"), "i.account_id = 5");
+            assertListed(text("KESTREL"), "i.account_id = 5");
+            assertListed(text("osprey carr"), "i.contractor_id = " + contractor);
+            assertListed(text("plover"), "i.contractor_id = " + contractor);
+            assertEquals(new InvoiceListQuery.Total(0, true), total(text("Harbour Linesx")));
+        } finally {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM invoice WHERE created_by = 'names-test'");
+                statement.execute("DELETE FROM invoice_name WHERE name IN ('Harbour Lines', 'Osprey Carriers')");
+                try (var restore = connection.prepareStatement("UPDATE account SET name = ? WHERE id = 5")) {
+                    restore.setString(1, accountName);
+                    restore.executeUpdate();
+                }
+                try (var restore = connection.prepareStatement("UPDATE contractor SET name = ? WHERE id = ?")) {
+                    restore.setString(1, contractorName);
+                    restore.setLong(2, contractor);
+                    restore.executeUpdate();
+                }
+            }
+        }
+    }
+
     /** Issue 13: the invoices whose last drift check found a difference, alone and with another filter. */
     @Test
     void theDriftedFilterListsTheInvoicesWhoseLastCheckFoundADifference() throws Exception {
