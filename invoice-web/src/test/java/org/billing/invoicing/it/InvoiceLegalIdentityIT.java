@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -280,6 +281,18 @@ class InvoiceLegalIdentityIT {
         assertEquals("Acme Telecom", listed.getString("contractorName"), "the list shows the copied name too");
         assertEquals("Acme wholesale", listed.getString("accountName"), "and the copied account name");
         assertEquals("12.58", listed.getString("grossTotal"));
+        // The search box finds it by the names it shows, and by today's.
+        for (String text : List.of("acme wholesale", "Acme Telecom", "Acme Renamed")) {
+            assertTrue(
+                    admin
+                            .get(INVOICES + "?q=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8))
+                            .jsonObject()
+                            .getJsonArray("items")
+                            .getValuesAs(JsonObject.class)
+                            .stream()
+                            .anyMatch(item -> item.getJsonNumber("id").longValue() == id),
+                    "searched for '" + text + "'");
+        }
         String screen = invoiceScreen(id);
         assertTrue(screen.contains("id=\"legalBuyer\">Acme Telecom<"), screen);
         assertTrue(screen.contains("Acme wholesale"), "the copied account name");
