@@ -200,7 +200,8 @@ public final class GenerationBenchmark {
                 long[] machineAfter = machineCpuTicks();
                 System.out.printf(
                         Locale.ROOT,
-                        "Load average at the end of the run: %.2f%s; the server's JVM used %.1f s of CPU during it%s%s%n",
+                        "Load average at the end of the run: %.2f%s; the server's JVM used %.1f s of CPU"
+                                + " during it%s%s%n",
                         loadAverage(),
                         refused == 0 ? "" : "; the run's GET was refused " + refused + " times",
                         serverCpu.toNanos() / 1e9,
@@ -344,10 +345,9 @@ public final class GenerationBenchmark {
     }
 
     /**
-     * Waits until the freshly started server has finished starting: for a while after it answers, its JIT
-     * compiler still works through the start's code on one of the two cores (measured: 0.7 to 0.9 of a core
-     * during the first run after the start), which a server invoicing on its quarter-hour schedule did long
-     * ago. Quiet: under 5 % of a core over two seconds; at most {@code -Dbench.quietSeconds} (120) of waiting,
+     * Waits until the freshly started server has finished starting: for some seconds after it answers it is
+     * still busy (4 to 6 s here), which a server invoicing on its quarter-hour schedule has long left behind.
+     * Quiet: under 5 % of a core over two seconds; at most {@code -Dbench.quietSeconds} (120) of waiting,
      * {@code 0} not at all.
      */
     private static void awaitQuiet(PayaraMicro server) throws InterruptedException {
@@ -365,7 +365,7 @@ public final class GenerationBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "Server quiet after %.0f s of waiting (it used %.0f %% of a core over the last 2 s; -Dbench.quietSeconds=%d)%n",
+                "Server quiet after %.0f s of waiting (%.0f %% of a core over the last 2 s; -Dbench.quietSeconds=%d)%n",
                 seconds(started),
                 share * 100,
                 limit);
@@ -379,8 +379,9 @@ public final class GenerationBenchmark {
         try {
             String[] fields =
                     Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user, nice, system, idle, iowait, irq, softirq, steal; guest time is counted in user already.
             long total = 0;
-            for (int i = 1; i < fields.length; i++) {
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
                 total += Long.parseLong(fields[i]);
             }
             long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
