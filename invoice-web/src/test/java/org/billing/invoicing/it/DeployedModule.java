@@ -37,6 +37,11 @@ public final class DeployedModule implements BeforeAllCallback {
                 // one address): the login backoff is LoginThrottlingIT's business, not theirs.
                 environment.put("INVOICING_SECURITY_LOGIN_FAILURES", "100000");
                 environment.put("INVOICING_SECURITY_LOGIN_ADDRESS_FAILURES", "100000");
+                // These tests start their runs themselves (Run now, POST generation-runs). The quarter-hour
+                // schedule would invoice whatever a test has just set under its feet: seen when a CI run crossed
+                // midnight, a test set account 10 MONTHLY from March and found March to October invoiced by the
+                // 00:00 run before it looked. GenerationTwoNodesIT runs its own servers with the schedule on.
+                environment.put("INVOICING_AUTO_ENABLED", "false");
                 PayaraMicro server = PayaraMicro.start(environment, "api/v1/accounts");
                 deployment = new Deployment(database, server, new Http(server.baseUri()).as(Users.ADMIN));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DeployedModule.class, deployment);
