@@ -133,17 +133,8 @@ public final class InvoiceListQuery {
     private void search(Connection connection, String text) throws SQLException {
         String escaped = likeEscaped(text);
         String anywhere = "%" + escaped + "%";
-        // Today's names, and those invoices were made under (V22): an invoice shows the names it was made with.
-        List<Long> accounts = ids(
-                connection,
-                "SELECT id FROM account WHERE name ILIKE ?"
-                        + " UNION SELECT owner_id FROM invoice_name WHERE kind = 'A' AND name ILIKE ?",
-                anywhere);
-        List<Long> contractors = ids(
-                connection,
-                "SELECT id FROM contractor WHERE name ILIKE ?"
-                        + " UNION SELECT owner_id FROM invoice_name WHERE kind = 'C' AND name ILIKE ?",
-                anywhere);
+        List<Long> accounts = named(connection, "account", "A", anywhere);
+        List<Long> contractors = named(connection, "contractor", "C", anywhere);
         // Numbers are searched by substring through trigrams (invoice_number_trgm_idx); a text too short
         // for a trigram matches the start of a number, which the same index still narrows.
         String number = text.length() < SUBSTRING_MIN_LENGTH ? escaped + "%" : anywhere;
@@ -360,14 +351,18 @@ public final class InvoiceListQuery {
         }
     }
 
-    /** The ids {@code sql} selects, {@code pattern} bound to each of its parameters. */
-    private static List<Long> ids(Connection connection, String sql, String pattern) throws SQLException {
+    /**
+     * The accounts or contractors ({@code table}, {@code kind} in V22's {@code invoice_name}) whose name matches
+     * {@code pattern}: today's name, or one their invoices were made with, which is what an invoice shows.
+     */
+    private static List<Long> named(Connection connection, String table, String kind, String pattern)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            long parameters = sql.chars().filter(c -> c == '?').count();
-            for (int i = 1; i <= parameters; i++) {
-                statement.setString(i, pattern);
-            }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM " + table
+                + " WHERE name ILIKE ? UNION SELECT owner_id FROM invoice_name WHERE kind = ? AND name ILIKE ?")) {
+            statement.setString(1, pattern);
+            statement.setString(2, kind);
+            statement.setString(3, pattern);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getLong(1));
