@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,7 +57,6 @@ public final class PayaraMicro implements AutoCloseable {
         return start(packagedWar(), environment, readinessPath, extraOptions);
     }
 
-    /** The WAR the build packaged (system property {@code invoicing.war}). */
     /**
      * The words of a system property that gives the server options on the command line (e.g. a benchmark's
      * {@code -Dbench.server.jvm="-XX:+UseParallelGC -Xmx1g"}); none when it is not set.
@@ -66,6 +66,7 @@ public final class PayaraMicro implements AutoCloseable {
         return words.isEmpty() ? List.of() : List.of(words.split("\\s+"));
     }
 
+    /** The WAR the build packaged (system property {@code invoicing.war}). */
     public static Path packagedWar() {
         return requiredFile("invoicing.war");
     }
@@ -171,10 +172,10 @@ public final class PayaraMicro implements AutoCloseable {
      * Of that, what its JIT compiler threads used ("C1 CompilerThread", "C2 CompilerThread"), read from Linux's
      * {@code /proc}; empty elsewhere.
      */
-    public java.util.Optional<Duration> compilerCpuTime() {
+    public Optional<Duration> compilerCpuTime() {
         Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
         if (!Files.isDirectory(tasks)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long ticks = 0;
         try (Stream<Path> threads = Files.list(tasks)) {
@@ -192,10 +193,10 @@ public final class PayaraMicro implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // Linux counts in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on here.
-        return java.util.Optional.of(Duration.ofMillis(ticks * 10));
+        return Optional.of(Duration.ofMillis(ticks * 10));
     }
 
     /** {@code http://localhost:<port>/invoicing/}, with the trailing slash, so relative paths resolve under it. */
