@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -221,6 +222,10 @@ class AutoInvoicingScreensIT {
             // When the run ended, the overview was read again: account 20's latest failure is there.
             assertTrue(overviewRow("20-CUSTOMER").contains("Invalid time zone"), overviewRow("20-CUSTOMER"));
             assertFalse(overviewRow("10-CUSTOMER").contains("Invalid time zone"), overviewRow("10-CUSTOMER"));
+            // The mouse on the link it clicked: a link under the mouse must read as well as the others.
+            new Actions(browser.driver())
+                    .moveToElement(runRowElement(run).findElement(By.cssSelector("a[id$=':showFailures']")))
+                    .perform();
             browser.checkScreen("automatic invoicing, the failures of a run");
         } finally {
             setTimeZone(20, "UTC");

@@ -238,12 +238,17 @@ final class Browser implements AutoCloseable {
      * Checks the page as it is now for any operator: runs axe-core (a copy of {@code axe.min.js} from npm
      * in the test resources, MPL-2.0, injected into the page: nothing is downloaded) with the WCAG 2.0 and
      * 2.1 A and AA rules, and reads the page's visible text for internal words. Fails on any violation,
-     * naming the rule, its impact and each element with what is wrong, and on any internal word.
+     * naming the rule, its impact and each element with what is wrong, and on any internal word. The page
+     * is judged at rest: first it waits until no CSS transition is running (a link the last request had
+     * disabled fades back in over 0.2 s, and its colours half-way are not what the operator reads).
      *
      * @param state what the page shows, for the message: {@code "invoices, calculated"}
      */
     void checkScreen(String state) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        await.until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.getAnimations().some(a => a instanceof CSSTransition"
+                        + " && a.playState === 'running');")));
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
             js.executeScript(AXE);
         }
