@@ -239,8 +239,9 @@ final class Browser implements AutoCloseable {
      * in the test resources, MPL-2.0, injected into the page: nothing is downloaded) with the WCAG 2.0 and
      * 2.1 A and AA rules, and reads the page's visible text for internal words. Fails on any violation,
      * naming the rule, its impact and each element with what is wrong, and on any internal word. The page
-     * is judged at rest: first it waits until no CSS transition is running (a link the last request had
-     * disabled fades back in over 0.2 s, and its colours half-way are not what the operator reads).
+     * is judged at rest: first it waits until no CSS transition and no jQuery effect is running (a link the
+     * last request had disabled fades back in over 0.2 s, a confirmation fades in, and their colours half-way
+     * are not what the operator reads).
      *
      * @param state what the page shows, for the message: {@code "invoices, calculated"}
      */
@@ -248,7 +249,8 @@ final class Browser implements AutoCloseable {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         await.until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d)
                 .executeScript("return document.getAnimations().some(a => a instanceof CSSTransition"
-                        + " && a.playState === 'running');")));
+                        + " && a.playState === 'running')"
+                        + " || (typeof window.jQuery === 'function' && jQuery(':animated').length > 0);")));
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
             js.executeScript(AXE);
         }
