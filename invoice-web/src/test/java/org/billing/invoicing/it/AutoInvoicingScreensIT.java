@@ -207,9 +207,7 @@ class AutoInvoicingScreensIT {
             assertTrue(Integer.parseInt(cells.get(FAILED)) >= 1, cells.toString());
             assertTrue(Integer.parseInt(cells.get(CREATED)) >= 200, cells.toString());
 
-            runRowElement(run)
-                    .findElement(By.cssSelector("a[id$=':showFailures']"))
-                    .click();
+            failuresLink(run).click();
             browser.await()
                     .until(ExpectedConditions.textToBePresentInElementLocated(
                             By.id("runs:failures"), "Failures of run " + run));
@@ -223,9 +221,7 @@ class AutoInvoicingScreensIT {
             assertTrue(overviewRow("20-CUSTOMER").contains("Invalid time zone"), overviewRow("20-CUSTOMER"));
             assertFalse(overviewRow("10-CUSTOMER").contains("Invalid time zone"), overviewRow("10-CUSTOMER"));
             // The mouse on the link it clicked: a link under the mouse must read as well as the others.
-            new Actions(browser.driver())
-                    .moveToElement(runRowElement(run).findElement(By.cssSelector("a[id$=':showFailures']")))
-                    .perform();
+            new Actions(browser.driver()).moveToElement(failuresLink(run)).perform();
             browser.checkScreen("automatic invoicing, the failures of a run");
         } finally {
             setTimeZone(20, "UTC");
@@ -300,6 +296,11 @@ class AutoInvoicingScreensIT {
                         row.getText().startsWith(id + " ") || row.getText().startsWith(id + "\n"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No run " + id + " listed"));
+    }
+
+    /** The link in run {@code id}'s row that shows its failures. */
+    private WebElement failuresLink(String id) {
+        return runRowElement(id).findElement(By.cssSelector("a[id$=':showFailures']"));
     }
 
     /** The texts of the cells of run {@code id}'s row, or an empty list when it is not listed. */

@@ -247,8 +247,8 @@ final class Browser implements AutoCloseable {
      */
     void checkScreen(String state) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        await.until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d)
-                .executeScript("return document.getAnimations().some(a => a instanceof CSSTransition"
+        await.until(d -> Boolean.FALSE.equals(
+                js.executeScript("return document.getAnimations().some(a => a instanceof CSSTransition"
                         + " && a.playState === 'running')"
                         + " || (typeof window.jQuery === 'function' && jQuery(':animated').length > 0);")));
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
